@@ -1,0 +1,2 @@
+/** Writing files safely: whole or not at all. */
+package grad.io;
