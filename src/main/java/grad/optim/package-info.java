@@ -1,0 +1,2 @@
+/** Optimizers: they move parameters against their gradients. */
+package grad.optim;

@@ -1,0 +1,180 @@
+package grad.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import grad.engine.Tape;
+import grad.engine.Value;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Expected values computed with PyTorch in float64. */
+class NetworkTest {
+
+    @Test
+    void softmaxMatchesPyTorch() {
+        List<Value> p = Softmax.softmax(List.of(Value.of(1), Value.of(2)));
+        assertThat(p.get(0).data()).isCloseTo(0.2689414213699951, within(1e-15));
+        assertThat(p.get(1).data()).isCloseTo(0.7310585786300049, within(1e-15));
+
+        Tape t = new Tape();
+        int z = t.leaves(new double[] {1, 2});
+        int probs = Softmax.softmax(t, z, 2);
+        assertThat(t.data(probs)).isEqualTo(p.get(0).data());
+        assertThat(t.data(probs + 1)).isEqualTo(p.get(1).data());
+    }
+
+    @Test
+    void softmaxOfHugeLogitsDoesNotOverflow() {
+        List<Value> p = Softmax.softmax(List.of(Value.of(1000), Value.of(1001)));
+        assertThat(p.get(0).data()).isCloseTo(0.2689414213699951, within(1e-15));
+        List<Value> logp = Softmax.logSoftmax(List.of(Value.of(-1000), Value.of(1000)));
+        assertThat(logp.get(0).data()).isEqualTo(-2000.0);
+        assertThat(logp.get(1).data()).isEqualTo(0.0);
+    }
+
+    @Test
+    void mseOnSoftmaxMatchesPyTorch() {
+        Tape t = new Tape();
+        int z = t.leaves(new double[] {1, 2});
+        int y = t.leaves(new double[] {1, 0});
+        int loss = Loss.MSE_SOFTMAX.record(t, z, y, 2);
+        t.backward(loss);
+        assertThat(t.data(loss)).isCloseTo(0.534446645388523, within(1e-15));
+        assertThat(t.grad(z)).isCloseTo(-0.2874696809144303, within(1e-15));
+        assertThat(t.grad(z + 1)).isCloseTo(0.2874696809144303, within(1e-15));
+    }
+
+    @Test
+    void crossEntropyMatchesTheClosedForm() {
+        // CE(z, c) = logsumexp(z) − z_c; dCE/dz = softmax(z) − onehot(c).
+        Tape t = new Tape();
+        int z = t.leaves(new double[] {0.5, -1.0, 2.0});
+        int y = t.leaves(new double[] {0, 1, 0});
+        int loss = Loss.CROSS_ENTROPY.record(t, z, y, 3);
+        t.backward(loss);
+        double lse = Math.log(Math.exp(0.5) + Math.exp(-1.0) + Math.exp(2.0));
+        assertThat(t.data(loss)).isCloseTo(lse + 1.0, within(1e-14));
+        double[] zs = {0.5, -1.0, 2.0};
+        for (int i = 0; i < 3; i++) {
+            double p = Math.exp(zs[i] - lse);
+            assertThat(t.grad(z + i)).isCloseTo(p - (i == 1 ? 1 : 0), within(1e-14));
+        }
+        assertThat(t.grad(y)).as("targets are constants here").isZero();
+    }
+
+    @Test
+    void twoThreeTwoNetworkMatchesPyTorch() {
+        MLP mlp = new MLP(2, new int[] {3, 2}, Activation.RELU, Activation.LINEAR);
+        double[] params = {
+            .1, .2, .01, .3, .4, -.02, .5, -.6, .03,          // layer 0: w, b per neuron
+            .7, -.8, .9, .05, -.1, .2, -.3, -.05              // layer 1
+        };
+        System.arraycopy(params, 0, mlp.parameters(), 0, params.length);
+
+        Tape t = new Tape();
+        int p = mlp.load(t);
+        int x = t.leaves(new double[] {1, .5});
+        int y = t.leaves(new double[] {0, 1});
+        int out = mlp.forward(t, p, x);
+        int probs = Softmax.softmax(t, out, 2);
+        int loss = Loss.MSE_SOFTMAX.record(t, out, y, 2);
+        t.backward(loss);
+
+        assertThat(t.data(probs)).isCloseTo(0.515994540903, within(1e-12));
+        assertThat(t.data(probs + 1)).isCloseTo(0.484005459097, within(1e-12));
+        assertThat(t.data(loss)).isCloseTo(0.26625036624139026, within(1e-15));
+        assertThat(t.grad(p + 12)).as("dL/db2[0]").isCloseTo(0.257733261495, within(1e-12));
+        assertThat(t.grad(p + 16)).as("dL/db2[1]").isCloseTo(-0.257733261495, within(1e-12));
+        assertThat(mlp.parameterName(12)).isEqualTo("b[1][0]");
+        assertThat(mlp.parameterName(4)).isEqualTo("w[0][1][1]");
+    }
+
+    @Test
+    void networkGradientsMatchFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (Activation act : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.RELU}) {
+            MLP mlp = MLP.create(3, new int[] {4, 4, 3}, act, Activation.LINEAR, new Initializer.He(), rng);
+            double[] x = {0.3, -1.2, 0.8};
+            double[] y = {0, 0, 1};
+            for (Loss lossFn : new Loss[] {Loss.MSE_SOFTMAX, Loss.CROSS_ENTROPY}) {
+                Tape t = new Tape();
+                int p = mlp.load(t);
+                int loss = lossFn.record(t, mlp.forward(t, p, t.leaves(x)), t.leaves(y), 3);
+                t.backward(loss);
+                for (int i = 0; i < mlp.parameterCount(); i++) {
+                    double saved = mlp.parameters()[i];
+                    double h = 1e-6;
+                    mlp.parameters()[i] = saved + h;
+                    double up = lossOf(mlp, x, y, lossFn);
+                    mlp.parameters()[i] = saved - h;
+                    double down = lossOf(mlp, x, y, lossFn);
+                    mlp.parameters()[i] = saved;
+                    assertThat(t.grad(p + i)).as("%s %s %s", act, lossFn, mlp.parameterName(i))
+                            .isCloseTo((up - down) / (2 * h), within(1e-7));
+                }
+            }
+        }
+    }
+
+    private static double lossOf(MLP mlp, double[] x, double[] y, Loss loss) {
+        Tape t = new Tape();
+        int p = mlp.load(t);
+        return t.data(loss.record(t, mlp.forward(t, p, t.leaves(x)), t.leaves(y), y.length));
+    }
+
+    @Test
+    void heInitDrawsWeightsAndBiasesWithTheRightSpread() {
+        MLP mlp = MLP.create(50, new int[] {400}, Activation.RELU, Activation.LINEAR,
+                new Initializer.He(), new SplittableRandom(1));
+        double sumSq = 0;
+        double biasSq = 0;
+        for (Neuron n : mlp.layers().get(0).neurons()) {
+            for (int i = 0; i < n.inputs(); i++) {
+                sumSq += Math.pow(mlp.parameters()[n.offset() + i], 2);
+            }
+            biasSq += Math.pow(mlp.parameters()[n.biasOffset()], 2);
+        }
+        assertThat(sumSq / (50 * 400)).isCloseTo(2.0 / 50, within(0.002));
+        assertThat(biasSq / 400).as("biases too, as grad-rs").isCloseTo(2.0 / 50, within(0.01));
+    }
+
+    @Test
+    void sameSeedSameNetwork() {
+        MLP a = MLP.create(2, new int[] {10, 2}, Activation.RELU, Activation.LINEAR, new Initializer.He(), new SplittableRandom(3));
+        MLP b = MLP.create(2, new int[] {10, 2}, Activation.RELU, Activation.LINEAR, new Initializer.He(), new SplittableRandom(3));
+        assertThat(a.parameters()).containsExactly(b.parameters());
+        assertThat(a.parameterCount()).isEqualTo(10 * 3 + 2 * 11);
+    }
+
+    @Test
+    void initializersParse() {
+        assertThat(Initializer.parse("he")).isInstanceOf(Initializer.He.class);
+        assertThat(Initializer.parse("Xavier")).isInstanceOf(Initializer.Xavier.class);
+        assertThat(Initializer.parse("uniform:0,100")).isEqualTo(new Initializer.Uniform(0, 100));
+        assertThatThrownBy(() -> Initializer.parse("uniform:5,1")).hasMessageContaining("uniform:A,B");
+        assertThatThrownBy(() -> Initializer.parse("gauss")).hasMessageContaining("he, xavier or uniform:A,B");
+        MLP bad = MLP.create(2, new int[] {10, 2}, Activation.RELU, Activation.LINEAR,
+                Initializer.parse("uniform:0,100"), new SplittableRandom(1));
+        for (double w : bad.parameters()) {
+            assertThat(w).isBetween(0.0, 100.0);
+        }
+    }
+
+    @Test
+    void predictorUsesASnapshot() {
+        MLP mlp = MLP.create(2, new int[] {5, 3}, Activation.TANH, Activation.LINEAR, new Initializer.He(), new SplittableRandom(9));
+        Predictor before = new Predictor(mlp);
+        double[] p1 = new double[3];
+        before.probabilities(new double[] {0.1, 0.2}, p1);
+        mlp.parameters()[0] += 10;
+        double[] p2 = new double[3];
+        before.probabilities(new double[] {0.1, 0.2}, p2);
+        assertThat(p2).containsExactly(p1);
+        assertThat(p1[0] + p1[1] + p1[2]).isCloseTo(1.0, within(1e-15));
+        new Predictor(mlp).probabilities(new double[] {0.1, 0.2}, p2);
+        assertThat(p2).isNotEqualTo(p1);
+    }
+}
