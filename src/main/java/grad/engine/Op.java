@@ -1,12 +1,8 @@
 package grad.engine;
 
 /**
- * The operations a node can come from, with the local derivative rules both engines use.
- *
- * <p>For a node {@code out = op(a, b)} the chain rule sends {@code g · ∂out/∂a} to {@code a} and
- * {@code g · ∂out/∂b} to {@code b}, where {@code g} is the gradient arriving at {@code out}. The
- * methods {@link #da} and {@link #db} return those two products; keeping them here, once, is what makes
- * {@link Value} and {@link Tape} agree to the last digit.
+ * The operations a node can come from, and how each computes its value. The derivative rules are in
+ * one place, {@link Tape#backward(int)}, which {@link Value#backward()} uses too.
  *
  * <p>Edge cases follow IEEE arithmetic and PyTorch: {@code log} of a negative number is NaN and of zero
  * is -∞ (its gradient +∞); {@code pow} with a negative base and a non-integer exponent is NaN; the
@@ -52,42 +48,13 @@ public enum Op {
             case MUL -> a * b;
             case DIV -> a / b;
             case NEG -> -a;
-            case POW, POW_CONST -> Math.pow(a, b);
+            case POW, POW_CONST -> b == 2.0 ? a * a : Math.pow(a, b);
             case EXP -> Math.exp(a);
             case LOG -> Math.log(a);
             case RELU -> a > 0 ? a : 0.0;
             case TANH -> Math.tanh(a);
             case SIGMOID -> sigmoid(a);
             case LEAF, LINEAR -> throw new IllegalArgumentException(op + " is not a unary or binary op");
-        };
-    }
-
-    /** {@code g · ∂out/∂a} for {@code out = op(a, b)}. */
-    static double da(Op op, double a, double b, double out, double g) {
-        return switch (op) {
-            case ADD, SUB -> g;
-            case MUL -> g * b;
-            case DIV -> g / b;
-            case NEG -> -g;
-            case POW, POW_CONST -> b == 0.0 ? 0.0 : g * (b * Math.pow(a, b - 1));
-            case EXP -> g * out;
-            case LOG -> g / a;
-            case RELU -> a > 0 ? g : 0.0;
-            case TANH -> g * (1 - out * out);
-            case SIGMOID -> g * (1 - out) * out;
-            case LEAF, LINEAR -> 0.0;
-        };
-    }
-
-    /** {@code g · ∂out/∂b} for a binary {@code out = op(a, b)}. */
-    static double db(Op op, double a, double b, double out, double g) {
-        return switch (op) {
-            case ADD -> g;
-            case SUB -> -g;
-            case MUL -> g * a;
-            case DIV -> -g * ((a / b) / b);
-            case POW -> (a == 0.0 && b >= 0) ? 0.0 : g * (out * Math.log(a));
-            default -> 0.0;
         };
     }
 

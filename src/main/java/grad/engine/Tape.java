@@ -16,7 +16,10 @@ import java.util.Arrays;
  * belongs to one thread.
  */
 public final class Tape {
-    private Op[] op;
+    private static final Op[] OPS = Op.values();
+    private static final byte LEAF = (byte) Op.LEAF.ordinal();
+    /** Each node's op, as its ordinal: a byte array is cheaper to write than an array of references. */
+    private byte[] op;
     private double[] data;
     private double[] grad;
     /** First operand; for {@link Op#LINEAR}, the first weight (the bias follows the last weight). */
@@ -26,6 +29,8 @@ public final class Tape {
     /** The exponent of {@link Op#POW_CONST}; for {@link Op#LINEAR}, the number of inputs. */
     private double[] k;
     private int size;
+    /** Nodes {@code 0 .. leafPrefix-1} are all leaves (a network's parameters, say): backward skips them. */
+    private int leafPrefix;
 
     public Tape() {
         this(1024);
@@ -33,7 +38,7 @@ public final class Tape {
 
     public Tape(int capacity) {
         capacity = Math.max(capacity, 16);
-        op = new Op[capacity];
+        op = new byte[capacity];
         data = new double[capacity];
         grad = new double[capacity];
         a = new int[capacity];
@@ -49,6 +54,7 @@ public final class Tape {
     /** Forgets every node. */
     public void clear() {
         size = 0;
+        leafPrefix = 0;
     }
 
     /** Forgets the nodes recorded after the first {@code mark}; those before keep their data and grad. */
@@ -57,6 +63,7 @@ public final class Tape {
             throw new IllegalArgumentException("mark " + mark + " outside 0.." + size);
         }
         size = mark;
+        leafPrefix = Math.min(leafPrefix, mark);
     }
 
     private int push(Op o, double value, int x, int y, double c) {
@@ -64,9 +71,14 @@ public final class Tape {
             grow();
         }
         int i = size++;
-        op[i] = o;
+        if (o == Op.LEAF) {
+            grad[i] = 0;   // other nodes' gradients are zeroed by backward
+            if (i == leafPrefix) {
+                leafPrefix++;
+            }
+        }
+        op[i] = (byte) o.ordinal();
         data[i] = value;
-        grad[i] = 0;
         a[i] = x;
         b[i] = y;
         k[i] = c;
@@ -137,11 +149,11 @@ public final class Tape {
 
     public double data(int node) { return data[node]; }
     public double grad(int node) { return grad[node]; }
-    public Op op(int node) { return op[node]; }
+    public Op op(int node) { return OPS[op[node]]; }
 
     /** The operands of a node, in order: for {@link Op#LINEAR}, the weights, the bias, then the inputs. */
     public int[] operands(int node) {
-        return switch (op[node]) {
+        return switch (op(node)) {
             case LEAF -> new int[0];
             case LINEAR -> {
                 int n = (int) k[node];
@@ -154,13 +166,13 @@ public final class Tape {
                 }
                 yield ids;
             }
-            default -> op[node].binary() ? new int[] {a[node], b[node]} : new int[] {a[node]};
+            default -> op(node).binary() ? new int[] {a[node], b[node]} : new int[] {a[node]};
         };
     }
 
     /** The constant exponent of a {@link Op#POW_CONST} node. */
     public double exponent(int node) {
-        return op[node] == Op.POW_CONST ? k[node] : 0;
+        return op(node) == Op.POW_CONST ? k[node] : 0;
     }
 
     /** Sets the data of a leaf (a parameter after an optimizer step, say). */
@@ -173,39 +185,76 @@ public final class Tape {
      * it receives d(root)/d(node), added to what leaves already hold. Nodes after {@code root} are ignored.
      */
     public void backward(int root) {
-        for (int i = 0; i <= root; i++) {
-            if (op[i] != Op.LEAF) {
+        for (int i = leafPrefix; i <= root; i++) {
+            if (op[i] != LEAF) {
                 grad[i] = 0;
             }
         }
         grad[root] += 1;
-        for (int i = root; i >= 0; i--) {
+        // The chain rule, one op at a time: node i = op(x, y) receives gradient g and sends
+        // g·∂i/∂x to x and g·∂i/∂y to y, adding to what they already have (a node may be used twice).
+        for (int i = root; i >= leafPrefix; i--) {
             double g = grad[i];
-            Op o = op[i];
-            switch (o) {
+            int x = a[i];
+            int y = b[i];
+            switch (OPS[op[i]]) {
                 case LEAF -> { }
+                case ADD -> {
+                    grad[x] += g;
+                    grad[y] += g;
+                }
+                case SUB -> {
+                    grad[x] += g;
+                    grad[y] -= g;
+                }
+                case MUL -> {
+                    grad[x] += g * data[y];
+                    grad[y] += g * data[x];
+                }
+                case DIV -> {
+                    grad[x] += g / data[y];
+                    grad[y] -= g * ((data[x] / data[y]) / data[y]);
+                }
+                case NEG -> grad[x] -= g;
+                case POW_CONST -> grad[x] += powBase(g, data[x], k[i]);
+                case POW -> {
+                    grad[x] += powBase(g, data[x], data[y]);
+                    // d(x^y)/dy = x^y·ln x, taken as 0 where x = 0 and y >= 0 (PyTorch does the same)
+                    grad[y] += data[x] == 0.0 && data[y] >= 0 ? 0.0 : g * (data[i] * Math.log(data[x]));
+                }
+                case EXP -> grad[x] += g * data[i];
+                case LOG -> grad[x] += g / data[x];
+                case RELU -> grad[x] += data[x] > 0 ? g : 0.0;
+                case TANH -> grad[x] += g * (1 - data[i] * data[i]);
+                case SIGMOID -> grad[x] += g * (1 - data[i]) * data[i];
                 case LINEAR -> {
-                    int w = a[i];
-                    int x = b[i];
                     int n = (int) k[i];
                     for (int j = 0; j < n; j++) {
-                        grad[w + j] += g * data[x + j];
-                        grad[x + j] += g * data[w + j];
+                        grad[x + j] += g * data[y + j];
+                        grad[y + j] += g * data[x + j];
                     }
-                    grad[w + n] += g;
-                }
-                case POW_CONST -> grad[a[i]] += Op.da(o, data[a[i]], k[i], data[i], g);
-                default -> {
-                    int x = a[i];
-                    int y = b[i];
-                    double yData = y < 0 ? 0 : data[y];
-                    grad[x] += Op.da(o, data[x], yData, data[i], g);
-                    if (y >= 0) {
-                        grad[y] += Op.db(o, data[x], yData, data[i], g);
-                    }
+                    grad[x + n] += g;
                 }
             }
         }
+    }
+
+    /** {@code g·∂(x^e)/∂x = g·e·x^(e−1)}, and 0 for e = 0 (PyTorch does the same). */
+    private static double powBase(double g, double x, double e) {
+        if (e == 0.0) {
+            return 0.0;
+        }
+        return g * (e * (e == 2.0 ? x : Math.pow(x, e - 1)));
+    }
+
+    /** Appends a node whose value is already known ({@link Value#backward()} lays its graph out this way). */
+    int record(Op o, double value, int x, int y, double c) {
+        return push(o, value, x, y, c);
+    }
+
+    /** Sets a node's gradient (a leaf's accumulated gradient, before {@link #backward}). */
+    void setGrad(int node, double g) {
+        grad[node] = g;
     }
 
     /** Adds the gradients of nodes {@code from .. from+out.length-1} into {@code out} and zeroes them. */

@@ -31,6 +31,8 @@ public final class Value {
     private String label;
     /** Which call of {@link #topologicalOrder()} last visited this node. */
     private Object visitedBy;
+    /** This node's place on the tape during {@link #backward()}. */
+    private int slot;
 
     private Value(double data, Op op, Value a, Value b, double k) {
         this.data = data;
@@ -117,32 +119,22 @@ public final class Value {
 
     /**
      * Sets this node's gradient to 1 (leaves add 1) and adds d(this)/d(node) to the gradient of every
-     * node this one depends on. Works on graphs of any depth: nothing here recurses.
+     * node this one depends on. The graph is laid out on a {@link Tape}, operands before results, and
+     * the tape applies the chain rule from the last node to the first: nothing recurses, so graphs of
+     * any depth work.
      */
     public void backward() {
         List<Value> order = topologicalOrder();
+        Tape tape = new Tape(order.size());
         for (Value v : order) {
-            if (v.op != Op.LEAF) {
-                v.grad = 0;
+            v.slot = tape.record(v.op, v.data, v.a == null ? -1 : v.a.slot, v.b == null ? -1 : v.b.slot, v.k);
+            if (v.op == Op.LEAF) {
+                tape.setGrad(v.slot, v.grad);
             }
         }
-        grad += 1;
-        for (int i = order.size() - 1; i >= 0; i--) {
-            order.get(i).sendGradToOperands();
-        }
-    }
-
-    private void sendGradToOperands() {
-        switch (op) {
-            case LEAF -> { }
-            case POW_CONST -> a.grad += Op.da(op, a.data, k, data, grad);
-            default -> {
-                double bData = b == null ? 0 : b.data;
-                a.grad += Op.da(op, a.data, bData, data, grad);
-                if (b != null) {
-                    b.grad += Op.db(op, a.data, bData, data, grad);
-                }
-            }
+        tape.backward(slot);
+        for (Value v : order) {
+            v.grad = tape.grad(v.slot);
         }
     }
 

@@ -9,14 +9,31 @@ public enum Activation {
     /** No activation: the identity, for output layers. */
     LINEAR;
 
-    /** Records the activation of node {@code x} on the tape; returns {@code x} itself for {@link #LINEAR}. */
-    int apply(Tape tape, int x) {
-        return switch (this) {
-            case RELU -> tape.relu(x);
-            case TANH -> tape.tanh(x);
-            case SIGMOID -> tape.sigmoid(x);
-            case LINEAR -> x;
-        };
+    /**
+     * Records the activation of the {@code n} nodes from {@code first}; returns the first of the {@code n}
+     * activated nodes ({@code first} itself for {@link #LINEAR}).
+     */
+    int apply(Tape tape, int first, int n) {
+        int out = tape.size();
+        switch (this) {
+            case RELU -> {
+                for (int j = 0; j < n; j++) {
+                    tape.relu(first + j);
+                }
+            }
+            case TANH -> {
+                for (int j = 0; j < n; j++) {
+                    tape.tanh(first + j);
+                }
+            }
+            case SIGMOID -> {
+                for (int j = 0; j < n; j++) {
+                    tape.sigmoid(first + j);
+                }
+            }
+            case LINEAR -> out = first;
+        }
+        return out;
     }
 
     /** The lower-case name used on the command line and in model files. */

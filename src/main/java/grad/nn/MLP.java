@@ -123,18 +123,12 @@ public final class MLP {
     public int forward(Tape tape, int parameters, int input) {
         int x = input;
         for (Layer layer : layers) {
+            int n = layer.inputs();
             int sums = tape.size();
-            for (Neuron n : layer.neurons()) {
-                tape.linear(parameters + n.offset(), x, n.inputs());
-            }
-            if (layer.activation() == Activation.LINEAR) {
-                x = sums;
-                continue;
-            }
-            x = tape.size();
             for (int j = 0; j < layer.outputs(); j++) {
-                layer.activation().apply(tape, sums + j);
+                tape.linear(parameters + layer.offset() + j * (n + 1), x, n);
             }
+            x = layer.activation().apply(tape, sums, layer.outputs());
         }
         return x;
     }
