@@ -1,0 +1,422 @@
+package grad.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV file with a header row into a {@link Dataset}, with Apache Commons CSV.
+ *
+ * <p>The file must be UTF-8 (a byte-order mark is allowed). The first non-empty row names the
+ * columns; blank lines are skipped. Feature values must be finite decimal numbers such as {@code 3},
+ * {@code -0.5} or {@code 1e-3}. Labels may be any text ({@code setosa}) or numbers.
+ *
+ * <p><b>Classification or regression.</b> With {@link Task#AUTO}, the dataset is regression when every
+ * label is a finite number and either some label is not a whole number ({@code 2.5}) or there are more
+ * than {@value #MAX_AUTO_CLASSES} distinct labels; otherwise it is classification. So {@code 0/1/2}
+ * labels are classes and house prices are regression.
+ *
+ * <p><b>Class order.</b> Each distinct label text is a class, named by that text. If every label is a
+ * number, classes are in numeric order ({@code 2} before {@code 10}); otherwise in lexicographic
+ * ({@link String#compareTo}) order. So the class indices do not depend on the order of the rows.
+ *
+ * <p>Every problem is reported as a {@link DataException} whose message is one line of the form
+ * {@code file:line: column N "name": problem}, e.g. {@code iris.csv:7: column 3 "petal_width": not a
+ * number: "abc"}. Lines and columns count from 1, as in an editor.
+ */
+public final class CsvDataset {
+    /** With {@link Task#AUTO}, integer labels with more distinct values than this mean regression. */
+    public static final int MAX_AUTO_CLASSES = 20;
+
+    /** A plain decimal number: no hex, no {@code 1d}/{@code 1f} suffixes, unlike {@link Double#parseDouble}. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NON_FINITE =
+            Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+    /** Where Commons CSV's error messages say the problem is: "(startline 3)" or "at line: 3". */
+    private static final Pattern CSV_ERROR_LINE = Pattern.compile("\\((?:start)?line (\\d+)\\)|at line: (\\d+)");
+
+    private CsvDataset() {
+    }
+
+    /** Reads {@code file} with {@link CsvOptions#defaults()}: label = last column, task decided from the labels. */
+    public static Dataset read(Path file) {
+        return read(file, CsvOptions.defaults());
+    }
+
+    /**
+     * Reads {@code file} as the options say.
+     *
+     * @throws DataException naming the file, line and column of the first problem
+     */
+    public static Dataset read(Path file, CsvOptions options) {
+        String where = file.toString();
+        String text = readText(file, where);
+        List<Row> rows = parse(text, options.delimiter(), where);
+        if (rows.isEmpty()) {
+            throw new DataException(where + ":1: empty file, expected a header row and data rows");
+        }
+        Row headerRow = rows.get(0);
+        List<String> header = header(headerRow, where);
+        if (rows.size() == 1) {
+            throw new DataException(where + ":" + headerRow.line + ": only a header row, no data rows");
+        }
+        String at1 = where + ":" + headerRow.line + ": ";
+        int labelColumn = labelColumn(options.label(), header, at1);
+        int[] featureColumns = featureColumns(options.features(), header, labelColumn, at1);
+
+        int n = rows.size() - 1;
+        double[][] features = new double[n][featureColumns.length];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i + 1);
+            String at = where + ":" + row.line + ": ";
+            if (row.fields.length != header.size()) {
+                throw new DataException(at + "expected " + header.size() + " fields, found " + row.fields.length);
+            }
+            for (int j = 0; j < featureColumns.length; j++) {
+                int c = featureColumns[j];
+                features[i][j] = number(row.fields[c], at + Messages.column(c, header.get(c)) + ": ");
+            }
+            labels[i] = row.fields[labelColumn].strip();
+            if (labels[i].isEmpty()) {
+                throw new DataException(at + Messages.column(labelColumn, header.get(labelColumn)) + ": missing label");
+            }
+        }
+
+        List<String> featureNames = new ArrayList<>();
+        for (int c : featureColumns) {
+            featureNames.add(header.get(c));
+        }
+        String name = baseName(file);
+        String labelWhere = Messages.column(labelColumn, header.get(labelColumn));
+        boolean regression = switch (options.task()) {
+            case CLASSIFY -> false;
+            case REGRESSION -> true;
+            case AUTO -> looksLikeRegression(labels);
+        };
+        if (regression) {
+            double[] targets = new double[n];
+            for (int i = 0; i < n; i++) {
+                targets[i] = number(labels[i], where + ":" + rows.get(i + 1).line + ": " + labelWhere + ": ");
+            }
+            return Dataset.regression(name, featureNames, features, targets);
+        }
+        List<String> classNames = classNames(labels);
+        if (classNames.size() < 2) {
+            throw new DataException(where + ": " + labelWhere + ": only one class, " + Messages.quote(classNames.get(0))
+                    + ", in " + n + " rows; classification needs at least two");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < classNames.size(); k++) {
+            index.put(classNames.get(k), k);
+        }
+        int[] classes = new int[n];
+        for (int i = 0; i < n; i++) {
+            classes[i] = index.get(labels[i]);
+        }
+        return Dataset.classification(name, featureNames, features, classes, classNames);
+    }
+
+    /** A record of the file and the line it starts on. */
+    private record Row(long line, String[] fields) {
+    }
+
+    /** The whole file as text: not a directory, no NUL bytes, valid UTF-8; a leading BOM is dropped. */
+    private static String readText(Path file, String where) {
+        if (Files.isDirectory(file)) {
+            throw new DataException(where + ": is a directory, not a CSV file");
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(file) > Integer.MAX_VALUE - 16) {
+                throw new DataException(where + ": file too large to read (over 2 GB)");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DataException(where + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new DataException(where + ": permission denied", e);
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            throw new DataException(where + ": cannot read: " + reason(e), e);
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new DataException(where + ":" + lineOfByte(bytes, i)
+                        + ": binary data (NUL byte), expected a UTF-8 text CSV file");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int bad = in.position();
+            throw new DataException(where + ":" + lineOfByte(bytes, bad) + ": not UTF-8 text (byte 0x"
+                    + String.format("%02X", bytes[bad] & 0xFF) + "); save the file as UTF-8");
+        }
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static long lineOfByte(byte[] bytes, int position) {
+        long line = 1;
+        for (int i = 0; i < position; i++) {
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && bytes[i + 1] != '\n')) {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Every record, with the line it starts on; Commons CSV failures become DataExceptions. */
+    private static List<Row> parse(String text, char delimiter, String where) {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .get();
+        LineIndex lines = new LineIndex(text);
+        List<Row> rows = new ArrayList<>();
+        CSVParser parser = null;
+        try {
+            parser = CSVParser.parse(text, format);
+            for (CSVRecord record : parser) {
+                rows.add(new Row(lines.lineOf(record.getCharacterPosition()), record.values()));
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            long line = csvErrorLine(e, parser == null ? 1 : parser.getCurrentLineNumber());
+            throw new DataException(where + ":" + line + ": malformed CSV: " + csvReason(e), e);
+        }
+        return rows;
+    }
+
+    /** The line Commons CSV names in its message (where a bad quoted field starts), else its current line. */
+    private static long csvErrorLine(Exception e, long currentLine) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = CSV_ERROR_LINE.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+        }
+        return Math.max(1, currentLine);
+    }
+
+    /** Commons CSV's explanation, without its own "(line N)" and "at line: N, position: M" parts. */
+    private static String csvReason(Exception e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String reason = reason(t);
+        reason = reason.replaceAll("\\((?:start)?line \\d+\\)\\s*", "")
+                .replaceAll("\\s*at line: \\d+, position: \\d+", "")
+                .replaceAll("\\s+", " ")
+                .strip();
+        return reason.isEmpty() ? t.getClass().getSimpleName() : reason;
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.replaceAll("[\\r\\n]+", " ");
+    }
+
+    /** The column names: none empty, no two the same. */
+    private static List<String> header(Row row, String where) {
+        String at = where + ":" + row.line + ": ";
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < row.fields.length; c++) {
+            String name = row.fields[c].strip();
+            if (name.isEmpty()) {
+                throw new DataException(at + "column " + (c + 1) + ": empty column name in the header row");
+            }
+            Integer first = seen.putIfAbsent(name, c);
+            if (first != null) {
+                throw new DataException(at + Messages.column(c, name) + ": duplicate column name (also column "
+                        + (first + 1) + ")");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static int labelColumn(String label, List<String> header, String at) {
+        if (label == null) {
+            return header.size() - 1;
+        }
+        String key = label.strip();
+        int byName = header.indexOf(key);
+        if (byName >= 0) {
+            return byName;
+        }
+        if (key.matches("[0-9]+")) {
+            int index = key.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(key);
+            if (index >= header.size()) {
+                throw new DataException(at + "label column index " + key + " is out of range: "
+                        + header.size() + " columns, indices 0-" + (header.size() - 1) + ": "
+                        + Messages.columnList(header));
+            }
+            return index;
+        }
+        throw new DataException(at + "no label column " + Messages.quote(label) + "; columns: "
+                + Messages.columnList(header));
+    }
+
+    private static int[] featureColumns(List<String> wanted, List<String> header, int labelColumn, String at) {
+        if (wanted.isEmpty()) {
+            if (header.size() == 1) {
+                throw new DataException(at + "no feature columns: the only column, "
+                        + Messages.quote(header.get(0)) + ", is the label");
+            }
+            int[] columns = new int[header.size() - 1];
+            for (int c = 0, j = 0; c < header.size(); c++) {
+                if (c != labelColumn) {
+                    columns[j++] = c;
+                }
+            }
+            return columns;
+        }
+        int[] columns = new int[wanted.size()];
+        Set<Integer> used = new HashSet<>();
+        for (int j = 0; j < wanted.size(); j++) {
+            String name = wanted.get(j) == null ? "" : wanted.get(j).strip();
+            int c = header.indexOf(name);
+            if (c < 0) {
+                throw new DataException(at + "no feature column " + Messages.quote(name) + "; columns: "
+                        + Messages.columnList(header));
+            }
+            if (c == labelColumn) {
+                throw new DataException(at + Messages.column(c, name)
+                        + " is the label column, it cannot also be a feature");
+            }
+            if (!used.add(c)) {
+                throw new DataException(at + Messages.column(c, name) + " is listed twice as a feature");
+            }
+            columns[j] = c;
+        }
+        return columns;
+    }
+
+    /** A finite decimal number; {@code at} ("file:line: column N "name": ") prefixes the error. */
+    private static double number(String field, String at) {
+        String s = field.strip();
+        if (s.isEmpty()) {
+            throw new DataException(at + "missing value");
+        }
+        if (NUMBER.matcher(s).matches()) {
+            double v = Double.parseDouble(s);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+            throw new DataException(at + "number too large: " + Messages.quote(s));
+        }
+        if (NON_FINITE.matcher(s).matches()) {
+            throw new DataException(at + "not a finite number: " + Messages.quote(s));
+        }
+        throw new DataException(at + "not a number: " + Messages.quote(s));
+    }
+
+    /** A finite decimal number, or null. */
+    private static Double numberOrNull(String s) {
+        if (!NUMBER.matcher(s).matches()) {
+            return null;
+        }
+        double v = Double.parseDouble(s);
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** The {@link Task#AUTO} rule: all numbers, and some non-integral or more than 20 distinct. */
+    private static boolean looksLikeRegression(String[] labels) {
+        Set<Double> distinct = new HashSet<>();
+        boolean fractional = false;
+        for (String label : labels) {
+            Double v = numberOrNull(label);
+            if (v == null) {
+                return false;
+            }
+            fractional |= v != Math.rint(v);
+            distinct.add(v);
+        }
+        return fractional || distinct.size() > MAX_AUTO_CLASSES;
+    }
+
+    /** The distinct labels: numeric order if all are numbers, else lexicographic. */
+    private static List<String> classNames(String[] labels) {
+        Set<String> distinct = new HashSet<>(Arrays.asList(labels));
+        boolean numeric = distinct.stream().allMatch(s -> numberOrNull(s) != null);
+        Comparator<String> order = numeric
+                ? Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
+                : Comparator.naturalOrder();
+        TreeMap<String, Boolean> sorted = new TreeMap<>(order);
+        for (String s : distinct) {
+            sorted.put(s, true);
+        }
+        return List.copyOf(sorted.keySet());
+    }
+
+    /** {@code iris} for {@code data/iris.csv}. */
+    static String baseName(Path file) {
+        Path fileName = file.getFileName();
+        String name = fileName == null ? file.toString() : fileName.toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Maps a character position in the text to its 1-based line number (\n, \r\n and \r end lines). */
+    private static final class LineIndex {
+        private final String text;
+        private final int[] starts;
+
+        LineIndex(String text) {
+            this.text = text;
+            int[] s = new int[16];
+            int count = 1;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+                if (lineEnd) {
+                    if (count == s.length) {
+                        s = Arrays.copyOf(s, count * 2);
+                    }
+                    s[count++] = i + 1;
+                }
+            }
+            starts = Arrays.copyOf(s, count);
+        }
+
+        /** The line of the record that Commons CSV says starts at {@code position}, which may be a blank line before it. */
+        long lineOf(long position) {
+            int p = (int) Math.min(position, text.length());
+            while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
+                p++;
+            }
+            int i = Arrays.binarySearch(starts, p);
+            return i >= 0 ? i + 1 : -i - 1;
+        }
+    }
+}
