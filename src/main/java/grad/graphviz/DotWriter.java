@@ -1,0 +1,158 @@
+package grad.graphviz;
+
+import grad.engine.Graph;
+import grad.engine.Op;
+import grad.io.AtomicFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a {@link Graph} as a Graphviz DOT digraph, laid out left to right, operands before results.
+ *
+ * <p>Each node is a record {@code { label | data 0.1234 | grad -0.5678 | op }}: the label when the node
+ * has one ({@code w[0][3][1]}, {@code x0}), its value and gradient to 4 significant digits, and the
+ * operation that made it ({@code +}, {@code *}, {@code ^2}, {@code relu}, {@code Σwx+b}; none for a
+ * leaf). A node whose value or gradient is NaN or infinite gets a thick red border.
+ *
+ * <p>The fill colour tells the operation, as grad-rs does:
+ *
+ * <table>
+ * <caption>Palette</caption>
+ * <tr><th>op</th><th>colour</th></tr>
+ * <tr><td>leaf (input, parameter, constant)</td><td>{@code #add8e6} light blue</td></tr>
+ * <tr><td>{@code Σwx+b} (a neuron's pre-activation)</td><td>{@code #b39ddb} lavender</td></tr>
+ * <tr><td>relu</td><td>{@code #90ee90} light green</td></tr>
+ * <tr><td>tanh</td><td>{@code #80deea} cyan</td></tr>
+ * <tr><td>sigmoid</td><td>{@code #a5d6a7} sage</td></tr>
+ * <tr><td>exp</td><td>{@code #ffb74d} orange</td></tr>
+ * <tr><td>log</td><td>{@code #d7ccc8} taupe</td></tr>
+ * <tr><td>add, sub, div, pow (the loss arithmetic)</td><td>{@code #ffc0cb} pink</td></tr>
+ * <tr><td>mul</td><td>{@code #fff59d} pale yellow</td></tr>
+ * <tr><td>neg</td><td>{@code #e0e0e0} light grey</td></tr>
+ * </table>
+ *
+ * <p>The output depends only on the graph and the title: the same graph gives the same bytes.
+ */
+public final class DotWriter {
+
+    private DotWriter() {
+    }
+
+    /** The fill colour of nodes made by {@code op}, as {@code #rrggbb}; see the palette above. */
+    public static String fillColor(Op op) {
+        return switch (op) {
+            case LEAF -> "#add8e6";
+            case LINEAR -> "#b39ddb";
+            case RELU -> "#90ee90";
+            case TANH -> "#80deea";
+            case SIGMOID -> "#a5d6a7";
+            case EXP -> "#ffb74d";
+            case LOG -> "#d7ccc8";
+            case ADD, SUB, DIV, POW, POW_CONST -> "#ffc0cb";
+            case MUL -> "#fff59d";
+            case NEG -> "#e0e0e0";
+        };
+    }
+
+    /**
+     * The DOT text of {@code graph}.
+     *
+     * @param title shown above the drawing (may span lines); what is drawn, e.g. "XOR network, epoch 1"
+     */
+    public static String toDot(Graph graph, String title) {
+        StringBuilder dot = new StringBuilder(64 + 96 * graph.nodes().size());
+        dot.append("digraph grad {\n");
+        dot.append("  graph [rankdir=LR, labelloc=t, fontname=\"DejaVu Sans\", fontsize=14, label=\"")
+                .append(escapeString(title)).append("\"];\n");
+        dot.append("  node [shape=record, style=filled, fontname=\"DejaVu Sans\", fontsize=10];\n");
+        dot.append("  edge [color=\"#555555\"];\n");
+        for (Graph.Node node : graph.nodes()) {
+            dot.append("  n").append(node.id()).append(" [label=\"").append(recordLabel(node))
+                    .append("\", fillcolor=\"").append(fillColor(node.op())).append('"');
+            if (!Double.isFinite(node.data()) || !Double.isFinite(node.grad())) {
+                dot.append(", color=red, penwidth=3");
+            }
+            dot.append("];\n");
+        }
+        for (Graph.Node node : graph.nodes()) {
+            for (int operand : node.operands()) {
+                dot.append("  n").append(operand).append(" -> n").append(node.id()).append(";\n");
+            }
+        }
+        dot.append("}\n");
+        return dot.toString();
+    }
+
+    /** Writes {@link #toDot} to {@code file}, atomically, as UTF-8. */
+    public static void write(Path file, Graph graph, String title) {
+        AtomicFiles.writeString(file, toDot(graph, title));
+    }
+
+    /** {@code { label | data … | grad … | op }}, each field escaped for a record label. */
+    static String recordLabel(Graph.Node node) {
+        List<String> fields = new ArrayList<>(4);
+        if (node.label() != null && !node.label().isEmpty()) {
+            fields.add(node.label());
+        }
+        fields.add("data " + Numbers.compact(node.data()));
+        fields.add("grad " + Numbers.compact(node.grad()));
+        if (node.op() != Op.LEAF) {
+            fields.add(OpNames.symbol(node));
+        }
+        StringBuilder label = new StringBuilder("{ ");
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                label.append(" | ");
+            }
+            label.append(escapeRecordField(fields.get(i)));
+        }
+        return label.append(" }").toString();
+    }
+
+    /**
+     * {@code text} made safe inside one field of a quoted record label: the record syntax characters
+     * {@code { } | < >} and the string's {@code " \} are escaped with a backslash, line breaks become
+     * {@code \n} (a centred line break), and other control characters become spaces.
+     */
+    static String escapeRecordField(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '{', '}', '|', '<', '>', '"', '\\' -> out.append('\\').append(c);
+                // A leading or repeated space is dropped by the record parser unless escaped.
+                case ' ' -> out.append(i == 0 || text.charAt(i - 1) == ' ' ? "\\ " : " ");
+                default -> appendPlain(out, c, text, i);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code text} made safe inside a quoted DOT string (not a record): {@code " \} escaped, lines kept. */
+    static String escapeString(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"', '\\' -> out.append('\\').append(c);
+                default -> appendPlain(out, c, text, i);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendPlain(StringBuilder out, char c, String text, int i) {
+        if (c == '\n') {
+            out.append("\\n");
+        } else if (c == '\r') {
+            if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
+                out.append("\\n");
+            }
+        } else if (Character.isISOControl(c)) {
+            out.append(' ');
+        } else {
+            out.append(c);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package grad.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+
+/**
+ * An XChart scatter of a labelled dataset, one series per class, laid out once: axis ranges fitted
+ * to the data, equal units on both axes when the features have comparable spans, and the plot area
+ * read back from XChart after a paint.
+ *
+ * <p>The plot area is found with {@link XYChart#getScreenXFromChart(double)} and {@link
+ * XYChart#getScreenYFromChart(double)} at the ends of the axis ranges: with a plot content size of
+ * 1 the axis ranges span exactly the plot surface, so these are its bounds.
+ */
+final class ClassScatter {
+
+    /** Fraction of the data's span added on each side. */
+    static final double MARGIN = 0.10;
+    /** Use equal units on both axes unless one feature spans this many times the other. */
+    private static final double MAX_ASPECT_DISTORTION = 3.0;
+    private static final String MISCLASSIFIED = "misclassified";
+    private static final double[] NOWHERE = {Double.NaN};
+    private static final Color CLEAR = new Color(0, 0, 0, 0);
+
+    private final XYChart chart;
+    private final int width;
+    private final int height;
+    private final boolean flagsMisclassified;
+    private AxisRange xRange;
+    private AxisRange yRange;
+    private PlotArea area;
+
+    /**
+     * @param overShading true when a class field is painted beneath the chart: the plot background is
+     *     then transparent, grid lines are faint white, and a "misclassified" legend entry is kept
+     */
+    ClassScatter(PlotData data, int width, int height, boolean overShading) {
+        if (width < 100 || height < 100) {
+            throw new IllegalArgumentException("picture too small: " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        this.flagsMisclassified = overShading;
+        this.chart = new XYChart(width, height, Styler.ChartTheme.XChart);
+        chart.setXAxisTitle(data.xLabel());
+        chart.setYAxisTitle(data.yLabel());
+        chart.setTitle(data.title());
+        style(chart.getStyler(), overShading);
+        addSeries(data);
+        layOut(data);
+    }
+
+    private static void style(XYStyler s, boolean overShading) {
+        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setChartBackgroundColor(CLEAR);
+        s.setPlotBackgroundColor(overShading ? CLEAR : new Color(250, 250, 250));
+        s.setPlotBorderColor(new Color(120, 120, 120));
+        s.setPlotContentSize(1.0);
+        s.setPlotGridLinesColor(overShading ? new Color(255, 255, 255, 110) : new Color(225, 225, 225));
+        s.setPlotGridLinesStroke(new BasicStroke(1f));
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitlePadding(8);
+        s.setPlotMargin(0);
+        s.setChartFontColor(Palette.INK);
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setAxisTickLabelsColor(Palette.INK);
+        s.setAxisTickMarksColor(new Color(120, 120, 120));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendBorderColor(new Color(200, 200, 200));
+        s.setLegendBackgroundColor(Color.WHITE);
+        s.setMarkerSize(7);
+        s.setChartPadding(10);
+        s.setAntiAlias(true);
+        s.setTextAntiAlias(true);
+    }
+
+    private void addSeries(PlotData data) {
+        int k = data.classCount();
+        int[] counts = new int[k];
+        for (int label : data.labels()) {
+            counts[label]++;
+        }
+        for (int c = 0; c < k; c++) {
+            double[] xs = new double[counts[c]];
+            double[] ys = new double[counts[c]];
+            int n = 0;
+            for (int i = 0; i < data.size(); i++) {
+                if (data.labels()[i] == c) {
+                    xs[n] = data.xs()[i];
+                    ys[n] = data.ys()[i];
+                    n++;
+                }
+            }
+            // a class with no points still gets its legend entry
+            XYSeries series = chart.addSeries("class " + c, n == 0 ? NOWHERE : xs, n == 0 ? NOWHERE : ys);
+            series.setLabel(data.classNames().get(c));
+            series.setMarker(new Markers.Dot());
+            series.setMarkerColor(Palette.pointColor(c));
+        }
+        if (flagsMisclassified) {
+            XYSeries ring = chart.addSeries(MISCLASSIFIED, NOWHERE, NOWHERE);
+            ring.setMarker(new Markers.Ring());
+            ring.setMarkerColor(Palette.MISCLASSIFIED);
+        }
+    }
+
+    /** Fits the ranges, then widens one of them until a data unit is as long on both axes. */
+    private void layOut(PlotData data) {
+        AxisRange fittedX = AxisRange.fitted(data.xs(), MARGIN);
+        AxisRange fittedY = AxisRange.fitted(data.ys(), MARGIN);
+        setRanges(fittedX, fittedY);
+        BufferedImage scratch = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            paint(g);
+            double spanRatio = fittedX.span() / fittedY.span();
+            if (spanRatio > MAX_ASPECT_DISTORTION || spanRatio < 1 / MAX_ASPECT_DISTORTION) {
+                return;
+            }
+            // tick labels may change width with the ranges, so settle in a few rounds
+            for (int round = 0; round < 3; round++) {
+                double unitsPerPixel = Math.max(fittedX.span() / area.width(), fittedY.span() / area.height());
+                PlotArea before = area;
+                setRanges(
+                        fittedX.widenedTo(unitsPerPixel * area.width()),
+                        fittedY.widenedTo(unitsPerPixel * area.height()));
+                paint(g);
+                if (area.sameAs(before, 0.5)) {
+                    return;
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private void setRanges(AxisRange x, AxisRange y) {
+        xRange = x;
+        yRange = y;
+        XYStyler s = chart.getStyler();
+        s.setXAxisMin(x.min());
+        s.setXAxisMax(x.max());
+        s.setYAxisMin(y.min());
+        s.setYAxisMax(y.max());
+    }
+
+    void setTitle(String title) {
+        chart.setTitle(title);
+    }
+
+    /** Rings the given points; pass empty arrays when none is misclassified. */
+    void markMisclassified(double[] xs, double[] ys) {
+        if (!flagsMisclassified) {
+            throw new IllegalStateException("this chart does not mark misclassified points");
+        }
+        // an empty series is refused by XChart; a NaN point keeps the legend entry and draws nothing
+        chart.updateXYSeries(MISCLASSIFIED, xs.length == 0 ? NOWHERE : xs, ys.length == 0 ? NOWHERE : ys, null);
+    }
+
+    /** Paints the chart over whatever {@code g} holds and returns the plot area it used. */
+    PlotArea paint(Graphics2D g) {
+        chart.paint(g, width, height);
+        area = new PlotArea(
+                chart.getScreenXFromChart(xRange.min()),
+                chart.getScreenYFromChart(yRange.max()),
+                chart.getScreenXFromChart(xRange.max()),
+                chart.getScreenYFromChart(yRange.min()));
+        return area;
+    }
+
+    /** The plot area of the last paint. */
+    PlotArea area() {
+        return area;
+    }
+
+    AxisRange xRange() {
+        return xRange;
+    }
+
+    AxisRange yRange() {
+        return yRange;
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Pictures of a run: the dataset, the decision boundary as it forms (PNG frames and an animated
+ * GIF) and the loss and accuracy curves.
+ *
+ * <p>This package knows nothing about networks or training: it receives plain data ({@link
+ * grad.plot.PlotData}, a {@link grad.plot.ProbabilityField} snapshot of the model, arrays of
+ * metrics). Charts are drawn with XChart; the class-colour field under the decision boundary is
+ * computed here, pixel by pixel, and painted beneath the chart, so a frame costs a few tens of
+ * milliseconds once the chart is laid out. {@link grad.plot.PictureWriter} draws and writes the
+ * pictures on one background thread, in submission order, so training never waits for them.
+ *
+ * <p>Every file is written through {@link grad.io.AtomicFiles}, and the same inputs always give the
+ * same bytes.
+ */
+package grad.plot;
