@@ -1,0 +1,167 @@
+package grad.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Loss (top) and a metric such as accuracy (bottom) per epoch, train and test, in one picture. */
+public final class CurvesPlot {
+
+    /** Default picture width in pixels. */
+    public static final int DEFAULT_WIDTH = 640;
+    /** Default picture height in pixels: two charts of 280. */
+    public static final int DEFAULT_HEIGHT = 560;
+    private static final int MAX_POINTS_WITH_MARKERS = 40;
+    private static final BasicStroke TRAIN_LINE = new BasicStroke(2f);
+    private static final BasicStroke TEST_LINE =
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f);
+
+    private CurvesPlot() {
+    }
+
+    /** The two charts stacked in a {@code width}×{@code height} RGB image. */
+    public static BufferedImage render(TrainingCurves curves, int width, int height) {
+        if (width < 100 || height < 200) {
+            throw new IllegalArgumentException("picture too small: " + width + "x" + height);
+        }
+        int top = height / 2;
+        boolean percent = "accuracy".equalsIgnoreCase(curves.metricName());
+        double scale = percent ? 100 : 1;
+        String metricAxis = percent ? "accuracy (%)" : curves.metricName();
+
+        XYChart loss = chart(width, top, curves.title(), "loss", "");
+        addSeries(loss, curves.epochs(), curves.trainLoss(), curves.testLoss(), 1);
+        if (allNonNegative(curves.trainLoss()) && allNonNegative(curves.testLoss())) {
+            loss.getStyler().setYAxisMin(0.0);
+        }
+        XYChart metric = chart(width, height - top, "", metricAxis, "epoch");
+        addSeries(metric, curves.epochs(), curves.trainMetric(), curves.testMetric(), scale);
+        if (percent) {
+            metric.getStyler().setYAxisMin(0.0);
+            metric.getStyler().setYAxisMax(100.0);
+        }
+        if (curves.epochs().length == 1) {
+            for (XYChart chart : List.of(loss, metric)) {
+                chart.getStyler().setXAxisMin(curves.epochs()[0] - 1.0);
+                chart.getStyler().setXAxisMax(curves.epochs()[0] + 1.0);
+            }
+        }
+
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            // the y axes' label widths differ; a first paint measures them, so both plots line up
+            loss.paint(g, width, top);
+            metric.paint(g, width, height - top);
+            int axisWidth = (int) Math.ceil(Math.max(loss.getYAxisLeftWidth(), metric.getYAxisLeftWidth()));
+            loss.getStyler().setYAxisLeftWidthHint(axisWidth);
+            metric.getStyler().setYAxisLeftWidthHint(axisWidth);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            loss.paint(g, width, top);
+            g.translate(0, top);
+            metric.paint(g, width, height - top);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** The default-size picture of {@code curves} as PNG bytes. */
+    public static byte[] png(TrainingCurves curves) {
+        return Png.encode(render(curves, DEFAULT_WIDTH, DEFAULT_HEIGHT));
+    }
+
+    /**
+     * Loss and accuracy curves as PNG bytes.
+     *
+     * @param trainAcc training accuracy per epoch, as a fraction
+     * @param testLoss test loss per epoch, or {@code null} without a test set
+     * @param testAcc test accuracy per epoch, or {@code null} without a test set
+     */
+    public static byte[] png(
+            List<Integer> epochs, double[] trainLoss, double[] trainAcc, double[] testLoss, double[] testAcc, String title) {
+        int[] e = epochs.stream().mapToInt(Integer::intValue).toArray();
+        return png(new TrainingCurves(title, e, trainLoss, trainAcc, testLoss, testAcc, "accuracy"));
+    }
+
+    private static XYChart chart(int width, int height, String title, String yTitle, String xTitle) {
+        XYChart chart = new XYChart(width, height, Styler.ChartTheme.XChart);
+        chart.setTitle(title);
+        chart.setYAxisTitle(yTitle);
+        chart.setXAxisTitle(xTitle);
+        XYStyler s = chart.getStyler();
+        s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setChartTitleVisible(!title.isEmpty());
+        s.setXAxisTitleVisible(!xTitle.isEmpty());
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(new Color(250, 250, 250));
+        s.setPlotBorderColor(new Color(120, 120, 120));
+        s.setPlotGridLinesColor(new Color(225, 225, 225));
+        s.setPlotGridLinesStroke(new BasicStroke(1f));
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitlePadding(8);
+        s.setChartFontColor(Palette.INK);
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setAxisTickLabelsColor(Palette.INK);
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendBorderColor(new Color(200, 200, 200));
+        s.setXAxisDecimalPattern("#");
+        s.setMarkerSize(5);
+        s.setChartPadding(10);
+        return chart;
+    }
+
+    private static void addSeries(XYChart chart, int[] epochs, double[] train, double[] test, double scale) {
+        double[] x = new double[epochs.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = epochs[i];
+        }
+        boolean markers = epochs.length <= MAX_POINTS_WITH_MARKERS;
+        XYSeries trainSeries = chart.addSeries("train", x, gaps(train, scale));
+        trainSeries.setLineColor(Palette.TRAIN);
+        trainSeries.setMarkerColor(Palette.TRAIN);
+        trainSeries.setLineStyle(TRAIN_LINE);
+        trainSeries.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        if (test != null) {
+            XYSeries testSeries = chart.addSeries("test", x, gaps(test, scale));
+            testSeries.setLineColor(Palette.TEST);
+            testSeries.setMarkerColor(Palette.TEST);
+            testSeries.setLineStyle(TEST_LINE);
+            testSeries.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        }
+    }
+
+    /** The values scaled, with every non-finite one (and every one too large to scale) as NaN: a gap. */
+    private static double[] gaps(double[] values, double scale) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i] * scale;
+            out[i] = Double.isFinite(v) ? v : Double.NaN;
+        }
+        return out;
+    }
+
+    private static boolean allNonNegative(double[] values) {
+        if (values == null) {
+            return true;
+        }
+        for (double v : values) {
+            if (v < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
