@@ -1,7 +1,46 @@
 package grad.cli;
 
+import grad.GradException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** The entry point of {@code java -jar grad.jar}. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The {@code grad} command line, with its error handling: usage errors print one line and a hint
+     * (exit 2); a {@link GradException} prints its one-line message (its exit code); anything else prints
+     * one line naming the failure (exit 1) — never a stack trace.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new GradCommand());
+        cmd.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println("grad: " + e.getMessage());
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cmd.setExecutionExceptionHandler((e, c, parseResult) -> {
+            PrintWriter err = c.getErr();
+            if (e instanceof GradException ge) {
+                err.println("grad: " + ge.getMessage());
+                err.flush();
+                return ge.exitCode();
+            }
+            err.println("grad: internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+            err.flush();
+            return 1;
+        });
+        return cmd;
     }
 }

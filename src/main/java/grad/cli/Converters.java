@@ -1,0 +1,74 @@
+package grad.cli;
+
+import grad.nn.Activation;
+import grad.nn.Initializer;
+import grad.nn.Loss;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Option values that need more than picocli's built-in conversions; bad values are usage errors. */
+final class Converters {
+    private Converters() {
+    }
+
+    static final class LossConverter implements ITypeConverter<Loss> {
+        @Override
+        public Loss convert(String value) {
+            try {
+                return Loss.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a loss (expected mse or cross-entropy)");
+            }
+        }
+    }
+
+    static final class ActivationConverter implements ITypeConverter<Activation> {
+        @Override
+        public Activation convert(String value) {
+            try {
+                Activation a = Activation.parse(value);
+                if (a == Activation.LINEAR) {
+                    throw new IllegalArgumentException();
+                }
+                return a;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not an activation (expected relu, tanh or sigmoid)");
+            }
+        }
+    }
+
+    static final class InitializerConverter implements ITypeConverter<Initializer> {
+        @Override
+        public Initializer convert(String value) {
+            try {
+                return Initializer.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not an initializer (expected he, xavier or uniform:A,B with numbers A < B)");
+            }
+        }
+    }
+
+    /** {@code 10} or {@code 16,16}: positive layer sizes. */
+    static final class LayerSizesConverter implements ITypeConverter<List<Integer>> {
+        @Override
+        public List<Integer> convert(String value) {
+            List<Integer> sizes = new ArrayList<>();
+            for (String part : value.split(",", -1)) {
+                int n;
+                try {
+                    n = Integer.parseInt(part.trim());
+                } catch (NumberFormatException e) {
+                    n = 0;
+                }
+                if (n < 1 || n > 100_000) {
+                    throw new TypeConversionException("'" + value
+                            + "' is not a comma-separated list of layer sizes from 1 to 100000 (e.g. 10 or 16,16)");
+                }
+                sizes.add(n);
+            }
+            return List.copyOf(sizes);
+        }
+    }
+}

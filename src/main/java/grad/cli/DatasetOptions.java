@@ -1,0 +1,46 @@
+package grad.cli;
+
+import grad.data.SyntheticDataset;
+import grad.train.TrainingRun;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The options that pick and generate a dataset, shared by training and {@code export}. */
+final class DatasetOptions {
+    /** The default seed: every random choice of a run comes from it. */
+    static final long DEFAULT_SEED = 42;
+
+    @Option(names = {"-d", "--dataset"}, defaultValue = "xor", paramLabel = "NAME|FILE",
+            description = "linear, xor, moons or circles (also grad-rs's line, moon, circle), or a CSV file (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = {"-c", "--class-size"}, defaultValue = "1000", paramLabel = "N",
+            description = "points to generate: in total for linear and xor, per class for moons and circles (default: ${DEFAULT-VALUE})")
+    int classSize;
+
+    @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, paramLabel = "N",
+            description = "seed of every random choice: data, initial weights, shuffling (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    /** Usage errors for values out of range; a dataset that is not a file must be a known name. */
+    void validate(CommandSpec spec, boolean allowCsv) {
+        if (classSize < 1 || classSize > 10_000_000) {
+            throw new ParameterException(spec.commandLine(),
+                    "--class-size must be from 1 to 10000000, not " + classSize);
+        }
+        if (allowCsv && TrainingRun.isCsv(dataset)) {
+            return;
+        }
+        try {
+            SyntheticDataset.fromName(dataset);
+        } catch (RuntimeException e) {
+            String names = Arrays.stream(SyntheticDataset.values())
+                    .map(d -> d.canonicalName()).collect(Collectors.joining(", "));
+            throw new ParameterException(spec.commandLine(), "--dataset '" + dataset + "' is not one of " + names
+                    + (allowCsv ? ", nor an existing CSV file" : ""));
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package grad.cli;
+
+import grad.data.CsvOptions;
+import grad.data.Task;
+import grad.nn.Activation;
+import grad.nn.Initializer;
+import grad.nn.Loss;
+import grad.train.TrainingConfig;
+import grad.train.TrainingRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code grad}: train an MLP on a dataset and show how it learns (grad-rs's options and defaults). */
+@Command(name = "grad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Trains a small neural network, built on a scalar autograd engine, on a 2-D toy problem or "
+                + "your CSV data, and draws how it learns.", ""},
+        subcommands = {EvalCommand.class, ExportCommand.class},
+        footer = {"", "Examples:",
+            "  java -jar grad.jar --dataset xor --lr 0.005",
+            "  java -jar grad.jar --dataset circles --graphviz && dot -Tpng output/weights_epoch_1_circles.dot -o graph.png",
+            "  java -jar grad.jar --dataset data.csv --label species --epochs 200",
+            "  java -jar grad.jar eval \"((a + b) * (c + d))^2\" a=1 b=2 c=3 d=4",
+            "", "Exit status: 0 done, 1 bad data or file, 2 bad usage, 3 training diverged."})
+public final class GradCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Option(names = {"-b", "--batch-size"}, defaultValue = "50", paramLabel = "N",
+            description = "minibatch size; a last, smaller minibatch is used too (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = {"-e", "--epochs"}, defaultValue = "50", paramLabel = "N", description = "epochs to train (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = {"-l", "--lr"}, defaultValue = "0.001", paramLabel = "RATE", description = "learning rate (default: ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = {"-m", "--momentum"}, defaultValue = "0.9", paramLabel = "M", description = "SGD momentum, in [0, 1) (default: ${DEFAULT-VALUE})")
+    double momentum;
+
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L2", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    double weightDecay;
+
+    @Option(names = "--nesterov", description = "use Nesterov momentum")
+    boolean nesterov;
+
+    @Option(names = {"-p", "--print-epochs"}, defaultValue = "5", paramLabel = "N",
+            description = "log and draw every N epochs, and at the last (default: ${DEFAULT-VALUE})")
+    int printEvery;
+
+    @Option(names = {"-o", "--output-dir"}, defaultValue = "output", paramLabel = "DIR",
+            description = "where pictures, graphs and metrics go; created if missing (default: ${DEFAULT-VALUE})")
+    Path outputDir;
+
+    @Option(names = "--hidden-units", defaultValue = "10", paramLabel = "N[,N...]", converter = Converters.LayerSizesConverter.class,
+            description = "hidden layer sizes: 10 for one layer of 10, 16,16 for two (default: ${DEFAULT-VALUE})")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME", converter = Converters.ActivationConverter.class,
+            description = "hidden activation: relu, tanh or sigmoid (default: ${DEFAULT-VALUE})")
+    Activation activation;
+
+    @Option(names = "--loss", defaultValue = "mse", paramLabel = "NAME", converter = Converters.LossConverter.class,
+            description = "mse (grad-rs: mean squared error of the softmax probabilities) or cross-entropy (default: ${DEFAULT-VALUE})")
+    Loss loss;
+
+    @Option(names = "--init", defaultValue = "he", paramLabel = "KIND", converter = Converters.InitializerConverter.class,
+            description = "initial weights: he, xavier or uniform:A,B (default: ${DEFAULT-VALUE})")
+    Initializer init;
+
+    @Option(names = "--graphviz", description = "write the computation graph of one sample at print epochs (.dot, and .svg when dot is installed)")
+    boolean graphviz;
+
+    @Option(names = "--graphviz-max-nodes", defaultValue = "500", paramLabel = "N",
+            description = "draw bigger graphs reduced: neurons' weights folded into them (default: ${DEFAULT-VALUE})")
+    int graphvizMaxNodes;
+
+    @Option(names = "--plots", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "draw pictures; --no-plots skips them (default: on)")
+    boolean plots;
+
+    @Option(names = "--gif-every", defaultValue = "0", paramLabel = "N",
+            description = "an animation frame every N epochs (default: at print epochs)")
+    int gifEvery;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads sharing a minibatch's samples; results do not depend on it (default: the number of processors)")
+    Integer threads;
+
+    @ArgGroup(exclusive = false, heading = "%nCSV data:%n")
+    CsvArgs csv = new CsvArgs();
+
+    static final class CsvArgs {
+        @Option(names = "--label", paramLabel = "COLUMN", description = "label column: a name or a 0-based index (default: the last)")
+        String label;
+
+        @Option(names = "--features", split = ",", paramLabel = "NAME", description = "feature columns (default: all but the label)")
+        List<String> features;
+
+        @Option(names = "--delimiter", paramLabel = "CHAR", description = "field delimiter: , ; or tab (default: ,)")
+        String delimiter;
+
+        @Option(names = "--task", paramLabel = "KIND", description = "auto, classify or regression (default: auto)")
+        String task;
+
+        @Option(names = "--test-split", paramLabel = "F", description = "fraction held out for testing, stratified (default: 0.2 for CSV, 0 for generated data)")
+        Double testSplit;
+
+        @Option(names = "--standardize", negatable = true, description = "z-score features with training statistics (default: on for CSV, off for generated data)")
+        Boolean standardize;
+    }
+
+    @Override
+    public Integer call() {
+        TrainingConfig config = config();
+        PrintWriter out = spec.commandLine().getOut();
+        new TrainingRun(config, out).run();
+        return 0;
+    }
+
+    /** The validated configuration; a value out of range is a usage error naming the option. */
+    TrainingConfig config() {
+        data.validate(spec, true);
+        positive("--batch-size", batchSize);
+        positive("--epochs", epochs);
+        positive("--print-epochs", printEvery);
+        positive("--graphviz-max-nodes", graphvizMaxNodes);
+        if (threads != null) {
+            positive("--threads", threads);
+        }
+        if (gifEvery < 0) {
+            throw usage("--gif-every must be 0 (at print epochs) or more, not " + gifEvery);
+        }
+        if (!(Double.isFinite(lr) && lr > 0)) {
+            throw usage("--lr must be a finite number > 0, not " + lr);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw usage("--momentum must be in [0, 1), not " + momentum);
+        }
+        if (!(Double.isFinite(weightDecay) && weightDecay >= 0)) {
+            throw usage("--weight-decay must be a finite number >= 0, not " + weightDecay);
+        }
+        if (csv.testSplit != null && !(csv.testSplit >= 0 && csv.testSplit < 1)) {
+            throw usage("--test-split must be in [0, 1), not " + csv.testSplit);
+        }
+        return new TrainingConfig(data.dataset, csvOptions(), data.classSize, batchSize, epochs, lr, momentum,
+                weightDecay, nesterov, printEvery, outputDir, hidden, graphviz, graphvizMaxNodes, data.seed, loss,
+                activation, init, plots, gifEvery, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                csv.testSplit, csv.standardize, null, null);
+    }
+
+    private CsvOptions csvOptions() {
+        CsvOptions options = CsvOptions.defaults();
+        if (csv.label != null) {
+            options = options.withLabel(csv.label);
+        }
+        if (csv.features != null) {
+            options = options.withFeatures(csv.features);
+        }
+        if (csv.delimiter != null) {
+            try {
+                options = options.withDelimiter(CsvOptions.parseDelimiter(csv.delimiter));
+            } catch (RuntimeException e) {
+                throw usage("--delimiter must be one character such as , ; or tab, not '" + csv.delimiter + "'");
+            }
+        }
+        if (csv.task != null) {
+            options = options.withTask(switch (csv.task.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> Task.AUTO;
+                case "classify", "classification" -> Task.CLASSIFY;
+                case "regression", "regress" -> Task.REGRESSION;
+                default -> throw usage("--task must be auto, classify or regression, not '" + csv.task + "'");
+            });
+        }
+        return options;
+    }
+
+    private void positive(String option, int value) {
+        if (value < 1) {
+            throw usage(option + " must be at least 1, not " + value);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

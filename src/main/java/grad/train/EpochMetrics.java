@@ -1,0 +1,14 @@
+package grad.train;
+
+/**
+ * What one epoch of training measured.
+ *
+ * @param epoch    the epoch, counting from 1
+ * @param loss     the mean loss per sample over the epoch, as the network trained through it
+ * @param accuracy the fraction of the epoch's samples whose largest output was their class, as the
+ *                 network trained through it (NaN for regression)
+ * @param test     the evaluation on the held-out rows at the end of this epoch, or null when there are
+ *                 none or it was not measured this epoch
+ */
+public record EpochMetrics(int epoch, double loss, double accuracy, Evaluation test) {
+}

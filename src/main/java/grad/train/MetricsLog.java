@@ -1,0 +1,191 @@
+package grad.train;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import grad.data.Dataset;
+import grad.data.Split;
+import grad.io.AtomicFiles;
+import grad.nn.Loss;
+import grad.plot.TrainingCurves;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The metrics of a run, epoch by epoch, and their file {@code metrics_<name>.json}: the configuration
+ * (every option, with the seed), the data, every epoch's loss and accuracy, the final evaluation and the
+ * run's status. Non-finite numbers are written as {@code null}. No wall-clock times, so one seed gives
+ * one file.
+ */
+final class MetricsLog {
+    private final TrainingConfig config;
+    private final Dataset data;
+    private final Split split;
+    private final Loss loss;
+    private final List<EpochMetrics> epochs = new ArrayList<>();
+
+    MetricsLog(TrainingConfig config, Dataset data, Split split, Loss loss) {
+        this.config = config;
+        this.data = data;
+        this.split = split;
+        this.loss = loss;
+    }
+
+    void add(EpochMetrics m) {
+        epochs.add(m);
+    }
+
+    /** The curves of the epochs so far, for the curves picture. */
+    TrainingCurves curves(String title) {
+        int n = epochs.size();
+        int[] e = new int[n];
+        double[] trainLoss = new double[n];
+        double[] trainMetric = new double[n];
+        boolean hasTest = n > 0 && epochs.get(0).test() != null;
+        double[] testLoss = hasTest ? new double[n] : null;
+        double[] testMetric = hasTest ? new double[n] : null;
+        for (int i = 0; i < n; i++) {
+            EpochMetrics m = epochs.get(i);
+            e[i] = m.epoch();
+            trainLoss[i] = m.loss();
+            trainMetric[i] = data.isRegression() ? Double.NaN : m.accuracy();
+            if (hasTest) {
+                testLoss[i] = m.test().loss();
+                testMetric[i] = data.isRegression() ? m.test().r2() : m.test().accuracy();
+            }
+        }
+        if (data.isRegression()) {
+            trainMetric = null;
+        }
+        return new TrainingCurves(title, e, trainLoss, trainMetric, testLoss, testMetric,
+                data.isRegression() ? "R²" : "accuracy");
+    }
+
+    void writeFinal(Path file, Evaluation train, Evaluation test) {
+        JsonObject root = common("completed");
+        JsonObject fin = new JsonObject();
+        fin.add("loss", num(train.loss()));
+        if (data.isRegression()) {
+            fin.add("rmse", num(train.rmse()));
+            fin.add("r2", num(train.r2()));
+        } else {
+            fin.add("accuracy", num(train.accuracy()));
+        }
+        if (test != null) {
+            fin.add("test_loss", num(test.loss()));
+            if (data.isRegression()) {
+                fin.add("test_rmse", num(test.rmse()));
+                fin.add("test_r2", num(test.r2()));
+            } else {
+                fin.add("test_accuracy", num(test.accuracy()));
+            }
+        }
+        if (!data.isRegression()) {
+            JsonArray matrix = new JsonArray();
+            for (int[] row : (test != null ? test : train).confusion()) {
+                JsonArray r = new JsonArray();
+                for (int c : row) {
+                    r.add(c);
+                }
+                matrix.add(r);
+            }
+            fin.add(test != null ? "test_confusion" : "confusion", matrix);
+        }
+        root.add("final", fin);
+        write(file, root);
+    }
+
+    void writeDiverged(Path file, DivergedException e) {
+        JsonObject root = common("diverged");
+        JsonObject div = new JsonObject();
+        div.addProperty("epoch", e.epoch());
+        div.addProperty("message", e.getMessage());
+        root.add("divergence", div);
+        write(file, root);
+    }
+
+    private JsonObject common(String status) {
+        JsonObject root = new JsonObject();
+        root.addProperty("status", status);
+        root.add("config", configJson());
+        JsonObject d = new JsonObject();
+        d.addProperty("name", data.name());
+        d.addProperty("rows", data.size());
+        d.addProperty("train_rows", split.train().size());
+        d.addProperty("test_rows", split.test().size());
+        d.add("features", strings(data.featureNames()));
+        d.addProperty("task", data.isRegression() ? "regression" : "classification");
+        if (!data.isRegression()) {
+            d.add("classes", strings(data.classNames()));
+        }
+        root.add("dataset", d);
+        JsonArray list = new JsonArray();
+        for (EpochMetrics m : epochs) {
+            JsonObject o = new JsonObject();
+            o.addProperty("epoch", m.epoch());
+            o.add("loss", num(m.loss()));
+            if (!data.isRegression()) {
+                o.add("accuracy", num(m.accuracy()));
+            }
+            if (m.test() != null) {
+                o.add("test_loss", num(m.test().loss()));
+                if (data.isRegression()) {
+                    o.add("test_rmse", num(m.test().rmse()));
+                    o.add("test_r2", num(m.test().r2()));
+                } else {
+                    o.add("test_accuracy", num(m.test().accuracy()));
+                }
+            }
+            list.add(o);
+        }
+        root.add("epochs", list);
+        return root;
+    }
+
+    private JsonObject configJson() {
+        JsonObject c = new JsonObject();
+        c.addProperty("dataset", config.dataset());
+        c.addProperty("class_size", config.classSize());
+        c.addProperty("batch_size", config.batchSize());
+        c.addProperty("epochs", config.epochs());
+        c.add("lr", num(config.lr()));
+        c.add("momentum", num(config.momentum()));
+        c.add("weight_decay", num(config.weightDecay()));
+        c.addProperty("nesterov", config.nesterov());
+        c.addProperty("print_epochs", config.printEvery());
+        JsonArray hidden = new JsonArray();
+        config.hidden().forEach(hidden::add);
+        c.add("hidden_units", hidden);
+        c.addProperty("activation", config.activation().id());
+        c.addProperty("loss", loss.id());
+        c.addProperty("init", config.init().id());
+        c.addProperty("seed", config.seed());
+        c.addProperty("graphviz", config.graphviz());
+        c.addProperty("plots", config.plots());
+        c.addProperty("test_split", split.test().size() == 0 && config.testSplit() == null ? 0.0
+                : config.testSplit() == null ? 0.2 : config.testSplit());
+        if (config.csv() != null) {
+            c.addProperty("label", config.csv().label());
+            c.addProperty("delimiter", String.valueOf(config.csv().delimiter()));
+        }
+        return c;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static JsonElement num(double v) {
+        return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
+    }
+
+    private static void write(Path file, JsonObject root) {
+        AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root) + "\n");
+    }
+}

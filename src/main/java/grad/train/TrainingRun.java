@@ -1,0 +1,221 @@
+package grad.train;
+
+import grad.GradException;
+import grad.data.CsvDataset;
+import grad.data.Dataset;
+import grad.data.Split;
+import grad.data.Standardizer;
+import grad.data.SyntheticDataset;
+import grad.engine.Graph;
+import grad.graphviz.DotRenderer;
+import grad.graphviz.DotWriter;
+import grad.graphviz.GraphReducer;
+import grad.graphviz.GraphSummary;
+import grad.nn.Activation;
+import grad.nn.Loss;
+import grad.nn.MLP;
+import grad.optim.SGD;
+import grad.plot.TrainingCurves;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The main job: load or generate the data, build the network, train it, and write what the user looks
+ * at — the console log, {@code metrics_<name>.json}, pictures, graphs.
+ */
+public final class TrainingRun {
+    /** Salt that keeps the initializer's random numbers apart from the data's. */
+    private static final long INIT_SALT = 0x9E3779B97F4A7C15L;
+
+    private final TrainingConfig config;
+    private final PrintWriter out;
+
+    public TrainingRun(TrainingConfig config, PrintWriter out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** Loads the dataset the configuration names: a generated one, or a CSV file. */
+    public static Dataset loadDataset(TrainingConfig config) {
+        if (isCsv(config.dataset())) {
+            return CsvDataset.read(Path.of(config.dataset()), config.csv());
+        }
+        return SyntheticDataset.fromName(config.dataset()).generate(config.classSize(), config.seed());
+    }
+
+    /** Whether a dataset argument names a file rather than a generated dataset. */
+    public static boolean isCsv(String dataset) {
+        return dataset.toLowerCase(Locale.ROOT).endsWith(".csv") || Files.isRegularFile(Path.of(dataset));
+    }
+
+    /**
+     * Runs the whole job.
+     *
+     * @return the final metrics
+     * @throws GradException for bad data, unwritable outputs, or divergence ({@link DivergedException})
+     */
+    public Evaluation run() {
+        Dataset data = loadDataset(config);
+        boolean csv = isCsv(config.dataset());
+        double testFraction = config.testSplit() != null ? config.testSplit() : csv ? 0.2 : 0.0;
+        Split split = Split.stratified(data, testFraction, config.seed());
+        boolean standardize = config.standardize() != null ? config.standardize() : csv;
+        Standardizer standardizer = standardize ? Standardizer.fit(split.train()) : null;
+        Dataset train = standardize ? standardizer.transform(split.train()) : split.train();
+        Dataset test = standardize ? standardizer.transform(split.test()) : split.test();
+
+        Loss loss = data.isRegression() ? Loss.MSE_REGRESSION : config.loss();
+        int[] sizes = new int[config.hidden().size() + 1];
+        for (int i = 0; i < config.hidden().size(); i++) {
+            sizes[i] = config.hidden().get(i);
+        }
+        sizes[sizes.length - 1] = data.isRegression() ? 1 : data.classCount();
+        MLP model = MLP.create(data.featureCount(), sizes, config.activation(), Activation.LINEAR, config.init(),
+                new SplittableRandom(config.seed() ^ INIT_SALT));
+        SGD sgd = new SGD(model.parameters(), model.gradients(), config.lr(), config.momentum(),
+                config.weightDecay(), config.nesterov());
+
+        Path dir = prepareOutputDir(config.outputDir());
+        String name = data.name();
+        MetricsLog metrics = new MetricsLog(config, data, split, loss);
+        printHeader(data, split, model, loss);
+
+        boolean boundaries = data.featureCount() == 2 && !data.isRegression();
+        if (config.plots() && !boundaries) {
+            out.println("note: no decision-boundary pictures: they need 2 features"
+                    + (data.isRegression() ? " and classes" : "") + " (this data has " + data.featureCount() + ")");
+        }
+        DotRenderer dot = config.graphviz() ? new DotRenderer() : null;
+        try (Trainer trainer = new Trainer(model, loss, sgd, config.lr(), train, config.batchSize(), config.seed(),
+                config.threads());
+             Pictures pictures = config.plots() ? new Pictures(dir, split.train(), standardizer, boundaries) : null) {
+            try {
+                for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                    boolean print = config.isPrintEpoch(epoch);
+                    if (print && dot != null) {
+                        writeGraph(trainer.sampleGraph(epoch), dir, epoch, name, dot, pictures);
+                    }
+                    EpochMetrics m = trainer.epoch(epoch);
+                    if (test.size() > 0) {
+                        m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Evaluation.of(model, loss, test));
+                    }
+                    metrics.add(m);
+                    if (print) {
+                        out.println(describe(m, data.isRegression()));
+                        out.flush();
+                    }
+                    if (pictures != null) {
+                        boolean frame = config.gifEvery() > 0 ? (epoch - 1) % config.gifEvery() == 0 || epoch == config.epochs() : print;
+                        pictures.boundary(model, epoch, print, frame);
+                        if (print) {
+                            pictures.curves(metrics.curves(name));
+                        }
+                    }
+                }
+            } catch (DivergedException e) {
+                metrics.writeDiverged(dir.resolve("metrics_" + name + ".json"), e);
+                if (pictures != null) {
+                    pictures.finishAnimation();
+                }
+                throw e;
+            }
+            Evaluation finalTrain = Evaluation.of(model, loss, train);
+            Evaluation finalTest = test.size() > 0 ? Evaluation.of(model, loss, test) : null;
+            metrics.writeFinal(dir.resolve("metrics_" + name + ".json"), finalTrain, finalTest);
+            if (pictures != null) {
+                pictures.finishAnimation();
+            }
+            printSummary(data, finalTrain, finalTest, dir);
+            return finalTrain;
+        }
+    }
+
+    private void writeGraph(Graph graph, Path dir, int epoch, String name, DotRenderer dot, Pictures pictures) {
+        GraphReducer.Reduction reduction = GraphReducer.reduce(graph, config.graphvizMaxNodes());
+        Path file = dir.resolve("weights_epoch_" + epoch + "_" + name + ".dot");
+        String title = reduction.title("one " + name + " sample's loss at the start of epoch " + epoch
+                + ", after backward, before the optimizer step");
+        DotWriter.write(file, reduction.graph(), title);
+        out.println("  graph " + file + ": " + GraphSummary.of(graph)
+                + (reduction.reduced() ? " — drawn reduced: " + String.join("; ", reduction.notes()) : ""));
+        int nodes = reduction.graph().nodes().size();
+        if (!dot.available()) {
+            out.println("  (no `dot` on the PATH: render it with  dot -Tsvg " + file + " -o "
+                    + file.toString().replaceFirst("\\.dot$", ".svg") + ")");
+        } else if (pictures != null) {
+            pictures.then("rendering " + file, () -> dot.render(file, nodes));
+        } else {
+            dot.render(file, nodes);
+        }
+    }
+
+    private static Path prepareOutputDir(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new GradException("output directory " + dir + " is a file");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new GradException("cannot create output directory " + dir + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new GradException("output directory " + dir + " is not writable");
+        }
+        return dir;
+    }
+
+    private void printHeader(Dataset data, Split split, MLP model, Loss loss) {
+        String arch = model.inputs() + "-" + String.join("-",
+                java.util.Arrays.stream(model.sizes()).mapToObj(Integer::toString).toList());
+        out.printf(Locale.ROOT, "grad: training a %s MLP (%d parameters) on %s: %d rows, %d features, %s%n",
+                arch, model.parameterCount(), data.name(), data.size(), data.featureCount(),
+                data.isRegression() ? "regression" : data.classCount() + " classes " + data.classNames());
+        out.printf(Locale.ROOT, "  lr %s, momentum %s, batch %d, %d epochs, loss %s, activation %s, init %s, seed %d%s%n",
+                fmt(config.lr()), fmt(config.momentum()), config.batchSize(), config.epochs(), loss.id(),
+                config.activation().id(), config.init().id(), config.seed(),
+                split.test().size() > 0 ? ", test split " + split.test().size() + " rows" : "");
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private String describe(EpochMetrics m, boolean regression) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss %.4f",
+                m.epoch(), config.epochs(), m.loss()));
+        if (!regression) {
+            s.append(String.format(Locale.ROOT, "  accuracy %.1f%%", 100 * m.accuracy()));
+        }
+        if (m.test() != null) {
+            s.append(regression
+                    ? String.format(Locale.ROOT, "  test rmse %.4f  test R² %.4f", m.test().rmse(), m.test().r2())
+                    : String.format(Locale.ROOT, "  test accuracy %.1f%%", 100 * m.test().accuracy()));
+        }
+        return s.toString();
+    }
+
+    private int digits() {
+        return Integer.toString(config.epochs()).length();
+    }
+
+    private void printSummary(Dataset data, Evaluation train, Evaluation test, Path dir) {
+        if (data.isRegression()) {
+            out.printf(Locale.ROOT, "done: train loss %.4f, rmse %.4f, R² %.4f%s%n", train.loss(), train.rmse(), train.r2(),
+                    test == null ? "" : String.format(Locale.ROOT, "; test rmse %.4f, R² %.4f", test.rmse(), test.r2()));
+        } else {
+            out.printf(Locale.ROOT, "done: train loss %.4f, accuracy %.1f%%%s%n", train.loss(), 100 * train.accuracy(),
+                    test == null ? "" : String.format(Locale.ROOT, "; test accuracy %.1f%%", 100 * test.accuracy()));
+            Evaluation shown = test != null ? test : train;
+            out.println("confusion matrix (" + (test != null ? "test" : "train") + " rows: actual × predicted):");
+            out.print(ConfusionMatrix.format(shown.confusion(), data.classNames()));
+        }
+        out.println("outputs in " + dir + "/");
+        out.flush();
+    }
+}
