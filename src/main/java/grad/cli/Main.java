@@ -21,6 +21,8 @@ public final class Main {
      */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new GradCommand());
+        // so that `grad eval -x^2 x=3` reads "-x^2" as the expression, not as an unknown option
+        cmd.getSubcommands().get("eval").setUnmatchedOptionsArePositionalParams(true);
         cmd.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             PrintWriter err = c.getErr();
