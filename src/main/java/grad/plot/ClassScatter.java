@@ -3,7 +3,9 @@ package grad.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -18,6 +20,10 @@ import org.knowm.xchart.style.XYStyler;
  * <p>The plot area is found with {@link XYChart#getScreenXFromChart(double)} and {@link
  * XYChart#getScreenYFromChart(double)} at the ends of the axis ranges: with a plot content size of
  * 1 the axis ranges span exactly the plot surface, so these are its bounds.
+ *
+ * <p>The title is drawn here, in a band above the chart, not by XChart: XChart sizes the plot from
+ * the title's glyph bounds as measured in the previous paint, so its layout would shift with the
+ * title's text and depend on the frame before. Without it the layout is fixed once laid out.
  */
 final class ClassScatter {
 
@@ -28,11 +34,16 @@ final class ClassScatter {
     private static final String MISCLASSIFIED = "misclassified";
     private static final double[] NOWHERE = {Double.NaN};
     private static final Color CLEAR = new Color(0, 0, 0, 0);
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    /** Height of the band above the chart that holds the title. */
+    private static final int TITLE_BAND = 30;
+    private static final int TITLE_BASELINE = 24;
 
     private final XYChart chart;
     private final int width;
     private final int height;
     private final boolean flagsMisclassified;
+    private String title;
     private AxisRange xRange;
     private AxisRange yRange;
     private PlotArea area;
@@ -51,7 +62,7 @@ final class ClassScatter {
         this.chart = new XYChart(width, height, Styler.ChartTheme.XChart);
         chart.setXAxisTitle(data.xLabel());
         chart.setYAxisTitle(data.yLabel());
-        chart.setTitle(data.title());
+        this.title = data.title();
         style(chart.getStyler(), overShading);
         addSeries(data);
         layOut(data);
@@ -65,9 +76,7 @@ final class ClassScatter {
         s.setPlotContentSize(1.0);
         s.setPlotGridLinesColor(overShading ? new Color(255, 255, 255, 110) : new Color(225, 225, 225));
         s.setPlotGridLinesStroke(new BasicStroke(1f));
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        s.setChartTitleBoxVisible(false);
-        s.setChartTitlePadding(8);
+        s.setChartTitleVisible(false);
         s.setPlotMargin(0);
         s.setChartFontColor(Palette.INK);
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -155,7 +164,7 @@ final class ClassScatter {
     }
 
     void setTitle(String title) {
-        chart.setTitle(title);
+        this.title = title;
     }
 
     /** Rings the given points; pass empty arrays when none is misclassified. */
@@ -167,15 +176,36 @@ final class ClassScatter {
         chart.updateXYSeries(MISCLASSIFIED, xs.length == 0 ? NOWHERE : xs, ys.length == 0 ? NOWHERE : ys, null);
     }
 
-    /** Paints the chart over whatever {@code g} holds and returns the plot area it used. */
+    /** Paints the title and chart over whatever {@code g} holds and returns the plot area used. */
     PlotArea paint(Graphics2D g) {
-        chart.paint(g, width, height);
+        Graphics2D below = (Graphics2D) g.create();
+        try {
+            below.translate(0, TITLE_BAND);
+            chart.paint(below, width, height - TITLE_BAND);
+        } finally {
+            below.dispose();
+        }
         area = new PlotArea(
                 chart.getScreenXFromChart(xRange.min()),
-                chart.getScreenYFromChart(yRange.max()),
+                chart.getScreenYFromChart(yRange.max()) + TITLE_BAND,
                 chart.getScreenXFromChart(xRange.max()),
-                chart.getScreenYFromChart(yRange.min()));
+                chart.getScreenYFromChart(yRange.min()) + TITLE_BAND);
+        paintTitle(g);
         return area;
+    }
+
+    /** The title, centred over the plot area as far as the picture's width allows. */
+    private void paintTitle(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setFont(TITLE_FONT);
+        g.setColor(Palette.INK);
+        FontMetrics metrics = g.getFontMetrics();
+        int textWidth = metrics.stringWidth(title);
+        double centre = (area.left() + area.right()) / 2;
+        int x = (int) Math.round(centre - textWidth / 2.0);
+        x = Math.max(4, Math.min(width - 4 - textWidth, x));
+        g.drawString(title, x, TITLE_BASELINE);
     }
 
     /** The plot area of the last paint. */
