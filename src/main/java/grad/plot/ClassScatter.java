@@ -47,6 +47,7 @@ final class ClassScatter {
     private AxisRange xRange;
     private AxisRange yRange;
     private PlotArea area;
+    private BufferedImage overlay;
 
     /**
      * @param overShading true when a class field is painted beneath the chart: the plot background is
@@ -167,17 +168,43 @@ final class ClassScatter {
         this.title = title;
     }
 
-    /** Rings the given points; pass empty arrays when none is misclassified. */
-    void markMisclassified(double[] xs, double[] ys) {
-        if (!flagsMisclassified) {
-            throw new IllegalStateException("this chart does not mark misclassified points");
+    /**
+     * The chart without its title (axes, grid, points, legend) on a transparent background, painted
+     * once: a frame is the class field, this overlay, the rings and the title.
+     */
+    BufferedImage overlay() {
+        if (overlay == null) {
+            overlay = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = overlay.createGraphics();
+            try {
+                paintChart(g);
+            } finally {
+                g.dispose();
+            }
         }
-        // an empty series is refused by XChart; a NaN point keeps the legend entry and draws nothing
-        chart.updateXYSeries(MISCLASSIFIED, xs.length == 0 ? NOWHERE : xs, ys.length == 0 ? NOWHERE : ys, null);
+        return overlay;
+    }
+
+    /** Rings the points at the given data coordinates, as the "misclassified" legend entry shows them. */
+    void paintRings(Graphics2D g, double[] xs, double[] ys) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Palette.MISCLASSIFIED);
+        Markers.Ring ring = new Markers.Ring();
+        int size = chart.getStyler().getMarkerSize();
+        for (int i = 0; i < xs.length; i++) {
+            ring.paint(g, chart.getScreenXFromChart(xs[i]), chart.getScreenYFromChart(ys[i]) + TITLE_BAND, size);
+        }
     }
 
     /** Paints the title and chart over whatever {@code g} holds and returns the plot area used. */
     PlotArea paint(Graphics2D g) {
+        paintChart(g);
+        paintTitle(g);
+        return area;
+    }
+
+    /** Paints the chart below the title band and reads back the plot area. */
+    private void paintChart(Graphics2D g) {
         Graphics2D below = (Graphics2D) g.create();
         try {
             below.translate(0, TITLE_BAND);
@@ -190,12 +217,10 @@ final class ClassScatter {
                 chart.getScreenYFromChart(yRange.max()) + TITLE_BAND,
                 chart.getScreenXFromChart(xRange.max()),
                 chart.getScreenYFromChart(yRange.min()) + TITLE_BAND);
-        paintTitle(g);
-        return area;
     }
 
     /** The title, centred over the plot area as far as the picture's width allows. */
-    private void paintTitle(Graphics2D g) {
+    void paintTitle(Graphics2D g) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setFont(TITLE_FONT);

@@ -63,28 +63,21 @@ public final class DecisionBoundaryPlot {
             throw new IllegalArgumentException(
                     predictions.length + " predictions for " + data.size() + " points");
         }
-        markMisclassified(predictions);
         chart.setTitle(title(data.title(), epoch, accuracy));
-
         BufferedImage image = new BufferedImage(chart.width(), chart.height(), BufferedImage.TYPE_INT_RGB);
-        PlotArea area = chart.area();
-        // the layout is fixed, so the area of the last paint is where this one will put the axes;
-        // should it ever move, shade again where it went
-        for (int attempt = 0; ; attempt++) {
-            Graphics2D g = image.createGraphics();
-            try {
-                g.setColor(java.awt.Color.WHITE);
-                g.fillRect(0, 0, image.getWidth(), image.getHeight());
-                shader.shade(field, area, chart.xRange(), chart.yRange(), image);
-                PlotArea painted = chart.paint(g);
-                if (painted.sameAs(area, 0.01) || attempt == 1) {
-                    return image;
-                }
-                area = painted;
-            } finally {
-                g.dispose();
-            }
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            shader.shade(field, chart.area(), chart.xRange(), chart.yRange(), image);
+            // axes, points and legend do not change between frames: painted once, laid over each frame
+            g.drawImage(chart.overlay(), 0, 0, null);
+            chart.paintRings(g, misclassified(predictions, data.xs()), misclassified(predictions, data.ys()));
+            chart.paintTitle(g);
+        } finally {
+            g.dispose();
         }
+        return image;
     }
 
     /** {@link #render(ProbabilityField, int, double)} encoded as PNG. */
@@ -114,24 +107,22 @@ public final class DecisionBoundaryPlot {
         return predictions;
     }
 
-    private void markMisclassified(int[] predictions) {
+    /** The coordinates ({@code xs} or {@code ys}) of the points whose prediction is not their label. */
+    private double[] misclassified(int[] predictions, double[] coordinates) {
         int wrong = 0;
         for (int i = 0; i < predictions.length; i++) {
             if (predictions[i] != data.labels()[i]) {
                 wrong++;
             }
         }
-        double[] xs = new double[wrong];
-        double[] ys = new double[wrong];
+        double[] out = new double[wrong];
         int n = 0;
         for (int i = 0; i < predictions.length; i++) {
             if (predictions[i] != data.labels()[i]) {
-                xs[n] = data.xs()[i];
-                ys[n] = data.ys()[i];
-                n++;
+                out[n++] = coordinates[i];
             }
         }
-        chart.markMisclassified(xs, ys);
+        return out;
     }
 
     /** The whole-pixel rectangle the class field fills. */

@@ -14,6 +14,12 @@ import java.nio.file.Path;
  * same frames give the same bytes. Not thread-safe.
  */
 public final class GifAnimation {
+    /**
+     * The colour quantizer looks at every n-th pixel to build each frame's palette (1 = all, the
+     * library's default is 10). Our frames are flat colour regions, so a sparse sample loses nothing
+     * visible and makes encoding several times faster.
+     */
+    private static final int QUANTIZER_SAMPLING = 30;
 
     private final int frameDelayMillis;
     private final int lastFrameDelayMillis;
@@ -50,6 +56,7 @@ public final class GifAnimation {
             width = frame.getWidth();
             height = frame.getHeight();
             encoder.setRepeat(0);
+            encoder.setQuality(QUANTIZER_SAMPLING);
             encoder.start(bytes);
         } else if (frame.getWidth() != width || frame.getHeight() != height) {
             throw new IllegalArgumentException("frame is " + frame.getWidth() + "x" + frame.getHeight()

@@ -1,7 +1,9 @@
 package grad.train;
 
+import grad.GradException;
 import grad.data.Dataset;
 import grad.data.Standardizer;
+import grad.io.AtomicFiles;
 import grad.nn.MLP;
 import grad.plot.CurvesPlot;
 import grad.plot.DatasetPlot;
@@ -13,20 +15,34 @@ import grad.plot.PlotData;
 import grad.plot.TrainingCurves;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The pictures of a run, drawn on a background thread so that training does not wait for them: the
+ * The pictures of a run, drawn off the training thread so that training does not wait for them: the
  * dataset, the decision boundary at print epochs (and its animation), the training curves. Each is
- * drawn from a snapshot of the network taken when it is asked for; files are written in order.
+ * drawn from a snapshot of the network taken when it is asked for.
+ *
+ * <p>Drawing and PNG encoding run on two threads (the machine's cores are free once training is done,
+ * and the first chart of a process is slow); files are written, and animation frames added, by one
+ * writer thread in the order they were asked for, so the files do not depend on the timing.
  */
 final class Pictures implements AutoCloseable {
+    private static final int DRAWING_THREADS = 2;
+
     private final Path dir;
     private final String name;
     private final Standardizer standardizer;
     private final PictureWriter writer = PictureWriter.inBackground();
-    private final DecisionBoundaryPlot boundary;
+    private final ExecutorService drawing;
+    private final ThreadLocal<DecisionBoundaryPlot> boundary;
     private final GifAnimation animation;
     private final PlotData points;
+    /** Only the newest curves are drawn when the writer falls behind: each replaces the last. */
+    private final AtomicInteger curvesVersion = new AtomicInteger();
 
     /**
      * @param data the training rows in their original units
@@ -36,12 +52,18 @@ final class Pictures implements AutoCloseable {
         this.dir = dir;
         this.name = data.name();
         this.standardizer = standardizer;
+        this.drawing = Executors.newFixedThreadPool(DRAWING_THREADS, task -> {
+            Thread t = new Thread(task, "grad-drawing");
+            t.setDaemon(true);
+            return t;
+        });
         if (boundaries) {
             points = new PlotData(data.name(), column(data, 0), column(data, 1), data.labels(), data.classNames(),
                     data.featureNames().get(0), data.featureNames().get(1));
-            boundary = new DecisionBoundaryPlot(points);
+            boundary = ThreadLocal.withInitial(() -> new DecisionBoundaryPlot(points));
             animation = new GifAnimation(400, 1500);
-            writer.submit(dir.resolve("dataset_" + name + ".png"), () -> DatasetPlot.png(points));
+            Future<byte[]> png = drawing.submit(() -> DatasetPlot.png(points));
+            writer.submit(dir.resolve("dataset_" + name + ".png"), () -> result(png));
         } else {
             points = null;
             boundary = null;
@@ -57,6 +79,10 @@ final class Pictures implements AutoCloseable {
         return values;
     }
 
+    /** A drawn frame and, when it is to be a file, its PNG bytes. */
+    private record Frame(BufferedImage image, byte[] png) {
+    }
+
     /**
      * Draws the network as it is now: a decision-boundary PNG when {@code png}, an animation frame
      * when {@code frame}. The accuracy in the title is measured on the plotted points from the same
@@ -68,13 +94,17 @@ final class Pictures implements AutoCloseable {
         }
         ModelField field = new ModelField(model, standardizer);
         Path target = dir.resolve("decision_boundary_epoch_" + epoch + "_" + name + ".png");
+        Future<Frame> drawn = drawing.submit(() -> {
+            BufferedImage image = boundary.get().render(field, epoch, accuracy(field));
+            return new Frame(image, png ? Png.encode(image) : null);
+        });
         writer.submit("decision boundary of epoch " + epoch, () -> {
-            BufferedImage image = boundary.render(field, epoch, accuracy(field));
+            Frame f = result(drawn);
             if (png) {
-                Png.write(target, image);
+                AtomicFiles.write(target, out -> out.write(f.png()));
             }
             if (frame) {
-                animation.add(image);
+                animation.add(f.image());
             }
         });
     }
@@ -95,9 +125,16 @@ final class Pictures implements AutoCloseable {
         return (double) correct / points.size();
     }
 
-    /** Redraws the training curves with the epochs so far. */
+    /** Redraws the training curves with the epochs so far (skipped if newer curves are already waiting). */
     void curves(TrainingCurves curves) {
-        writer.submit(dir.resolve("curves_" + name + ".png"), () -> CurvesPlot.png(curves));
+        int version = curvesVersion.incrementAndGet();
+        Path target = dir.resolve("curves_" + name + ".png");
+        writer.submit("training curves", () -> {
+            if (version == curvesVersion.get()) {
+                byte[] png = CurvesPlot.png(curves);
+                AtomicFiles.write(target, out -> out.write(png));
+            }
+        });
     }
 
     /** Writes the animation of every frame drawn so far. */
@@ -112,14 +149,33 @@ final class Pictures implements AutoCloseable {
         }
     }
 
-    /** Runs a task after the pictures already asked for, on the drawing thread. */
+    /** Runs a task after the pictures already asked for, on the writer thread. */
     void then(String description, Runnable task) {
         writer.submit(description, task);
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradException("interrupted while drawing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new GradException("drawing failed: " + cause, cause);
+        }
     }
 
     /** Waits for every picture; rethrows the first failure. */
     @Override
     public void close() {
-        writer.close();
+        try {
+            writer.close();
+        } finally {
+            drawing.shutdownNow();
+        }
     }
 }
