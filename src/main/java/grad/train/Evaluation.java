@@ -10,13 +10,13 @@ import grad.nn.MLP;
  * @param loss      the mean loss per row
  * @param accuracy  the fraction of rows classified right (NaN for regression)
  * @param confusion {@code confusion[actual][predicted]} counts (empty for regression)
- * @param rmse      the root mean squared error (regression; NaN otherwise)
+ * @param rmse      the root mean squared error in the target's units (regression; NaN otherwise)
  * @param r2        the coefficient of determination (regression; NaN otherwise)
  */
 public record Evaluation(double loss, double accuracy, int[][] confusion, double rmse, double r2) {
 
     /** Evaluates the network's current parameters on every row of {@code data}. */
-    static Evaluation of(MLP model, Loss loss, Dataset data) {
+    static Evaluation of(MLP model, Loss loss, Dataset data, TargetScale scale) {
         SampleWorker worker = new SampleWorker(model, loss, data);
         worker.loadParameters();
         int n = data.size();
@@ -35,7 +35,7 @@ public record Evaluation(double loss, double accuracy, int[][] confusion, double
                 sse += err * err;
                 sst += (data.target(i) - mean) * (data.target(i) - mean);
             }
-            return new Evaluation(totalLoss / n, Double.NaN, new int[0][0], Math.sqrt(sse / n),
+            return new Evaluation(totalLoss / n, Double.NaN, new int[0][0], scale.std() * Math.sqrt(sse / n),
                     sst == 0 ? Double.NaN : 1 - sse / sst);
         }
         int k = data.classCount();

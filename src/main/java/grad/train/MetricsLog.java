@@ -58,9 +58,6 @@ final class MetricsLog {
                 testMetric[i] = data.isRegression() ? m.test().r2() : m.test().accuracy();
             }
         }
-        if (data.isRegression()) {
-            trainMetric = null;
-        }
         return new TrainingCurves(title, e, trainLoss, trainMetric, testLoss, testMetric,
                 data.isRegression() ? "R²" : "accuracy");
     }

@@ -69,6 +69,9 @@ public final class TrainingRun {
         Standardizer standardizer = standardize ? Standardizer.fit(split.train()) : null;
         Dataset train = standardize ? standardizer.transform(split.train()) : split.train();
         Dataset test = standardize ? standardizer.transform(split.test()) : split.test();
+        TargetScale scale = data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
+        train = scale.apply(train);
+        test = scale.apply(test);
 
         Loss loss = data.isRegression() ? Loss.MSE_REGRESSION : config.loss();
         int[] sizes = new int[config.hidden().size() + 1];
@@ -103,7 +106,7 @@ public final class TrainingRun {
                     }
                     EpochMetrics m = trainer.epoch(epoch);
                     if (test.size() > 0) {
-                        m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Evaluation.of(model, loss, test));
+                        m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Evaluation.of(model, loss, test, scale));
                     }
                     metrics.add(m);
                     if (print) {
@@ -125,8 +128,8 @@ public final class TrainingRun {
                 }
                 throw e;
             }
-            Evaluation finalTrain = Evaluation.of(model, loss, train);
-            Evaluation finalTest = test.size() > 0 ? Evaluation.of(model, loss, test) : null;
+            Evaluation finalTrain = Evaluation.of(model, loss, train, scale);
+            Evaluation finalTest = test.size() > 0 ? Evaluation.of(model, loss, test, scale) : null;
             metrics.writeFinal(dir.resolve("metrics_" + name + ".json"), finalTrain, finalTest);
             if (pictures != null) {
                 pictures.finishAnimation();
@@ -183,7 +186,7 @@ public final class TrainingRun {
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private String describe(EpochMetrics m, boolean regression) {
