@@ -3,7 +3,7 @@ MVN ?= mvn -B -ntp
 JAVA ?= java
 ARGS ?= --dataset xor --lr 0.005
 
-.PHONY: run test jar bench gallery fuzz clean
+.PHONY: run test jar bench gallery clean
 
 run: grad.jar
 	$(JAVA) -jar grad.jar $(ARGS)
@@ -20,3 +20,21 @@ test:
 clean:
 	$(MVN) clean
 	rm -f grad.jar
+
+# Regenerates every picture of the README's gallery under docs/ (commit them with the code that made them).
+GALLERY := target/gallery
+gallery: grad.jar
+	rm -rf $(GALLERY) && mkdir -p docs $(GALLERY)
+	for d in linear xor moons circles; do \
+	  lr=0.001; [ $$d = xor ] && lr=0.005; \
+	  $(JAVA) -jar grad.jar --dataset $$d --lr $$lr -o $(GALLERY)/$$d > $(GALLERY)/$$d.log || exit 1; \
+	  cp $(GALLERY)/$$d/decision_boundary_epoch_50_$$d.png docs/decision_boundary_$$d.png; \
+	  cp $(GALLERY)/$$d/decision_boundary_$$d.gif docs/; \
+	  cp $(GALLERY)/$$d/curves_$$d.png docs/; \
+	done
+	$(JAVA) -jar grad.jar --dataset xor --lr 0.005 --epochs 1 --graphviz --no-plots -o $(GALLERY)/graph > /dev/null
+	cp $(GALLERY)/graph/weights_epoch_1_xor.svg docs/graph_xor.svg
+	cp $(GALLERY)/graph/weights_epoch_1_xor.png docs/graph_xor.png
+	$(JAVA) -jar grad.jar --dataset xor --init uniform:0,100 --epochs 20 --graphviz -o $(GALLERY)/bad-init > docs/bad_init_xor.txt
+	cp $(GALLERY)/bad-init/weights_epoch_1_xor.png docs/graph_bad_init_xor.png
+	cp $(GALLERY)/bad-init/decision_boundary_epoch_20_xor.png docs/decision_boundary_bad_init_xor.png

@@ -60,8 +60,12 @@ public sealed interface Initializer {
 
         @Override
         public String id() {
-            return "uniform:" + low + "," + high;
+            return "uniform:" + plain(low) + "," + plain(high);
         }
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /**
