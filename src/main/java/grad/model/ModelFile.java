@@ -126,7 +126,7 @@ public final class ModelFile {
         try {
             JsonReader reader = strictReader(text);
             tree = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
+            if (text.isBlank() || reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new JsonParseException("more than one JSON value");
             }
         } catch (IOException | RuntimeException e) {
