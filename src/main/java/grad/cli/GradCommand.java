@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
             "  java -jar grad.jar --dataset xor --lr 0.005",
             "  java -jar grad.jar --dataset circles --graphviz && dot -Tpng output/weights_epoch_1_circles.dot -o graph.png",
             "  java -jar grad.jar --dataset data.csv --label species --epochs 200",
-            "  java -jar grad.jar --dataset moons --save-model moons.json && java -jar grad.jar --load-model moons.json --epochs 100",
-            "  java -jar grad.jar predict --model moons.json --input points.csv --output predictions.csv",
+            "  java -jar grad.jar --dataset moons --save-model moons.json",
+            "  java -jar grad.jar --load-model moons.json --epochs 100 --save-model moons.json",
+            "  java -jar grad.jar predict --model moons.json --input points.csv",
             "  java -jar grad.jar eval \"((a + b) * (c + d))^2\" a=1 b=2 c=3 d=4",
             "", "Exit status: 0 done, 1 bad data or file, 2 bad usage, 3 training diverged."})
 public final class GradCommand implements Callable<Integer> {
