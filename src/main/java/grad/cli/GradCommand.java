@@ -2,6 +2,8 @@ package grad.cli;
 
 import grad.data.CsvOptions;
 import grad.data.Task;
+import grad.model.Checkpoints;
+import grad.model.ModelFile;
 import grad.nn.Activation;
 import grad.nn.Initializer;
 import grad.nn.Loss;
@@ -24,11 +26,14 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Trains a small neural network, built on a scalar autograd engine, on a 2-D toy problem or "
                 + "your CSV data, and draws how it learns.", ""},
-        subcommands = {EvalCommand.class, ExportCommand.class},
+        subcommands = {EvalCommand.class, ExportCommand.class, PredictCommand.class},
         footer = {"", "Examples:",
             "  java -jar grad.jar --dataset xor --lr 0.005",
             "  java -jar grad.jar --dataset circles --graphviz && dot -Tpng output/weights_epoch_1_circles.dot -o graph.png",
             "  java -jar grad.jar --dataset data.csv --label species --epochs 200",
+            "  java -jar grad.jar --dataset moons --save-model moons.json",
+            "  java -jar grad.jar --load-model moons.json --epochs 100 --save-model moons.json",
+            "  java -jar grad.jar predict --model moons.json --input points.csv",
             "  java -jar grad.jar eval \"((a + b) * (c + d))^2\" a=1 b=2 c=3 d=4",
             "", "Exit status: 0 done, 1 bad data or file, 2 bad usage, 3 training diverged."})
 public final class GradCommand implements Callable<Integer> {
@@ -100,6 +105,15 @@ public final class GradCommand implements Callable<Integer> {
             description = "threads sharing a minibatch's samples; results do not depend on it (default: the number of processors)")
     Integer threads;
 
+    @Option(names = "--save-model", paramLabel = "FILE.json",
+            description = "after training, save the model (weights, classes, standardization, settings) for predict and --load-model")
+    Path saveModel;
+
+    @Option(names = "--load-model", paramLabel = "FILE.json",
+            description = "continue training a saved model: --epochs is the total; its seed, architecture and split are kept,"
+                    + " other settings default to the model's")
+    Path loadModel;
+
     @ArgGroup(exclusive = false, heading = "%nCSV data:%n")
     CsvArgs csv = new CsvArgs();
 
@@ -156,10 +170,16 @@ public final class GradCommand implements Callable<Integer> {
         if (csv.testSplit != null && !(csv.testSplit >= 0 && csv.testSplit < 1)) {
             throw usage("--test-split must be in [0, 1), not " + csv.testSplit);
         }
-        return new TrainingConfig(data.dataset, csvOptions(), data.classSize, batchSize, epochs, lr, momentum,
-                weightDecay, nesterov, printEvery, outputDir, hidden, graphviz, graphvizMaxNodes, data.seed, loss,
+        TrainingConfig config = new TrainingConfig(data.dataset, csvOptions(), data.classSize, batchSize, epochs, lr,
+                momentum, weightDecay, nesterov, printEvery, outputDir, hidden, graphviz, graphvizMaxNodes, data.seed, loss,
                 activation, init, plots, gifEvery, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                csv.testSplit, csv.standardize, null, null);
+                csv.testSplit, csv.standardize, saveModel, loadModel);
+        if (loadModel == null) {
+            return config;
+        }
+        // settings not on the command line come from the model (see Checkpoints)
+        return Checkpoints.configure(config, ModelFile.read(loadModel), loadModel,
+                option -> spec.commandLine().getParseResult().hasMatchedOption(option));
     }
 
     private CsvOptions csvOptions() {

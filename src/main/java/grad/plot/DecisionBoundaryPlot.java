@@ -58,12 +58,20 @@ public final class DecisionBoundaryPlot {
      * point given ({@code null}: computed from {@code field}).
      */
     public BufferedImage render(ProbabilityField field, int epoch, double accuracy, int[] predicted) {
+        return render(field, title(data.title(), epoch, accuracy), predicted);
+    }
+
+    /**
+     * As {@link #render(ProbabilityField, int, double, int[])}, with a title of the caller's own (for
+     * points without known classes, where an accuracy would mean nothing).
+     */
+    public BufferedImage render(ProbabilityField field, String title, int[] predicted) {
         int[] predictions = predicted != null ? predicted : predict(field);
         if (predictions.length != data.size()) {
             throw new IllegalArgumentException(
                     predictions.length + " predictions for " + data.size() + " points");
         }
-        chart.setTitle(title(data.title(), epoch, accuracy));
+        chart.setTitle(title);
         BufferedImage image = new BufferedImage(chart.width(), chart.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

@@ -1,6 +1,7 @@
 package grad.train;
 
 import grad.data.Dataset;
+import grad.data.TargetScale;
 import grad.nn.Loss;
 import grad.nn.MLP;
 

@@ -6,11 +6,15 @@ import grad.data.Dataset;
 import grad.data.Split;
 import grad.data.Standardizer;
 import grad.data.SyntheticDataset;
+import grad.data.TargetScale;
 import grad.engine.Graph;
 import grad.graphviz.DotRenderer;
 import grad.graphviz.DotWriter;
 import grad.graphviz.GraphReducer;
 import grad.graphviz.GraphSummary;
+import grad.model.Checkpoints;
+import grad.model.ModelFile;
+import grad.model.SavedModel;
 import grad.nn.Activation;
 import grad.nn.Loss;
 import grad.nn.MLP;
@@ -27,7 +31,9 @@ import java.util.SplittableRandom;
 
 /**
  * The main job: load or generate the data, build the network, train it, and write what the user looks
- * at — the console log, {@code metrics_<name>.json}, pictures, graphs.
+ * at — the console log, {@code metrics_<name>.json}, pictures, graphs — and the model file
+ * ({@code --save-model}). With {@code --load-model} it continues a saved model from its next epoch (see
+ * {@link Checkpoints}).
  */
 public final class TrainingRun {
     /** Salt that keeps the initializer's random numbers apart from the data's. */
@@ -61,15 +67,24 @@ public final class TrainingRun {
      * @throws GradException for bad data, unwritable outputs, or divergence ({@link DivergedException})
      */
     public Evaluation run() {
+        SavedModel saved = config.loadModel() == null ? null : ModelFile.read(config.loadModel());
+        if (saved != null) {
+            Checkpoints.verify(config, saved, config.loadModel());
+        }
         Dataset data = loadDataset(config);
+        if (saved != null) {
+            Checkpoints.checkData(saved, data, config.loadModel());
+        }
         boolean csv = isCsv(config.dataset());
         double testFraction = config.testSplit() != null ? config.testSplit() : csv ? 0.2 : 0.0;
         Split split = Split.stratified(data, testFraction, config.seed());
         boolean standardize = config.standardize() != null ? config.standardize() : csv;
-        Standardizer standardizer = standardize ? Standardizer.fit(split.train()) : null;
-        Dataset train = standardize ? standardizer.transform(split.train()) : split.train();
-        Dataset test = standardize ? standardizer.transform(split.test()) : split.test();
-        TargetScale scale = data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
+        Standardizer standardizer = saved != null ? saved.standardizer()
+                : standardize ? Standardizer.fit(split.train()) : null;
+        Dataset train = standardizer != null ? standardizer.transform(split.train()) : split.train();
+        Dataset test = standardizer != null ? standardizer.transform(split.test()) : split.test();
+        TargetScale scale = saved != null ? saved.target()
+                : data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
         train = scale.apply(train);
         test = scale.apply(test);
 
@@ -79,15 +94,24 @@ public final class TrainingRun {
             sizes[i] = config.hidden().get(i);
         }
         sizes[sizes.length - 1] = data.isRegression() ? 1 : data.classCount();
-        MLP model = MLP.create(data.featureCount(), sizes, config.activation(), Activation.LINEAR, config.init(),
-                new SplittableRandom(config.seed() ^ INIT_SALT));
+        MLP model = saved != null ? saved.network()
+                : MLP.create(data.featureCount(), sizes, config.activation(), Activation.LINEAR, config.init(),
+                        new SplittableRandom(config.seed() ^ INIT_SALT));
         SGD sgd = new SGD(model.parameters(), model.gradients(), config.lr(), config.momentum(),
                 config.weightDecay(), config.nesterov());
+        int firstEpoch = 1;
+        if (saved != null) {
+            sgd.setVelocity(saved.velocity());
+            firstEpoch = saved.training().epochsDone() + 1;
+        }
 
         Path dir = prepareOutputDir(config.outputDir());
         String name = data.name();
         MetricsLog metrics = new MetricsLog(config, data, split, loss);
         printHeader(data, split, model, loss);
+        if (saved != null) {
+            out.println("  continuing " + config.loadModel() + " from epoch " + firstEpoch);
+        }
 
         boolean boundaries = data.featureCount() == 2 && !data.isRegression();
         if (config.plots() && !boundaries) {
@@ -99,7 +123,7 @@ public final class TrainingRun {
                 config.threads());
              Pictures pictures = config.plots() ? new Pictures(dir, split.train(), standardizer, boundaries) : null) {
             try {
-                for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                     boolean print = config.isPrintEpoch(epoch);
                     if (print && dot != null) {
                         writeGraph(trainer.sampleGraph(epoch), dir, epoch, name, dot, pictures);
@@ -131,6 +155,12 @@ public final class TrainingRun {
             Evaluation finalTrain = Evaluation.of(model, loss, train, scale);
             Evaluation finalTest = test.size() > 0 ? Evaluation.of(model, loss, test, scale) : null;
             metrics.writeFinal(dir.resolve("metrics_" + name + ".json"), finalTrain, finalTest);
+            if (config.saveModel() != null) {
+                ModelFile.write(config.saveModel(), Checkpoints.capture(config, data, loss, model, sgd, standardizer, scale,
+                        config.epochs(), testFraction, Checkpoints.labelName(csv ? Path.of(config.dataset()) : null,
+                                config.csv())));
+                out.println("saved the model to " + config.saveModel());
+            }
             if (pictures != null) {
                 pictures.finishAnimation();
             }

@@ -60,6 +60,27 @@ class CsvTrainingTest {
     }
 
     @Test
+    void aSavedRegressionModelPredictsInTheTargetsOwnUnits() throws Exception {
+        Path model = dir.resolve("houses.json");
+        CliRun train = CliRun.of("--dataset", fixture("houses.csv"), "--delimiter", ";", "--label", "price",
+                "--epochs", "100", "--lr", "0.001", "--no-plots", "-o", dir.toString(), "--save-model", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path predictions = dir.resolve("predictions.csv");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", fixture("houses.csv"),
+                "--output", predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        java.util.List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines.get(0)).isEqualTo("rooms;price;age;distance;predicted");
+        double sumAbs = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(";");
+            sumAbs += Math.abs(Double.parseDouble(f[4]) - Double.parseDouble(f[1]));
+        }
+        // prices run from about 60 to 260; a scaled-down prediction would be off by about 150
+        assertThat(sumAbs / (lines.size() - 1)).isLessThan(10.0);
+    }
+
+    @Test
     void twoFeatureCsvGetsPicturesInItsOwnUnits() throws Exception {
         Path csv = dir.resolve("two.csv");
         CliRun export = CliRun.of("export", "--dataset", "linear", "--class-size", "120", "--out", csv.toString());

@@ -1,6 +1,4 @@
-package grad.train;
-
-import grad.data.Dataset;
+package grad.data;
 
 /**
  * A regression target's z-score, fitted on the training rows: networks learn a target of mean 0 and
@@ -10,11 +8,11 @@ import grad.data.Dataset;
  * @param mean the training targets' mean
  * @param std  their (population) standard deviation, 1 if they are all equal
  */
-record TargetScale(double mean, double std) {
+public record TargetScale(double mean, double std) {
     /** No scaling: classification, or a regression target left as it is. */
-    static final TargetScale NONE = new TargetScale(0, 1);
+    public static final TargetScale NONE = new TargetScale(0, 1);
 
-    static TargetScale fit(Dataset train) {
+    public static TargetScale fit(Dataset train) {
         double mean = 0;
         for (int i = 0; i < train.size(); i++) {
             mean += train.target(i);
@@ -29,7 +27,7 @@ record TargetScale(double mean, double std) {
     }
 
     /** The dataset with its targets scaled (classification data is returned as it is). */
-    Dataset apply(Dataset data) {
+    public Dataset apply(Dataset data) {
         if (!data.isRegression() || this.equals(NONE)) {
             return data;
         }
@@ -41,7 +39,7 @@ record TargetScale(double mean, double std) {
     }
 
     /** A value the network predicts, back in the target's units. */
-    double unscale(double value) {
+    public double unscale(double value) {
         return value * std + mean;
     }
 }

@@ -1,0 +1,138 @@
+package grad.model;
+
+import grad.GradException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The rows of a CSV file with a header, read with Apache Commons CSV, as text: what {@code predict}
+ * reads and passes through.
+ *
+ * @param where     the file's name, for messages
+ * @param delimiter the field delimiter
+ * @param header    the column names, as in the file
+ * @param rows      the data rows, each with one field per column
+ * @param lines     the line each data row starts on (from 1)
+ */
+record InputCsv(String where, char delimiter, List<String> header, List<String[]> rows, long[] lines) {
+    /** A plain decimal number, as the training data reader accepts it. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * Reads {@code file}: a header row, then rows of as many fields; blank lines are skipped.
+     *
+     * @throws GradException naming the file and line of the first problem
+     */
+    static InputCsv read(Path file, char delimiter) {
+        String where = file.toString();
+        String text = TextFiles.read(file, "CSV file");
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        List<String[]> records = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        LineCounter counter = new LineCounter(text);
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            for (CSVRecord record : parser) {
+                records.add(record.values());
+                lines.add(counter.lineOf(record.getCharacterPosition()));
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new GradException(where + ": malformed CSV: " + reason.lines().findFirst().orElse("").strip(), e);
+        }
+        if (records.isEmpty()) {
+            throw new GradException(where + ": empty file, expected a header row and data rows");
+        }
+        List<String> header = List.of(records.get(0));
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).strip();
+            if (name.isEmpty()) {
+                throw new GradException(where + ":" + lines.get(0) + ": column " + (c + 1) + ": empty column name");
+            }
+            Integer first = seen.putIfAbsent(name, c);
+            if (first != null) {
+                throw new GradException(where + ":" + lines.get(0) + ": column " + (c + 1) + " " + Text.quote(name)
+                        + ": duplicate column name (also column " + (first + 1) + ")");
+            }
+        }
+        if (records.size() == 1) {
+            throw new GradException(where + ": only a header row, no data rows");
+        }
+        long[] rowLines = new long[records.size() - 1];
+        for (int i = 1; i < records.size(); i++) {
+            rowLines[i - 1] = lines.get(i);
+            if (records.get(i).length != header.size()) {
+                throw new GradException(where + ":" + lines.get(i) + ": expected " + header.size() + " fields, found "
+                        + records.get(i).length);
+            }
+        }
+        return new InputCsv(where, delimiter, header, List.copyOf(records.subList(1, records.size())), rowLines);
+    }
+
+    /** The index of the column called {@code name} (surrounding spaces ignored), or -1. */
+    int column(String name) {
+        for (int c = 0; c < header.size(); c++) {
+            if (header.get(c).strip().equals(name)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** The stripped names of the columns. */
+    List<String> names() {
+        return header.stream().map(String::strip).toList();
+    }
+
+    /**
+     * Field {@code column} of row {@code row} as a finite decimal number.
+     *
+     * @throws GradException naming the file, line and column, if it is not one
+     */
+    double number(int row, int column) {
+        String s = rows.get(row)[column].strip();
+        if (NUMBER.matcher(s).matches()) {
+            double v = Double.parseDouble(s);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        }
+        throw new GradException(where + ":" + lines[row] + ": column " + (column + 1) + " "
+                + Text.quote(header.get(column).strip()) + ": " + (s.isEmpty() ? "missing value" : "not a finite number: "
+                + Text.quote(s)));
+    }
+
+    /** Maps character positions, in increasing order, to 1-based line numbers. */
+    private static final class LineCounter {
+        private final String text;
+        private int position;
+        private long line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        long lineOf(long target) {
+            int end = (int) Math.min(target, text.length());
+            while (end < text.length() && (text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
+                end++;   // a record may be said to start at the line break of a blank line before it
+            }
+            for (; position < end; position++) {
+                char c = text.charAt(position);
+                if (c == '\n' || (c == '\r' && (position + 1 == text.length() || text.charAt(position + 1) != '\n'))) {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+}

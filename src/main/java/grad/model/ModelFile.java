@@ -1,0 +1,187 @@
+package grad.model;
+
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import grad.GradException;
+import grad.io.AtomicFiles;
+import grad.nn.Layer;
+import grad.nn.MLP;
+import grad.nn.Neuron;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes and reads {@link SavedModel}s as JSON files, with Gson.
+ *
+ * <p>The file is an object with {@code "format": "grad-model"} and {@code "version": 1}, then
+ * {@code task}, {@code features}, {@code label}, {@code classes}, {@code standardization},
+ * {@code network} (its {@code layers} with {@code weights[neuron][input]} and {@code biases[neuron]}),
+ * {@code training} (the settings and {@code epochs_done}) and {@code optimizer} (the momentum
+ * {@code velocity} of every parameter, in the network's parameter order: layer by layer, neuron by
+ * neuron, each neuron's weights then its bias). Doubles are written in Java's shortest round-trip form,
+ * so reading a file gives back the very same bits; nothing in a file depends on the time, so the same
+ * model always gives the same bytes.
+ *
+ * <p>A reader accepts every version up to {@link #VERSION}; a newer version, a file that is not a model,
+ * or a model whose parts do not fit together is a {@link GradException} whose one-line message names the
+ * file.
+ */
+public final class ModelFile {
+    /** The value of the {@code format} field that marks a grad model file. */
+    public static final String FORMAT = "grad-model";
+    /** The format version this code writes, and the newest it reads. */
+    public static final int VERSION = 1;
+
+    static final Gson GSON = new GsonBuilder()
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .create();
+
+    private ModelFile() {
+    }
+
+    /**
+     * Writes {@code model} to {@code file}, atomically (see {@link AtomicFiles}).
+     *
+     * @throws GradException naming the file, if it cannot be written or a number is not finite
+     */
+    public static void write(Path file, SavedModel model) {
+        String json;
+        try {
+            json = toJson(model);
+        } catch (IllegalArgumentException e) {
+            throw new GradException("cannot save the model to " + file + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.writeString(file, json);
+    }
+
+    /**
+     * The model as the text of a model file (ending with a newline).
+     *
+     * @throws IllegalArgumentException if a weight, velocity or setting is NaN or infinite
+     */
+    public static String toJson(SavedModel model) {
+        MLP network = model.network();
+        double[] p = network.parameters();
+        for (int i = 0; i < p.length; i++) {
+            if (!Double.isFinite(p[i])) {
+                throw new IllegalArgumentException("parameter " + network.parameterName(i) + " is " + p[i]);
+            }
+        }
+        List<ModelJson.LayerJson> layers = new ArrayList<>();
+        for (Layer layer : network.layers()) {
+            double[][] weights = new double[layer.outputs()][layer.inputs()];
+            double[] biases = new double[layer.outputs()];
+            for (Neuron n : layer.neurons()) {
+                System.arraycopy(p, n.offset(), weights[n.index()], 0, n.inputs());
+                biases[n.index()] = p[n.biasOffset()];
+            }
+            layers.add(new ModelJson.LayerJson(layer.inputs(), layer.outputs(), layer.activation().id(), weights, biases));
+        }
+        TrainingSettings t = model.training();
+        ModelJson json = new ModelJson(FORMAT, VERSION, model.isRegression() ? "regression" : "classification",
+                model.features(), model.label(), model.classes(),
+                model.standardizer() == null ? null
+                        : new ModelJson.Standardization(model.standardizer().means(), model.standardizer().stds()),
+                model.isRegression() ? new ModelJson.TargetJson(model.target().mean(), model.target().std()) : null,
+                new ModelJson.Network(network.inputs(), model.loss().id(), layers),
+                new ModelJson.Training(t.epochsDone(), t.seed(), t.dataset(), t.classSize(),
+                        String.valueOf(t.delimiter()), t.testSplit(), t.batchSize(), t.lr(), t.momentum(),
+                        t.weightDecay(), t.nesterov(), t.init().id()),
+                new ModelJson.Optimizer("sgd", model.velocity()));
+        return GSON.toJson(json) + "\n";
+    }
+
+    /**
+     * Reads a model file.
+     *
+     * @throws GradException naming the file, if it cannot be read, is not a grad model, has a newer
+     *                       format version, or its parts do not fit together
+     */
+    public static SavedModel read(Path file) {
+        return fromJson(TextFiles.read(file, "grad model file"), file.toString());
+    }
+
+    /**
+     * Reads the text of a model file; {@code where} names it in messages.
+     *
+     * @throws GradException as {@link #read(Path)}
+     */
+    public static SavedModel fromJson(String text, String where) {
+        JsonElement tree;
+        try {
+            JsonReader reader = strictReader(text);
+            tree = JsonParser.parseReader(reader);
+            if (text.isBlank() || reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonParseException("more than one JSON value");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new GradException(where + ": not a grad model file (not JSON)", e);
+        }
+        JsonElement format = tree.isJsonObject() ? tree.getAsJsonObject().get("format") : null;
+        if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
+            throw new GradException(where + ": not a grad model file (no \"format\": \"" + FORMAT
+                    + "\"; grad --save-model FILE writes one)");
+        }
+        int version = version(tree.getAsJsonObject(), where);
+        if (version > VERSION) {
+            throw new GradException(where + ": model format version " + version
+                    + " is newer than this grad reads (up to " + VERSION + "); use a newer grad");
+        }
+        ModelJson json;
+        try {
+            json = GSON.fromJson(strictReader(text), ModelJson.class);
+        } catch (RuntimeException e) {
+            throw new GradException(where + ": not a valid grad model file: " + gsonReason(e), e);
+        }
+        return new ModelReader(where).read(json);
+    }
+
+    private static int version(JsonObject root, String where) {
+        JsonElement v = root.get("version");
+        if (v instanceof JsonPrimitive p && p.isNumber()) {
+            BigDecimal d = p.getAsBigDecimal();
+            if (d.signum() > 0 && d.stripTrailingZeros().scale() <= 0) {
+                return d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? Integer.MAX_VALUE : d.intValueExact();
+            }
+        }
+        throw new GradException(where + ": not a valid grad model file: \"version\" must be a whole number from 1, not "
+                + (v == null ? "missing" : Text.quote(v.toString())));
+    }
+
+    private static JsonReader strictReader(String text) {
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        return reader;
+    }
+
+    /** Gson's explanation on one line, without exception class names and its troubleshooting link. */
+    private static String gsonReason(Throwable e) {
+        String message = null;
+        for (Throwable t = e; t != null && message == null; t = t.getCause()) {
+            message = t.getMessage();
+        }
+        if (message == null) {
+            return "unexpected structure";
+        }
+        String line = message.lines().findFirst().orElse("").strip();
+        line = line.replaceAll("^(?:[\\w$]+\\.)*[\\w$]*(?:Exception|Error):\\s*", "");
+        line = line.replaceFirst("^For input string: (.*)$", "not a number: $1");
+        return line.isEmpty() ? "unexpected structure" : line;
+    }
+}

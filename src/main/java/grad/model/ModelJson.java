@@ -1,0 +1,40 @@
+package grad.model;
+
+import java.util.List;
+
+/**
+ * The model file's JSON, as Gson binds it (field names in snake_case). Boxed types, so that a missing
+ * field reads as {@code null} and is reported rather than taken as 0. See {@link ModelFile} for the
+ * meaning of each field.
+ */
+record ModelJson(String format, Integer version, String task, List<String> features, String label,
+                 List<String> classes, Standardization standardization, TargetJson targetScale,
+                 Network network, Training training,
+                 Optimizer optimizer) {
+
+    /** Per-feature z-score statistics of the training rows. */
+    record Standardization(double[] means, double[] stds) {
+    }
+
+    /** A regression target's z-score: the network's output times {@code std} plus {@code mean}. */
+    record TargetJson(Double mean, Double std) {
+    }
+
+    /** The architecture and the weights. */
+    record Network(Integer inputs, String loss, List<LayerJson> layers) {
+    }
+
+    /** One fully connected layer: {@code weights[neuron][input]}, {@code biases[neuron]}. */
+    record LayerJson(Integer inputs, Integer outputs, String activation, double[][] weights, double[] biases) {
+    }
+
+    /** How the model was trained. */
+    record Training(Integer epochsDone, Long seed, String dataset, Integer classSize, String delimiter,
+                    Double testSplit, Integer batchSize, Double lr, Double momentum, Double weightDecay,
+                    Boolean nesterov, String init) {
+    }
+
+    /** The optimizer's state: one momentum velocity per parameter, in the network's parameter order. */
+    record Optimizer(String kind, double[] velocity) {
+    }
+}

@@ -1,0 +1,228 @@
+package grad.model;
+
+import grad.GradException;
+import grad.data.Standardizer;
+import grad.data.TargetScale;
+import grad.nn.Activation;
+import grad.nn.Initializer;
+import grad.nn.Loss;
+import grad.nn.MLP;
+import grad.nn.Neuron;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns the JSON of a model file into a {@link SavedModel}, checking that every part is there and fits. */
+final class ModelReader {
+    private final String where;
+
+    ModelReader(String where) {
+        this.where = where;
+    }
+
+    SavedModel read(ModelJson json) {
+        boolean regression = switch (require(json.task(), "task")) {
+            case "classification" -> false;
+            case "regression" -> true;
+            default -> throw invalid("\"task\" must be \"classification\" or \"regression\", not "
+                    + Text.quote(json.task()));
+        };
+        List<String> features = names(require(json.features(), "features"), "features");
+        if (features.isEmpty()) {
+            throw invalid("\"features\" is empty");
+        }
+        String label = require(json.label(), "label");
+        List<String> classes = names(json.classes() == null ? List.of() : json.classes(), "classes");
+        if (regression && !classes.isEmpty()) {
+            throw invalid("a regression model has no \"classes\", but " + classes.size() + " are listed");
+        }
+        if (!regression && classes.size() < 2) {
+            throw invalid("a classification model needs at least two \"classes\", not " + classes.size());
+        }
+        ModelJson.Network net = require(json.network(), "network");
+        Loss loss = loss(require(net.loss(), "network.loss"), regression);
+        MLP network = network(net, features.size(), regression ? 1 : classes.size());
+        Standardizer standardizer = standardizer(json.standardization(), features.size());
+        TrainingSettings training = training(require(json.training(), "training"));
+        double[] velocity = velocity(require(json.optimizer(), "optimizer"), network.parameterCount());
+        return new SavedModel(features, label, classes, network, loss, standardizer, target(json.targetScale()),
+                training, velocity);
+    }
+
+    private TargetScale target(ModelJson.TargetJson t) {
+        if (t == null) {
+            return TargetScale.NONE;
+        }
+        double mean = require(t.mean(), "target_scale.mean");
+        double std = require(t.std(), "target_scale.std");
+        if (!Double.isFinite(mean) || !(std > 0) || !Double.isFinite(std)) {
+            throw invalid("\"target_scale\" needs a finite mean and a finite std > 0");
+        }
+        return new TargetScale(mean, std);
+    }
+
+    private List<String> names(List<String> names, String field) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                throw invalid("\"" + field + "\" has an empty name");
+            }
+            if (!seen.add(name)) {
+                throw invalid("\"" + field + "\" lists " + Text.quote(name) + " twice");
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private Loss loss(String id, boolean regression) {
+        for (Loss loss : Loss.values()) {
+            if (loss.id().equals(id)) {
+                if ((loss == Loss.MSE_REGRESSION) != regression) {
+                    throw invalid("loss " + Text.quote(id) + " does not fit a " + (regression ? "regression" : "classification")
+                            + " model");
+                }
+                return loss;
+            }
+        }
+        throw invalid("unknown loss " + Text.quote(id) + " (expected mse, cross-entropy or mse-regression)");
+    }
+
+    private MLP network(ModelJson.Network net, int features, int outputs) {
+        int inputs = require(net.inputs(), "network.inputs");
+        if (inputs != features) {
+            throw invalid("the network has " + inputs + " inputs but there are " + features + " features");
+        }
+        List<ModelJson.LayerJson> layers = require(net.layers(), "network.layers");
+        if (layers.isEmpty()) {
+            throw invalid("\"network.layers\" is empty");
+        }
+        int[] sizes = new int[layers.size()];
+        Activation hidden = null;
+        Activation output = null;
+        int fanIn = inputs;
+        for (int l = 0; l < layers.size(); l++) {
+            String at = "network.layers[" + l + "]";
+            ModelJson.LayerJson layer = require(layers.get(l), at);
+            if (require(layer.inputs(), at + ".inputs") != fanIn) {
+                throw invalid(at + " has " + layer.inputs() + " inputs, expected " + fanIn);
+            }
+            sizes[l] = require(layer.outputs(), at + ".outputs");
+            if (sizes[l] < 1) {
+                throw invalid(at + " has " + sizes[l] + " outputs");
+            }
+            Activation activation;
+            try {
+                activation = Activation.parse(require(layer.activation(), at + ".activation"));
+            } catch (IllegalArgumentException e) {
+                throw invalid(at + ": unknown activation " + Text.quote(layer.activation()));
+            }
+            if (l == layers.size() - 1) {
+                output = activation;
+            } else if (hidden == null) {
+                hidden = activation;
+            } else if (hidden != activation) {
+                throw invalid(at + " has activation " + activation.id() + ", but earlier hidden layers " + hidden.id());
+            }
+            fanIn = sizes[l];
+        }
+        if (fanIn != outputs) {
+            throw invalid("the network has " + fanIn + " outputs, expected " + outputs);
+        }
+        MLP network = new MLP(inputs, sizes, hidden == null ? Activation.RELU : hidden, output);
+        double[] p = network.parameters();
+        for (int l = 0; l < layers.size(); l++) {
+            String at = "network.layers[" + l + "]";
+            ModelJson.LayerJson layer = layers.get(l);
+            double[][] weights = require(layer.weights(), at + ".weights");
+            double[] biases = require(layer.biases(), at + ".biases");
+            if (weights.length != sizes[l] || biases.length != sizes[l]) {
+                throw invalid(at + " has " + weights.length + " rows of weights and " + biases.length
+                        + " biases, expected " + sizes[l] + " of each (one per neuron)");
+            }
+            for (Neuron n : network.layers().get(l).neurons()) {
+                double[] w = require(weights[n.index()], at + ".weights[" + n.index() + "]");
+                if (w.length != n.inputs()) {
+                    throw invalid(at + ".weights[" + n.index() + "] has " + w.length + " weights, expected " + n.inputs());
+                }
+                System.arraycopy(w, 0, p, n.offset(), w.length);
+                p[n.biasOffset()] = biases[n.index()];
+            }
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (!Double.isFinite(p[i])) {
+                throw invalid("parameter " + network.parameterName(i) + " is " + p[i]);
+            }
+        }
+        return network;
+    }
+
+    private Standardizer standardizer(ModelJson.Standardization s, int features) {
+        if (s == null) {
+            return null;
+        }
+        double[] means = require(s.means(), "standardization.means");
+        double[] stds = require(s.stds(), "standardization.stds");
+        if (means.length != features || stds.length != features) {
+            throw invalid("\"standardization\" has " + means.length + " means and " + stds.length
+                    + " stds for " + features + " features");
+        }
+        try {
+            return Standardizer.of(means, stds);
+        } catch (IllegalArgumentException e) {
+            throw invalid("\"standardization\": " + e.getMessage());
+        }
+    }
+
+    private TrainingSettings training(ModelJson.Training t) {
+        int epochsDone = require(t.epochsDone(), "training.epochs_done");
+        int classSize = require(t.classSize(), "training.class_size");
+        int batchSize = require(t.batchSize(), "training.batch_size");
+        double testSplit = require(t.testSplit(), "training.test_split");
+        double lr = require(t.lr(), "training.lr");
+        double momentum = require(t.momentum(), "training.momentum");
+        double weightDecay = require(t.weightDecay(), "training.weight_decay");
+        String delimiter = require(t.delimiter(), "training.delimiter");
+        if (epochsDone < 0 || classSize < 1 || batchSize < 1 || !(testSplit >= 0 && testSplit < 1)
+                || !(lr > 0 && Double.isFinite(lr)) || !(momentum >= 0 && momentum < 1)
+                || !(weightDecay >= 0 && Double.isFinite(weightDecay)) || delimiter.length() != 1) {
+            throw invalid("\"training\" has a value out of range (epochs_done >= 0, class_size >= 1, batch_size >= 1, "
+                    + "test_split in [0, 1), lr > 0, momentum in [0, 1), weight_decay >= 0, one-character delimiter)");
+        }
+        Initializer init;
+        try {
+            init = Initializer.parse(require(t.init(), "training.init"));
+        } catch (IllegalArgumentException e) {
+            throw invalid("unknown initializer " + Text.quote(t.init()));
+        }
+        return new TrainingSettings(epochsDone, require(t.seed(), "training.seed"), require(t.dataset(), "training.dataset"),
+                classSize, delimiter.charAt(0), testSplit, batchSize, lr, momentum, weightDecay,
+                require(t.nesterov(), "training.nesterov"), init);
+    }
+
+    private double[] velocity(ModelJson.Optimizer o, int parameters) {
+        if (!"sgd".equals(o.kind())) {
+            throw invalid("unknown optimizer " + Text.quote(String.valueOf(o.kind())) + " (expected sgd)");
+        }
+        double[] v = require(o.velocity(), "optimizer.velocity");
+        if (v.length != parameters) {
+            throw invalid("\"optimizer.velocity\" has " + v.length + " values for " + parameters + " parameters");
+        }
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                throw invalid("\"optimizer.velocity\" has a value that is not finite");
+            }
+        }
+        return v;
+    }
+
+    private <T> T require(T value, String field) {
+        if (value == null) {
+            throw invalid("\"" + field + "\" is missing");
+        }
+        return value;
+    }
+
+    private GradException invalid(String what) {
+        return new GradException(where + ": not a valid grad model file: " + what);
+    }
+}

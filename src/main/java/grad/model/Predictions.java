@@ -1,0 +1,314 @@
+package grad.model;
+
+import grad.GradException;
+import grad.data.Standardizer;
+import grad.io.AtomicFiles;
+import grad.nn.Predictor;
+import grad.plot.DecisionBoundaryPlot;
+import grad.plot.PlotData;
+import grad.plot.Png;
+import java.awt.image.BufferedImage;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A saved model applied to every row of a CSV file: what {@code grad predict} computes and writes.
+ *
+ * <p>The model's feature columns are found by name (surrounding spaces ignored; other columns are
+ * passed through; a missing one is an error), standardized with the model's statistics, and run through
+ * the network. The output is the input's columns, then {@code predicted} (the class name, or the value for
+ * regression) and for classification one {@code p_<class>} probability column per class, in the model's
+ * class order. A name already taken by an input column gets {@code _} appended. Numbers are written in
+ * Java's shortest round-trip form.
+ *
+ * <p>When the input has the model's label column, the predictions are compared with it: the accuracy
+ * (or, for regression, the root mean squared error) is in {@link #summary()}, and the decision-boundary
+ * picture colours the points by their true class and rings the misclassified ones; otherwise it colours
+ * them by the predicted class.
+ */
+public final class Predictions {
+    private final SavedModel model;
+    private final String modelName;
+    private final InputCsv input;
+    private final double[][] features;
+    private final int[] predictedClass;
+    private final double[] predictedValue;
+    private final double[][] probabilities;
+    private final int labelColumn;
+    private final int[] labels;
+    private final double[] targets;
+    private final String note;
+
+    private Predictions(SavedModel model, String modelName, InputCsv input) {
+        this.model = model;
+        this.modelName = modelName;
+        this.input = input;
+        int n = input.rows().size();
+        int[] columns = featureColumns(model, modelName, input);
+        features = new double[n][columns.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < columns.length; j++) {
+                features[i][j] = input.number(i, columns[j]);
+            }
+        }
+        Predictor predictor = new Predictor(model.network());
+        Standardizer standardizer = model.standardizer();
+        double[] x = new double[columns.length];
+        int k = model.classes().size();
+        double[] outputs = new double[Math.max(1, k)];
+        predictedClass = new int[n];
+        predictedValue = new double[n];
+        probabilities = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            if (standardizer == null) {
+                System.arraycopy(features[i], 0, x, 0, x.length);
+            } else {
+                standardizer.transform(features[i], x);
+            }
+            predictor.outputs(x, outputs);
+            if (model.isRegression()) {
+                predictedValue[i] = model.target().unscale(outputs[0]);
+            } else {
+                int best = 0;   // the largest output, the first on ties: as training's accuracy counts
+                for (int c = 1; c < k; c++) {
+                    if (outputs[c] > outputs[best]) {
+                        best = c;
+                    }
+                }
+                predictedClass[i] = best;
+                predictor.probabilities(x, probabilities[i]);
+            }
+        }
+        labelColumn = input.column(model.label());
+        String why = null;
+        int[] l = null;
+        double[] t = null;
+        if (labelColumn >= 0 && model.isRegression()) {
+            t = new double[n];
+            for (int i = 0; i < n && t != null; i++) {
+                try {
+                    t[i] = input.number(i, labelColumn);
+                } catch (GradException e) {
+                    why = "column " + Text.quote(model.label()) + " has values that are not numbers: no rmse";
+                    t = null;
+                }
+            }
+        } else if (labelColumn >= 0) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int c = 0; c < k; c++) {
+                index.put(model.classes().get(c), c);
+            }
+            l = new int[n];
+            for (int i = 0; i < n && l != null; i++) {
+                Integer c = index.get(input.rows().get(i)[labelColumn].strip());
+                if (c == null) {
+                    why = "column " + Text.quote(model.label()) + " has a value that is not one of the model's classes, "
+                            + Text.quote(input.rows().get(i)[labelColumn].strip()) + " (line " + input.lines()[i]
+                            + "): no accuracy; points coloured by predicted class";
+                    l = null;
+                } else {
+                    l[i] = c;
+                }
+            }
+        }
+        labels = l;
+        targets = t;
+        note = why;
+    }
+
+    /**
+     * Applies {@code model} (read from {@code modelFile}) to the rows of the CSV file {@code input}.
+     *
+     * @param delimiter the input's field delimiter (the output uses the same)
+     * @throws GradException naming the file, if the input cannot be read, lacks one of the model's
+     *                       features, or has a feature value that is not a number
+     */
+    public static Predictions of(SavedModel model, Path modelFile, Path input, char delimiter) {
+        return new Predictions(model, modelFile.toString(), InputCsv.read(input, delimiter));
+    }
+
+    private static int[] featureColumns(SavedModel model, String modelName, InputCsv input) {
+        int[] columns = new int[model.features().size()];
+        for (int j = 0; j < columns.length; j++) {
+            String name = model.features().get(j);
+            columns[j] = input.column(name);
+            if (columns[j] < 0) {
+                throw new GradException(input.where() + ": no column " + Text.quote(name) + ", a feature of the model "
+                        + modelName + " (features " + Text.list(model.features()) + "; columns "
+                        + Text.list(input.names()) + ")");
+            }
+        }
+        return columns;
+    }
+
+    /** The number of rows predicted. */
+    public int size() {
+        return features.length;
+    }
+
+    /** The predicted class of row {@code i} (classification). */
+    public int predictedClass(int i) {
+        return predictedClass[i];
+    }
+
+    /** The predicted value of row {@code i} (regression). */
+    public double predictedValue(int i) {
+        return predictedValue[i];
+    }
+
+    /** A copy of row {@code i}'s class probabilities, in the model's class order (empty for regression). */
+    public double[] probabilities(int i) {
+        return probabilities[i].clone();
+    }
+
+    /** The fraction of rows whose predicted class is the one in the label column, if the input has one. */
+    public OptionalDouble accuracy() {
+        if (labels == null) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((double) correct() / labels.length);
+    }
+
+    private int correct() {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += labels[i] == predictedClass[i] ? 1 : 0;
+        }
+        return correct;
+    }
+
+    /** Why the label column could not be used, or {@code null}. */
+    public String note() {
+        return note;
+    }
+
+    /** One line: how many rows, and how well they were predicted when the input has labels. */
+    public String summary() {
+        StringBuilder s = new StringBuilder("predicted " + size() + " rows of " + input.where() + " with " + modelName);
+        if (labels != null) {
+            s.append(String.format(Locale.ROOT, "; accuracy %.1f%% (%d of %d) against column %s",
+                    100.0 * correct() / size(), correct(), size(), Text.quote(model.label())));
+        } else if (targets != null) {
+            double sse = 0;
+            for (int i = 0; i < targets.length; i++) {
+                sse += (predictedValue[i] - targets[i]) * (predictedValue[i] - targets[i]);
+            }
+            s.append(String.format(Locale.ROOT, "; rmse %.4g against column %s", Math.sqrt(sse / size()),
+                    Text.quote(model.label())));
+        }
+        return s.toString();
+    }
+
+    /** The output's column names: the input's, {@code predicted}, then {@code p_<class>} per class. */
+    public List<String> header() {
+        List<String> header = new ArrayList<>(input.header());
+        Set<String> taken = new HashSet<>(input.names());
+        header.add(unique("predicted", taken));
+        for (String c : model.classes()) {
+            header.add(unique("p_" + c, taken));
+        }
+        return header;
+    }
+
+    private static String unique(String name, Set<String> taken) {
+        String n = name;
+        while (!taken.add(n)) {
+            n += "_";
+        }
+        return n;
+    }
+
+    /** Writes the predictions as CSV to {@code out} (lines end with {@code \n}). */
+    public void write(Appendable out) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(input.delimiter()).setRecordSeparator('\n').get();
+        CSVPrinter printer = new CSVPrinter(out, format);
+        printer.printRecord(header());
+        List<String> record = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            record.clear();
+            record.addAll(List.of(input.rows().get(i)));
+            if (model.isRegression()) {
+                record.add(Double.toString(predictedValue[i]));
+            } else {
+                record.add(model.classes().get(predictedClass[i]));
+                for (double p : probabilities[i]) {
+                    record.add(Double.toString(p));
+                }
+            }
+            printer.printRecord(record);
+        }
+        printer.flush();
+    }
+
+    /**
+     * Writes the predictions as a CSV file, atomically.
+     *
+     * @throws GradException naming the file, if it cannot be written
+     */
+    public void write(Path file) {
+        AtomicFiles.write(file, stream -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            write(writer);
+            writer.flush();
+        });
+    }
+
+    /** Whether {@link #plot} can draw this model: two features and classes. */
+    public boolean canPlot() {
+        return model.features().size() == 2 && !model.isRegression();
+    }
+
+    /**
+     * Draws the model's decision boundary over the input's points as a PNG, atomically.
+     *
+     * @throws IllegalStateException unless {@link #canPlot()}
+     * @throws GradException naming the file, if it cannot be written
+     */
+    public void plot(Path png) {
+        if (!canPlot()) {
+            throw new IllegalStateException("a decision boundary needs 2 features and classes");
+        }
+        double[] xs = new double[size()];
+        double[] ys = new double[size()];
+        for (int i = 0; i < size(); i++) {
+            xs[i] = features[i][0];
+            ys[i] = features[i][1];
+        }
+        String title = baseName(input.where());
+        PlotData points = new PlotData(title, xs, ys, labels != null ? labels : predictedClass, model.classes(),
+                model.features().get(0), model.features().get(1));
+        DecisionBoundaryPlot plot = new DecisionBoundaryPlot(points);
+        ModelProbabilities field = new ModelProbabilities(model.network(), model.standardizer());
+        int epochs = model.training().epochsDone();
+        BufferedImage image = labels != null
+                ? plot.render(field, epochs, (double) correct() / size(), predictedClass)
+                : plot.render(field, title + " — predicted by " + baseName(modelName) + " (epoch " + epochs
+                        + "), coloured by predicted class", predictedClass);
+        try {
+            Png.write(png, image);
+        } catch (UncheckedIOException e) {
+            throw new GradException("cannot write " + png + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static String baseName(String path) {
+        String name = Path.of(path).getFileName() == null ? path : Path.of(path).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

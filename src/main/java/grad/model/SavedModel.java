@@ -1,0 +1,80 @@
+package grad.model;
+
+import grad.data.Standardizer;
+import grad.data.TargetScale;
+import grad.nn.Activation;
+import grad.nn.Layer;
+import grad.nn.Loss;
+import grad.nn.MLP;
+import java.util.List;
+
+/**
+ * A trained network with everything needed to use it on new data and to continue training it.
+ *
+ * <p>The network and the arrays are copied in and out, so a saved model never changes.
+ *
+ * @param features     the feature columns the network reads, in input order
+ * @param label        the name of the label column (for generated data, {@code label})
+ * @param classes      the class names, index = network output; empty for regression
+ * @param network      the network (weights in {@link MLP#parameters()} order)
+ * @param loss         the loss it was trained with
+ * @param standardizer the z-scoring applied to features before the network, or {@code null}
+ * @param target       the z-scoring of a regression target: the network predicts scaled values
+ *                     ({@link TargetScale#NONE} for classification)
+ * @param training     how it was trained, with the epochs done
+ * @param velocity     the optimizer's momentum velocities, one per parameter
+ */
+public record SavedModel(List<String> features, String label, List<String> classes, MLP network, Loss loss,
+                         Standardizer standardizer, TargetScale target, TrainingSettings training,
+                         double[] velocity) {
+
+    /** Copies everything; checks that the parts fit together. */
+    public SavedModel {
+        features = List.copyOf(features);
+        classes = List.copyOf(classes);
+        network = network.copy();
+        velocity = velocity.clone();
+        target = target == null ? TargetScale.NONE : target;
+        if (network.inputs() != features.size()) {
+            throw new IllegalArgumentException(features.size() + " features for a network of " + network.inputs() + " inputs");
+        }
+        if (network.outputs() != (classes.isEmpty() ? 1 : classes.size())) {
+            throw new IllegalArgumentException(network.outputs() + " outputs for " + classes.size() + " classes");
+        }
+        if (velocity.length != network.parameterCount()) {
+            throw new IllegalArgumentException(velocity.length + " velocities for " + network.parameterCount() + " parameters");
+        }
+        if (standardizer != null && standardizer.featureCount() != features.size()) {
+            throw new IllegalArgumentException("standardizer of " + standardizer.featureCount() + " features");
+        }
+    }
+
+    /** A copy of the network. */
+    @Override
+    public MLP network() {
+        return network.copy();
+    }
+
+    /** A copy of the velocities. */
+    @Override
+    public double[] velocity() {
+        return velocity.clone();
+    }
+
+    /** Whether the network predicts a number rather than a class. */
+    public boolean isRegression() {
+        return classes.isEmpty();
+    }
+
+    /** The hidden layer sizes (all but the output layer). */
+    public List<Integer> hidden() {
+        int[] sizes = network.sizes();
+        return java.util.Arrays.stream(sizes, 0, sizes.length - 1).boxed().toList();
+    }
+
+    /** The hidden layers' activation ({@link Activation#RELU} when there are none). */
+    public Activation activation() {
+        List<Layer> layers = network.layers();
+        return layers.size() > 1 ? layers.get(0).activation() : Activation.RELU;
+    }
+}

@@ -1,0 +1,201 @@
+package grad.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import grad.GradException;
+import grad.data.Standardizer;
+import grad.data.TargetScale;
+import grad.nn.Activation;
+import grad.nn.Initializer;
+import grad.nn.Loss;
+import grad.nn.MLP;
+import grad.nn.Predictor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+
+    private static final TrainingSettings SETTINGS = new TrainingSettings(7, -1234567890123456789L, "data/iris.csv",
+            1000, ';', 0.25, 16, 0.003, 0.9, 1e-4, true, new Initializer.Uniform(-0.5, 0.25));
+
+    /** A 3-5-4-3 classifier with awkward numbers: tiny, huge, negative zero, many digits. */
+    private static SavedModel classifier() {
+        SplittableRandom rng = new SplittableRandom(11);
+        MLP network = MLP.create(3, new int[] {5, 4, 3}, Activation.TANH, Activation.LINEAR, new Initializer.He(), rng);
+        double[] p = network.parameters();
+        p[0] = 1e-300;
+        p[1] = -0.0;
+        p[2] = 123456789.12345679;
+        p[3] = Math.PI;   // the bias of neuron 0 of layer 0
+        p[4] = Double.MIN_VALUE;
+        double[] velocity = new double[network.parameterCount()];
+        for (int i = 0; i < velocity.length; i++) {
+            velocity[i] = rng.nextGaussian() * 1e-3;
+        }
+        Standardizer standardizer = Standardizer.of(new double[] {5.843333333333335, -1e10, 0.1},
+                new double[] {0.8253012917851409, 3e-7, 1.0 / 3});
+        return new SavedModel(List.of("sepal length", "sépal \"width\"", "x,y"), "species",
+                List.of("setosa", "versicolor", "virginica"), network, Loss.CROSS_ENTROPY, standardizer, null, SETTINGS, velocity);
+    }
+
+    @Test
+    void savedAndLoadedModelPredictsTheSameBitForBit() {
+        SavedModel saved = classifier();
+        Path file = dir.resolve("model.json");
+        ModelFile.write(file, saved);
+        SavedModel loaded = ModelFile.read(file);
+
+        assertThat(loaded.network().parameters()).isEqualTo(saved.network().parameters());
+        assertThat(loaded.network().sizes()).isEqualTo(saved.network().sizes());
+        assertThat(loaded.network().layers().get(0).activation()).isEqualTo(Activation.TANH);
+        assertThat(loaded.network().layers().get(2).activation()).isEqualTo(Activation.LINEAR);
+        assertThat(loaded.velocity()).isEqualTo(saved.velocity());
+        assertThat(loaded.standardizer().means()).isEqualTo(saved.standardizer().means());
+        assertThat(loaded.standardizer().stds()).isEqualTo(saved.standardizer().stds());
+        assertThat(loaded.features()).isEqualTo(saved.features());
+        assertThat(loaded.classes()).isEqualTo(saved.classes());
+        assertThat(loaded.label()).isEqualTo("species");
+        assertThat(loaded.loss()).isEqualTo(Loss.CROSS_ENTROPY);
+        assertThat(loaded.training()).usingRecursiveComparison().isEqualTo(SETTINGS);
+        assertThat(Double.doubleToRawLongBits(loaded.network().parameters()[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+
+        Predictor before = new Predictor(saved.network());
+        Predictor after = new Predictor(loaded.network());
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int i = 0; i < 500; i++) {
+            double[] x = {rng.nextGaussian() * 3, rng.nextGaussian() * 3, rng.nextGaussian() * 3};
+            double[] p1 = new double[3];
+            double[] p2 = new double[3];
+            before.probabilities(x, p1);
+            after.probabilities(x, p2);
+            assertThat(p2).isEqualTo(p1);   // Arrays.equals on doubles: the same bits
+            before.outputs(x, p1);
+            after.outputs(x, p2);
+            assertThat(p2).isEqualTo(p1);
+            assertThat(after.predictClass(x)).isEqualTo(before.predictClass(x));
+        }
+    }
+
+    @Test
+    void theSameModelGivesTheSameBytes() throws IOException {
+        ModelFile.write(dir.resolve("a.json"), classifier());
+        ModelFile.write(dir.resolve("b.json"), ModelFile.read(dir.resolve("a.json")));
+        assertThat(Files.readAllBytes(dir.resolve("b.json"))).isEqualTo(Files.readAllBytes(dir.resolve("a.json")));
+        assertThat(Files.readString(dir.resolve("a.json"))).startsWith("{\n  \"format\": \"grad-model\",\n  \"version\": 1,")
+                .contains("\"epochs_done\": 7").contains("\"seed\": -1234567890123456789").endsWith("}\n");
+    }
+
+    @Test
+    void regressionModelWithoutStandardizationRoundTrips() {
+        MLP network = MLP.create(2, new int[] {4, 1}, Activation.SIGMOID, Activation.LINEAR, new Initializer.Xavier(),
+                new SplittableRandom(1));
+        SavedModel saved = new SavedModel(List.of("rooms", "area"), "price", List.of(), network, Loss.MSE_REGRESSION,
+                null, new TargetScale(150.0, 40.0), SETTINGS, new double[network.parameterCount()]);
+        SavedModel loaded = ModelFile.fromJson(ModelFile.toJson(saved), "r.json");
+        assertThat(loaded.isRegression()).isTrue();
+        assertThat(loaded.standardizer()).isNull();
+        assertThat(loaded.loss()).isEqualTo(Loss.MSE_REGRESSION);
+        assertThat(loaded.network().parameters()).isEqualTo(network.parameters());
+        assertThat(loaded.hidden()).containsExactly(4);
+        assertThat(loaded.activation()).isEqualTo(Activation.SIGMOID);
+        assertThat(loaded.target()).isEqualTo(new TargetScale(150.0, 40.0));
+    }
+
+    @Test
+    void aNetworkThatIsNotFiniteIsNotSaved() {
+        SavedModel saved = classifier();
+        MLP network = saved.network();
+        network.parameters()[3] = Double.NaN;   // neuron 0 of layer 0: 3 weights, then its bias
+        SavedModel bad = new SavedModel(saved.features(), saved.label(), saved.classes(), network, saved.loss(),
+                saved.standardizer(), saved.target(), saved.training(), saved.velocity());
+        Path file = dir.resolve("nan.json");
+        assertThatThrownBy(() -> ModelFile.write(file, bad)).isInstanceOf(GradException.class)
+                .hasMessage("cannot save the model to " + file + ": parameter b[0][0] is NaN");
+        assertThat(file).doesNotExist();
+    }
+
+    // --- files that are not (valid) models: one line naming the file -------------------------------------
+
+    private String rejected(String text) throws IOException {
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        try {
+            ModelFile.read(file);
+        } catch (GradException e) {
+            assertThat(e.exitCode()).isEqualTo(1);
+            assertThat(e.getMessage()).startsWith(file + ": ").doesNotContain("\n").doesNotContain("Exception")
+                    .doesNotContain("http");
+            return e.getMessage().substring(file.toString().length() + 2);
+        }
+        throw new AssertionError("accepted: " + text);
+    }
+
+    private String valid() {
+        return ModelFile.toJson(classifier());
+    }
+
+    @Test
+    void rejectsFilesThatAreNotModels() throws IOException {
+        assertThat(rejected("x,y,label\n1,2,a\n")).isEqualTo("not a grad model file (not JSON)");
+        assertThat(rejected("")).isEqualTo("not a grad model file (not JSON)");
+        assertThat(rejected("{\"a\": NaN}")).isEqualTo("not a grad model file (not JSON)");
+        assertThat(rejected(valid() + "{}")).isEqualTo("not a grad model file (not JSON)");
+        assertThat(rejected("[1, 2]")).startsWith("not a grad model file (no \"format\": \"grad-model\"");
+        assertThat(rejected("{\"status\": \"completed\", \"config\": {}}")).startsWith("not a grad model file (no \"format\"");
+    }
+
+    @Test
+    void rejectsANewerFormatVersion() throws IOException {
+        assertThat(rejected(valid().replace("\"version\": 1,", "\"version\": 2,")))
+                .isEqualTo("model format version 2 is newer than this grad reads (up to 1); use a newer grad");
+        assertThat(rejected("{\"format\": \"grad-model\", \"version\": 99, \"anything\": [\"else\"]}"))
+                .startsWith("model format version 99 is newer");
+        assertThat(rejected(valid().replace("\"version\": 1,", "\"version\": 1.5,")))
+                .startsWith("not a valid grad model file: \"version\" must be a whole number");
+        assertThat(rejected(valid().replace("\"version\": 1,", "")))
+                .startsWith("not a valid grad model file: \"version\" must be a whole number from 1, not missing");
+    }
+
+    @Test
+    void rejectsModelsWhosePartsDoNotFit() throws IOException {
+        String valid = valid();
+        assertThat(rejected(valid.replace("\"task\": \"classification\"", "\"task\": \"clustering\"")))
+                .isEqualTo("not a valid grad model file: \"task\" must be \"classification\" or \"regression\", not \"clustering\"");
+        assertThat(rejected(valid.replace("\"activation\": \"tanh\"", "\"activation\": \"swish\"")))
+                .isEqualTo("not a valid grad model file: network.layers[0]: unknown activation \"swish\"");
+        assertThat(rejected(valid.replaceFirst("\"inputs\": 3,", "\"inputs\": 4,")))
+                .isEqualTo("not a valid grad model file: the network has 4 inputs but there are 3 features");
+        assertThat(rejected(valid.replace("\"seed\": -1234567890123456789,", "")))
+                .isEqualTo("not a valid grad model file: \"training.seed\" is missing");
+        assertThat(rejected(valid.replace("\"virginica\"", "\"setosa\"")))
+                .isEqualTo("not a valid grad model file: \"classes\" lists \"setosa\" twice");
+        assertThat(rejected(valid.replace("\"epochs_done\": 7", "\"epochs_done\": 7.5")))
+                .startsWith("not a valid grad model file: Expected an int but was 7.5").contains("$.training.epochs_done");
+        assertThat(rejected(valid.replace("1.0E-300", "\"small\"")))
+                .startsWith("not a valid grad model file: ");
+        assertThat(rejected(valid.replace("1.0E-300", "1e999"))).startsWith("not a valid grad model file: ");
+        assertThat(rejected(valid.replace("1.2345678912345679E8", "").replace("-0.0,", "-0.0")))
+                .isEqualTo("not a valid grad model file: network.layers[0].weights[0] has 2 weights, expected 3");
+        assertThat(rejected(valid.replace("\"standardization\": {", "\"standardization\": \"none\", \"unused\": {")))
+                .startsWith("not a valid grad model file: Expected BEGIN_OBJECT but was STRING").contains("$.standardization");
+    }
+
+    @Test
+    void unreadableFilesSaySo() throws IOException {
+        assertThatThrownBy(() -> ModelFile.read(dir.resolve("missing.json")))
+                .hasMessage(dir.resolve("missing.json") + ": no such file");
+        assertThatThrownBy(() -> ModelFile.read(dir)).hasMessage(dir + ": is a directory, not a grad model file");
+        Path binary = dir.resolve("model.bin");
+        Files.write(binary, new byte[] {(byte) 0xC3, 0x28, 0x7B});
+        assertThatThrownBy(() -> ModelFile.read(binary)).hasMessage(binary + ": not a grad model file (not UTF-8 text)");
+    }
+}
