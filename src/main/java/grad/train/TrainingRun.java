@@ -11,6 +11,7 @@ import grad.graphviz.DotRenderer;
 import grad.graphviz.DotWriter;
 import grad.graphviz.GraphReducer;
 import grad.graphviz.GraphSummary;
+import grad.io.AtomicFiles;
 import grad.nn.Activation;
 import grad.nn.Loss;
 import grad.nn.MLP;
@@ -162,7 +163,7 @@ public final class TrainingRun {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new GradException("cannot create output directory " + dir + ": " + e.getMessage(), e);
+            throw new GradException("cannot create output directory " + dir + ": " + AtomicFiles.reason(e), e);
         }
         if (!Files.isWritable(dir)) {
             throw new GradException("output directory " + dir + " is not writable");
