@@ -188,8 +188,9 @@ public final class TrainingRun {
     }
 
     private String describe(EpochMetrics m, boolean regression) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss %.4f",
-                m.epoch(), config.epochs(), m.loss()));
+        // a loss on its way to diverging is shown as 6.8312e+212, not as 213 digits
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss "
+                + (Math.abs(m.loss()) < 1e6 ? "%.4f" : "%.4e"), m.epoch(), config.epochs(), m.loss()));
         if (!regression) {
             s.append(String.format(Locale.ROOT, "  accuracy %.1f%%", 100 * m.accuracy()));
         }
