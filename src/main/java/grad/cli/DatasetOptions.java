@@ -12,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 final class DatasetOptions {
     /** The default seed: every random choice of a run comes from it. */
     static final long DEFAULT_SEED = 42;
+    static final int MAX_CLASS_SIZE = 10_000_000;
 
     @Option(names = {"-d", "--dataset"}, defaultValue = "xor", paramLabel = "NAME|FILE",
             description = "linear, xor, moons or circles (also grad-rs's line, moon, circle), or a CSV file (default: ${DEFAULT-VALUE})")
@@ -27,10 +28,7 @@ final class DatasetOptions {
 
     /** Usage errors for values out of range; a dataset that is not a file must be a known name. */
     void validate(CommandSpec spec, boolean allowCsv) {
-        if (classSize < 1 || classSize > 10_000_000) {
-            throw new ParameterException(spec.commandLine(),
-                    "--class-size must be from 1 to 10000000, not " + classSize);
-        }
+        OptionRanges.check(spec, "--class-size", classSize >= 1 && classSize <= MAX_CLASS_SIZE);
         if (allowCsv && TrainingRun.isCsv(dataset)) {
             return;
         }

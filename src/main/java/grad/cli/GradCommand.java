@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -148,27 +149,24 @@ public final class GradCommand implements Callable<Integer> {
     /** The validated configuration; a value out of range is a usage error naming the option. */
     TrainingConfig config() {
         data.validate(spec, true);
-        positive("--batch-size", batchSize);
-        positive("--epochs", epochs);
-        positive("--print-epochs", printEvery);
-        positive("--graphviz-max-nodes", graphvizMaxNodes);
-        if (threads != null) {
-            positive("--threads", threads);
+        OptionRanges.check(spec, "--batch-size", batchSize >= 1);
+        OptionRanges.check(spec, "--epochs", epochs >= 1);
+        OptionRanges.check(spec, "--print-epochs", printEvery >= 1);
+        OptionRanges.check(spec, "--graphviz-max-nodes", graphvizMaxNodes >= 1);
+        OptionRanges.check(spec, "--threads", threads == null || threads >= 1 && threads <= OptionRanges.MAX_THREADS);
+        OptionRanges.check(spec, "--gif-every", gifEvery >= 0);
+        OptionRanges.check(spec, "--lr", Double.isFinite(lr) && lr > 0);
+        OptionRanges.check(spec, "--momentum", momentum >= 0 && momentum < 1);
+        OptionRanges.check(spec, "--weight-decay", Double.isFinite(weightDecay) && weightDecay >= 0);
+        OptionRanges.check(spec, "--test-split", csv.testSplit == null || csv.testSplit >= 0 && csv.testSplit < 1);
+        long weights = 0;
+        for (int i = 1; i < hidden.size(); i++) {
+            weights += (long) hidden.get(i - 1) * hidden.get(i);
         }
-        if (gifEvery < 0) {
-            throw usage("--gif-every must be 0 (at print epochs) or more, not " + gifEvery);
-        }
-        if (!(Double.isFinite(lr) && lr > 0)) {
-            throw usage("--lr must be a finite number > 0, not " + lr);
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw usage("--momentum must be in [0, 1), not " + momentum);
-        }
-        if (!(Double.isFinite(weightDecay) && weightDecay >= 0)) {
-            throw usage("--weight-decay must be a finite number >= 0, not " + weightDecay);
-        }
-        if (csv.testSplit != null && !(csv.testSplit >= 0 && csv.testSplit < 1)) {
-            throw usage("--test-split must be in [0, 1), not " + csv.testSplit);
+        if (weights > OptionRanges.MAX_HIDDEN_WEIGHTS) {
+            throw usage("--hidden-units " + hidden.stream().map(String::valueOf).collect(Collectors.joining(","))
+                    + " needs " + weights + " weights between hidden layers, more than the "
+                    + OptionRanges.MAX_HIDDEN_WEIGHTS + " this scalar engine can train; use smaller layers");
         }
         TrainingConfig config = new TrainingConfig(data.dataset, csvOptions(), data.classSize, batchSize, epochs, lr,
                 momentum, weightDecay, nesterov, printEvery, outputDir, hidden, graphviz, graphvizMaxNodes, data.seed, loss,
@@ -206,12 +204,6 @@ public final class GradCommand implements Callable<Integer> {
             });
         }
         return options;
-    }
-
-    private void positive(String option, int value) {
-        if (value < 1) {
-            throw usage(option + " must be at least 1, not " + value);
-        }
     }
 
     private ParameterException usage(String message) {

@@ -11,7 +11,15 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("grad: out of memory; try smaller --hidden-units, --class-size or --batch-size,"
+                    + " or give Java more memory (java -Xmx8g -jar grad.jar ...)");
+            status = 1;
+        }
+        System.exit(status);
     }
 
     /**
@@ -26,7 +34,7 @@ public final class Main {
         cmd.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println("grad: " + e.getMessage());
+            err.println("grad: " + OptionRanges.message(e));
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return c.getCommandSpec().exitCodeOnInvalidInput();

@@ -4,10 +4,16 @@ import grad.GradException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file under a temporary name in the same directory and moves it into place only once it is
@@ -38,12 +44,19 @@ public final class AtomicFiles {
      * @throws GradException naming the file, when it cannot be written
      */
     public static void write(Path target, Content content) {
+        if (Files.isDirectory(target)) {
+            throw new GradException("cannot write " + target + ": it is a directory");
+        }
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            // not Files.createTempFile: its files are private (0600), and the file keeps them once moved
+            Path candidate = dir.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try (OutputStream out = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                tmp = candidate;
                 content.writeTo(out);
             }
             try {
@@ -56,8 +69,7 @@ public final class AtomicFiles {
             if (e instanceof GradException ge) {
                 throw ge;
             }
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new GradException("cannot write " + target + ": " + reason, e);
+            throw new GradException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -67,5 +79,26 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Why a file operation failed, for a one-line message: the system's reason ("Permission denied",
+     * "Not a directory") rather than the bare file name that many {@link FileSystemException}s carry.
+     */
+    public static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException fae) {
+            return fae.getFile() + " is in the way: it is not a directory";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
     }
 }

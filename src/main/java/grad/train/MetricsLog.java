@@ -183,6 +183,6 @@ final class MetricsLog {
     }
 
     private static void write(Path file, JsonObject root) {
-        AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root) + "\n");
+        AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root) + "\n");
     }
 }

@@ -54,7 +54,9 @@ public final class Trainer implements AutoCloseable {
             optimizer.zeroGrad();
             double batchLoss = gradients.accumulate(batch.rows());
             if (!Double.isFinite(batchLoss)) {
-                throw diverged(epoch, batch.index() + 1, "the loss became " + batchLoss);
+                String overflow = firstOverflowingLayer(batch.rows());
+                throw diverged(epoch, batch.index() + 1, "the loss became " + batchLoss
+                        + (overflow == null ? "" : " because " + overflow));
             }
             optimizer.step();
             String bad = firstNonFiniteLayer();
@@ -98,9 +100,43 @@ public final class Trainer implements AutoCloseable {
         return "a parameter overflowed";
     }
 
+    /**
+     * Why a loss is not finite although the parameters are: the first layer whose outputs overflow on
+     * one of {@code rows}, or null (then the loss itself overflowed). Only run once training diverged.
+     */
+    private String firstOverflowingLayer(int[] rows) {
+        double[] p = model.parameters();
+        for (int row : rows) {
+            double[] x = data.row(row);
+            for (Layer layer : model.layers()) {
+                int n = layer.inputs();
+                double[] y = new double[layer.outputs()];
+                for (int j = 0; j < y.length; j++) {
+                    int w = layer.offset() + j * (n + 1);
+                    double sum = p[w + n];
+                    for (int i = 0; i < n; i++) {
+                        sum += p[w + i] * x[i];
+                    }
+                    y[j] = switch (layer.activation()) {
+                        case RELU -> sum > 0 || Double.isNaN(sum) ? sum : 0;
+                        case TANH -> Math.tanh(sum);
+                        case SIGMOID -> 1 / (1 + Math.exp(-sum));
+                        case LINEAR -> sum;
+                    };
+                    if (!Double.isFinite(y[j])) {
+                        return "the output of layer " + layer.index() + "'s neuron " + j + " was " + y[j] + " on row " + row;
+                    }
+                }
+                x = y;
+            }
+        }
+        return null;
+    }
+
     private DivergedException diverged(int epoch, int batch, String what) {
         return new DivergedException("training diverged in epoch " + epoch + ", minibatch " + batch + ": " + what
-                + "; try a lower --lr (now " + lr + ") or check --init", epoch);
+                + "; try a lower --lr (now " + (lr == Math.rint(lr) && lr < 1e15 ? Long.toString((long) lr) : Double.toString(lr))
+                + ") or check --init", epoch);
     }
 
     @Override

@@ -12,6 +12,7 @@ import grad.graphviz.DotRenderer;
 import grad.graphviz.DotWriter;
 import grad.graphviz.GraphReducer;
 import grad.graphviz.GraphSummary;
+import grad.io.AtomicFiles;
 import grad.model.Checkpoints;
 import grad.model.ModelFile;
 import grad.model.SavedModel;
@@ -195,7 +196,7 @@ public final class TrainingRun {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new GradException("cannot create output directory " + dir + ": " + e.getMessage(), e);
+            throw new GradException("cannot create output directory " + dir + ": " + AtomicFiles.reason(e), e);
         }
         if (!Files.isWritable(dir)) {
             throw new GradException("output directory " + dir + " is not writable");
@@ -220,8 +221,9 @@ public final class TrainingRun {
     }
 
     private String describe(EpochMetrics m, boolean regression) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss %.4f",
-                m.epoch(), config.epochs(), m.loss()));
+        // a loss on its way to diverging is shown as 6.8312e+212, not as 213 digits
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss "
+                + (Math.abs(m.loss()) < 1e6 ? "%.4f" : "%.4e"), m.epoch(), config.epochs(), m.loss()));
         if (!regression) {
             s.append(String.format(Locale.ROOT, "  accuracy %.1f%%", 100 * m.accuracy()));
         }

@@ -1,0 +1,72 @@
+package grad.cli;
+
+import static java.util.Map.entry;
+
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * What each option accepts, so that every bad value gets the same kind of one-line answer:
+ * {@code --epochs must be a whole number from 1 to 2147483647, not '0'} — whether picocli could not
+ * parse the value or {@link GradCommand#config()} found it out of range.
+ */
+final class OptionRanges {
+    static final int MAX_THREADS = 1024;
+    /** The most weights between hidden layers: beyond, the scalar engine is hopeless and memory runs out. */
+    static final long MAX_HIDDEN_WEIGHTS = 10_000_000;
+
+    private static final String POSITIVE = "a whole number from 1 to " + Integer.MAX_VALUE;
+    private static final Map<String, String> ACCEPTED = Map.ofEntries(
+            entry("--batch-size", POSITIVE),
+            entry("--epochs", POSITIVE),
+            entry("--print-epochs", POSITIVE),
+            entry("--graphviz-max-nodes", POSITIVE),
+            entry("--threads", "a whole number from 1 to " + MAX_THREADS),
+            entry("--class-size", "a whole number from 1 to " + DatasetOptions.MAX_CLASS_SIZE),
+            entry("--gif-every", "a whole number from 0 (at print epochs) to " + Integer.MAX_VALUE),
+            entry("--seed", "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE),
+            entry("--lr", "a finite number > 0"),
+            entry("--momentum", "a number in [0, 1)"),
+            entry("--weight-decay", "a finite number >= 0"),
+            entry("--test-split", "a number in [0, 1)"),
+            entry("--hidden-units", "a comma-separated list of layer sizes from 1 to 100000 (e.g. 10 or 16,16)"),
+            entry("--activation", "relu, tanh or sigmoid"),
+            entry("--loss", "mse or cross-entropy"),
+            entry("--init", "he, xavier or uniform:A,B with numbers A < B"));
+
+    private OptionRanges() {
+    }
+
+    /** A usage error for {@code option}, unless {@code ok}. */
+    static void check(CommandSpec spec, String option, boolean ok) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), message(option, given(spec, option)));
+        }
+    }
+
+    /**
+     * The message for a usage error: for a value picocli could not convert, "--x must be …, not '…'";
+     * otherwise picocli's own.
+     */
+    static String message(ParameterException e) {
+        if (e.getCause() != null && e.getValue() != null && e.getArgSpec() instanceof OptionSpec option
+                && ACCEPTED.containsKey(option.longestName())) {
+            return message(option.longestName(), e.getValue());
+        }
+        return e.getMessage();
+    }
+
+    private static String message(String option, String value) {
+        return option + " must be " + ACCEPTED.get(option) + ", not '" + value + "'";
+    }
+
+    /** The value as the user typed it (the last, when given more than once). */
+    private static String given(CommandSpec spec, String option) {
+        OptionSpec o = spec.findOption(option);
+        List<String> typed = o == null ? List.of() : o.originalStringValues();
+        return typed.isEmpty() ? String.valueOf(o == null ? null : o.getValue()) : typed.get(typed.size() - 1);
+    }
+}

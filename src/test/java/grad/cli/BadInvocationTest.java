@@ -1,0 +1,149 @@
+package grad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad invocation gets one line on stderr naming the option or file (plus picocli's "Try --help"
+ * line for usage errors), the documented exit code, and no stack trace. {@code {dir}} in arguments is
+ * the directory with the fixture files.
+ */
+class BadInvocationTest {
+    private static final int USAGE = 2;
+    private static final int DATA = 1;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void fixtures() throws IOException {
+        Files.writeString(dir.resolve("bad-number.csv"), "x,y,label\n1,2,a\n3,4,b\n5,x,a\n");
+        Files.writeString(dir.resolve("short-row.csv"), "x,y,label\n1,2,a\n3,4\n");
+        Files.writeString(dir.resolve("empty.csv"), "");
+        Files.writeString(dir.resolve("one-class.csv"), "x,y,label\n1,2,a\n3,4,a\n");
+        byte[] binary = new byte[512];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 31);
+        }
+        Files.write(dir.resolve("binary.csv"), binary);
+        Files.write(dir.resolve("binary-no-extension"), binary);
+        Files.write(dir.resolve("latin1.csv"), "x,y,label\n1,2,café\n3,4,b\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(dir.resolve("ok.csv"), "x,y,label\n1,2,a\n3,4,b\n1,2,a\n3,4,b\n1,2,a\n3,4,b\n");
+        Files.writeString(dir.resolve("a-file"), "not a directory");
+        Files.createDirectories(dir.resolve("a-directory"));
+    }
+
+    static Stream<Arguments> invocations() {
+        return Stream.of(
+                // numbers out of range or not numbers: usage errors naming the option and its range
+                bad(USAGE, "--lr must be a finite number > 0, not '0'", "--lr", "0"),
+                bad(USAGE, "--lr must be a finite number > 0, not '-0.5'", "--lr", "-0.5"),
+                bad(USAGE, "--lr must be a finite number > 0, not 'NaN'", "--lr", "NaN"),
+                bad(USAGE, "--lr must be a finite number > 0, not 'Infinity'", "--lr", "Infinity"),
+                bad(USAGE, "--lr must be a finite number > 0, not '1e400'", "--lr", "1e400"),
+                bad(USAGE, "--lr must be a finite number > 0, not 'fast'", "--lr", "fast"),
+                bad(USAGE, "--momentum must be a number in [0, 1), not '1'", "--momentum", "1"),
+                bad(USAGE, "--momentum must be a number in [0, 1), not '-0.1'", "--momentum", "-0.1"),
+                bad(USAGE, "--momentum must be a number in [0, 1), not 'NaN'", "--momentum", "NaN"),
+                bad(USAGE, "--batch-size must be a whole number from 1 to 2147483647, not '0'", "--batch-size", "0"),
+                bad(USAGE, "--batch-size must be a whole number from 1 to 2147483647, not '2.5'", "-b", "2.5"),
+                bad(USAGE, "--epochs must be a whole number from 1 to 2147483647, not '0'", "--epochs", "0"),
+                bad(USAGE, "--epochs must be a whole number from 1 to 2147483647, not '99999999999'", "-e", "99999999999"),
+                bad(USAGE, "--class-size must be a whole number from 1 to 10000000, not '0'", "--class-size", "0"),
+                bad(USAGE, "--class-size must be a whole number from 1 to 10000000, not '3000000000'", "-c", "3000000000"),
+                bad(USAGE, "--print-epochs must be a whole number from 1 to 2147483647, not '-3'", "--print-epochs", "-3"),
+                bad(USAGE, "--threads must be a whole number from 1 to 1024, not '0'", "--threads", "0"),
+                bad(USAGE, "--threads must be a whole number from 1 to 1024, not '5000'", "--threads", "5000"),
+                bad(USAGE, "--graphviz-max-nodes must be a whole number from 1 to 2147483647, not '0'", "--graphviz-max-nodes", "0"),
+                bad(USAGE, "--gif-every must be a whole number from 0 (at print epochs) to 2147483647, not '-1'", "--gif-every", "-1"),
+                bad(USAGE, "--weight-decay must be a finite number >= 0, not '-1'", "--weight-decay", "-1"),
+                bad(USAGE, "--seed must be a whole number from -9223372036854775808 to 9223372036854775807, not '1e3'", "--seed", "1e3"),
+                bad(USAGE, "--test-split must be a number in [0, 1), not '1'", "--test-split", "1"),
+                bad(USAGE, "--test-split must be a number in [0, 1), not '-0.1'", "--test-split", "-0.1"),
+                // lists, names and forms
+                bad(USAGE, "--hidden-units must be a comma-separated list of layer sizes from 1 to 100000", "--hidden-units", "0"),
+                bad(USAGE, "--hidden-units must be a comma-separated list of layer sizes from 1 to 100000", "--hidden-units", "16,,16"),
+                bad(USAGE, "--hidden-units must be a comma-separated list of layer sizes from 1 to 100000", "--hidden-units", "ten"),
+                bad(USAGE, "--hidden-units must be a comma-separated list of layer sizes from 1 to 100000", "--hidden-units", "200000"),
+                bad(USAGE, "--hidden-units 100000,100000 needs 10000000000 weights between hidden layers", "--hidden-units", "100000,100000"),
+                bad(USAGE, "--init must be he, xavier or uniform:A,B with numbers A < B, not 'zeros'", "--init", "zeros"),
+                bad(USAGE, "--init must be he, xavier or uniform:A,B with numbers A < B, not 'uniform:1,-1'", "--init", "uniform:1,-1"),
+                bad(USAGE, "--activation must be relu, tanh or sigmoid, not 'linear'", "--activation", "linear"),
+                bad(USAGE, "--loss must be mse or cross-entropy, not 'hinge'", "--loss", "hinge"),
+                bad(USAGE, "--dataset 'spirals' is not one of linear, xor, moons, circles, nor an existing CSV file", "--dataset", "spirals"),
+                bad(USAGE, "--dataset '{dir}/a-directory' is not one of linear, xor, moons, circles", "--dataset", "{dir}/a-directory"),
+                bad(USAGE, "--delimiter must be one character such as , ; or tab, not ';;'", "-d", "{dir}/ok.csv", "--delimiter", ";;"),
+                bad(USAGE, "--task must be auto, classify or regression, not 'guess'", "-d", "{dir}/ok.csv", "--task", "guess"),
+                bad(USAGE, "Unknown option: '--learning-rate=0.1'", "--learning-rate=0.1"),
+                bad(USAGE, "Expected parameter for option '--epochs'", "--epochs"),
+                bad(USAGE, "--class-size must be a whole number from 1 to 10000000, not '-5'", "export", "--out", "{dir}/x.csv", "-c", "-5"),
+                bad(USAGE, "--dataset 'data.csv' is not one of linear, xor, moons, circles", "export", "--out", "{dir}/x.csv", "-d", "data.csv"),
+                bad(USAGE, "Missing required option: '--out=FILE'", "export"),
+                // data: file, line, column
+                bad(DATA, "{dir}/bad-number.csv:4: column 2 \"y\": not a number: \"x\"", "-d", "{dir}/bad-number.csv"),
+                bad(DATA, "{dir}/short-row.csv:3: expected 3 fields, found 2", "-d", "{dir}/short-row.csv"),
+                bad(DATA, "{dir}/empty.csv:1: empty file", "-d", "{dir}/empty.csv"),
+                bad(DATA, "{dir}/binary.csv:1: binary data", "-d", "{dir}/binary.csv"),
+                bad(DATA, "{dir}/binary-no-extension:1: binary data", "-d", "{dir}/binary-no-extension"),
+                bad(DATA, "{dir}/latin1.csv:2: not UTF-8 text (byte 0xE9)", "-d", "{dir}/latin1.csv"),
+                bad(DATA, "{dir}/missing.csv: no such file", "-d", "{dir}/missing.csv"),
+                bad(DATA, "{dir}/ok.csv:1: no label column \"species\"", "-d", "{dir}/ok.csv", "--label", "species"),
+                bad(DATA, "{dir}/ok.csv:1: no feature column \"z\"", "-d", "{dir}/ok.csv", "--features", "x,z"),
+                bad(DATA, "{dir}/one-class.csv: column 3 \"label\": only one class", "-d", "{dir}/one-class.csv"),
+                // output files and directories
+                bad(DATA, "output directory {dir}/a-file is a file", "-o", "{dir}/a-file"),
+                bad(DATA, "cannot create output directory {dir}/a-file/out: Not a directory", "-o", "{dir}/a-file/out"),
+                bad(DATA, "cannot write {dir}/a-directory: it is a directory", "export", "--out", "{dir}/a-directory"),
+                bad(DATA, "cannot write {dir}/a-file/x.csv: ", "export", "--out", "{dir}/a-file/x.csv"));
+    }
+
+    private static Arguments bad(int exitCode, String message, String... args) {
+        return arguments(exitCode, message, Arrays.asList(args));
+    }
+
+    @ParameterizedTest(name = "[{index}] grad {2} -> {0}")
+    @MethodSource("invocations")
+    void answersInOneLine(int exitCode, String message, List<String> args) {
+        List<String> argv = new ArrayList<>();
+        for (String arg : args) {
+            argv.add(arg.replace("{dir}", dir.toString()));
+        }
+        if (argv.isEmpty() || !argv.get(0).equals("export")) {
+            // no case gets as far as training; should one, it stays small and draws nothing
+            argv.add(0, "--no-plots");
+            if (!argv.contains("-o")) {
+                argv.addAll(List.of("-o", dir.resolve("out").toString()));
+            }
+        }
+
+        Cli run = Cli.run(argv);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
+        List<String> lines = run.errLines();
+        assertThat(lines.get(0)).startsWith("grad: ").contains(message.replace("{dir}", dir.toString()));
+        if (exitCode == USAGE) {
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(1)).matches("Try 'grad( export)? --help' for more information\\.");
+        } else {
+            assertThat(lines).hasSize(1);
+        }
+        assertThat(run.out()).isEmpty();
+        assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("at grad.")
+                .doesNotContain("internal error");
+    }
+
+}
