@@ -2,7 +2,7 @@ package grad.cli;
 
 import grad.data.CsvOptions;
 import grad.data.Task;
-import grad.model.Checkpoints;
+import grad.train.Checkpoints;
 import grad.model.ModelFile;
 import grad.nn.Activation;
 import grad.nn.Initializer;

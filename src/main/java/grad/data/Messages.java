@@ -1,44 +1,16 @@
 package grad.data;
 
+import grad.io.Text;
 import java.util.List;
 
 /** Small helpers that keep every error message on one line. */
 final class Messages {
-    /** Values longer than this are cut in messages. */
-    private static final int MAX_VALUE_CHARS = 40;
-    /** Column lists longer than this are cut in messages. */
-    private static final int MAX_LISTED_COLUMNS = 12;
-
     private Messages() {
     }
 
-    /** {@code "text"}, with quotes, backslashes and control characters escaped, cut if long. */
+    /** {@code "text"}, escaped and cut if long (see {@link Text#quote}). */
     static String quote(String text) {
-        StringBuilder sb = new StringBuilder("\"");
-        int end = Math.min(text.length(), MAX_VALUE_CHARS);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || Character.isSurrogate(c)
-                            || Character.getType(c) == Character.LINE_SEPARATOR
-                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        if (end < text.length()) {
-            sb.append("...");
-        }
-        return sb.append('"').toString();
+        return Text.quote(text);
     }
 
     /** {@code column 3 "petal_width"}: the 1-based number and the name of a column. */
@@ -46,19 +18,9 @@ final class Messages {
         return "column " + (index + 1) + " " + quote(name);
     }
 
-    /** The column names, comma-separated, cut after a dozen. */
+    /** The column names, comma-separated, cut after a dozen: {@code "a", "b", ... (20 columns)}. */
     static String columnList(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        int shown = Math.min(names.size(), MAX_LISTED_COLUMNS);
-        for (int i = 0; i < shown; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(quote(names.get(i)));
-        }
-        if (shown < names.size()) {
-            sb.append(", ... (").append(names.size()).append(" columns)");
-        }
-        return sb.toString();
+        String list = Text.list(names);
+        return list.endsWith(")") && names.size() > 12 ? list.substring(0, list.length() - 1) + " columns)" : list;
     }
 }

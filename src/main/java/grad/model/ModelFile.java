@@ -1,5 +1,6 @@
 package grad.model;
 
+import grad.io.Text;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

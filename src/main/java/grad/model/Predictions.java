@@ -1,5 +1,6 @@
 package grad.model;
 
+import grad.io.Text;
 import grad.GradException;
 import grad.data.Standardizer;
 import grad.io.AtomicFiles;

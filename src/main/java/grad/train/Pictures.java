@@ -20,15 +20,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The pictures of a run, drawn off the training thread so that training does not wait for them: the
  * dataset, the decision boundary at print epochs (and its animation), the training curves. Each is
  * drawn from a snapshot of the network taken when it is asked for.
  *
- * <p>Drawing and PNG encoding run on two threads (the machine's cores are free once training is done,
- * and the first chart of a process is slow); files are written, and animation frames added, by one
- * writer thread in the order they were asked for, so the files do not depend on the timing.
+ * <p>Frames are drawn one at a time (the chart is laid out once) but PNG encoding, the dataset picture
+ * and the next frame overlap on two drawing threads; files are written, and animation frames added, by
+ * one writer thread in the order they were asked for, so the files do not depend on the timing.
  */
 final class Pictures implements AutoCloseable {
     private static final int DRAWING_THREADS = 2;
@@ -38,7 +39,8 @@ final class Pictures implements AutoCloseable {
     private final Standardizer standardizer;
     private final PictureWriter writer = PictureWriter.inBackground();
     private final ExecutorService drawing;
-    private final ThreadLocal<DecisionBoundaryPlot> boundary;
+    /** Laid out once, on the first drawing thread that needs it; frames are drawn one at a time. */
+    private final Supplier<DecisionBoundaryPlot> boundary;
     private final GifAnimation animation;
     private final PlotData points;
     /** Only the newest curves are drawn when the writer falls behind: each replaces the last. */
@@ -60,7 +62,7 @@ final class Pictures implements AutoCloseable {
         if (boundaries) {
             points = new PlotData(data.name(), column(data, 0), column(data, 1), data.labels(), data.classNames(),
                     data.featureNames().get(0), data.featureNames().get(1));
-            boundary = ThreadLocal.withInitial(() -> new DecisionBoundaryPlot(points));
+            boundary = memoized(() -> new DecisionBoundaryPlot(points));
             animation = new GifAnimation(400, 1500);
             Future<byte[]> png = drawing.submit(() -> DatasetPlot.png(points));
             writer.submit(dir.resolve("dataset_" + name + ".png"), () -> result(png));
@@ -95,7 +97,11 @@ final class Pictures implements AutoCloseable {
         ModelField field = new ModelField(model, standardizer);
         Path target = dir.resolve("decision_boundary_epoch_" + epoch + "_" + name + ".png");
         Future<Frame> drawn = drawing.submit(() -> {
-            BufferedImage image = boundary.get().render(field, epoch, accuracy(field));
+            DecisionBoundaryPlot plot = boundary.get();
+            BufferedImage image;
+            synchronized (plot) {
+                image = plot.render(field, epoch, accuracy(field));
+            }
             return new Frame(image, png ? Png.encode(image) : null);
         });
         writer.submit("decision boundary of epoch " + epoch, () -> {
@@ -152,6 +158,20 @@ final class Pictures implements AutoCloseable {
     /** Runs a task after the pictures already asked for, on the writer thread. */
     void then(String description, Runnable task) {
         writer.submit(description, task);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static <T> T result(Future<T> future) {

@@ -13,7 +13,6 @@ import grad.graphviz.DotWriter;
 import grad.graphviz.GraphReducer;
 import grad.graphviz.GraphSummary;
 import grad.io.AtomicFiles;
-import grad.model.Checkpoints;
 import grad.model.ModelFile;
 import grad.model.SavedModel;
 import grad.nn.Activation;

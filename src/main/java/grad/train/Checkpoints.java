@@ -1,5 +1,6 @@
-package grad.model;
+package grad.train;
 
+import grad.io.Text;
 import grad.GradException;
 import grad.data.CsvOptions;
 import grad.data.Dataset;
@@ -9,7 +10,8 @@ import grad.data.Task;
 import grad.nn.Loss;
 import grad.nn.MLP;
 import grad.optim.SGD;
-import grad.train.TrainingConfig;
+import grad.model.SavedModel;
+import grad.model.TrainingSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

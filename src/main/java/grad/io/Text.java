@@ -1,0 +1,62 @@
+package grad.io;
+
+import java.util.List;
+
+/** Quoting for one-line messages: what the user typed or a file held, shown safely and briefly. */
+public final class Text {
+    /** Values longer than this are cut. */
+    private static final int MAX_CHARS = 40;
+    /** Lists longer than this are cut. */
+    private static final int MAX_LISTED = 12;
+
+    private Text() {
+    }
+
+    /** {@code "text"}, with quotes, backslashes and control characters escaped, cut if long. */
+    public static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        int end = Math.min(text.length(), MAX_CHARS);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.isSurrogate(c)
+                            || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        if (end < text.length()) {
+            sb.append("...");
+        }
+        return sb.append('"').toString();
+    }
+
+    /** The names quoted and comma-separated, cut after a dozen with the total: {@code "a", "b", ... (20)}. */
+    public static String list(List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        int shown = Math.min(names.size(), MAX_LISTED);
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(quote(names.get(i)));
+        }
+        if (shown < names.size()) {
+            sb.append(", ... (").append(names.size()).append(")");
+        }
+        return sb.toString();
+    }
+}
