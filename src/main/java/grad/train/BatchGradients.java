@@ -1,16 +1,9 @@
 package grad.train;
 
-import grad.GradException;
 import grad.data.Dataset;
 import grad.nn.Loss;
 import grad.nn.MLP;
-import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * The summed gradient of a minibatch, computed one sample at a time on up to {@code threads} threads.
@@ -33,13 +26,12 @@ final class BatchGradients implements AutoCloseable {
 
     private final MLP model;
     private final SampleWorker[] workers;
-    private final ExecutorService pool;
+    private final WorkerThreads threads;
     private final double[][] sampleGradients;
     private final double[] sampleLoss;
     private final boolean[] sampleCorrect;
     private final AtomicInteger nextSample = new AtomicInteger();
     private final AtomicInteger nextSlice = new AtomicInteger();
-    private final Future<?>[] pending;
 
     BatchGradients(MLP model, Loss loss, Dataset data, int threads, int batchSize) {
         this.model = model;
@@ -49,15 +41,10 @@ final class BatchGradients implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             workers[i] = new SampleWorker(model, loss, data);
         }
-        this.pool = n > 1 ? Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(r, "grad-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.threads = n > 1 ? new WorkerThreads(n - 1) : null;
         this.sampleGradients = n > 1 ? new double[batchSize][model.parameterCount()] : null;
         this.sampleLoss = new double[batchSize];
         this.sampleCorrect = new boolean[batchSize];
-        this.pending = new Future<?>[n];
     }
 
     /** The number of threads in use (1 when the network is too small for threads to pay). */
@@ -82,9 +69,9 @@ final class BatchGradients implements AutoCloseable {
             }
         } else {
             nextSample.set(0);
-            onEveryWorker(t -> computeSamples(t, rows));
+            threads.run(t -> computeSamples(t, rows));
             nextSlice.set(0);
-            onEveryWorker(t -> sumSlices(rows.length));
+            threads.run(t -> sumSlices(rows.length));
         }
         double total = 0;
         correct = 0;
@@ -102,31 +89,11 @@ final class BatchGradients implements AutoCloseable {
         return correct;
     }
 
-    /** Runs {@code task(t)} for every worker {@code t}: worker 0 on this thread, the others on the pool. */
-    private void onEveryWorker(IntConsumer task) {
-        for (int t = 1; t < workers.length; t++) {
-            int worker = t;
-            pending[t] = pool.submit(() -> task.accept(worker));
-        }
-        task.accept(0);
-        for (int t = 1; t < workers.length; t++) {
-            try {
-                pending[t].get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GradException("interrupted while training", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new GradException("worker failed", e);
-            }
-        }
-    }
-
     /** Worker {@code t} takes the next sample not yet taken, until none is left. */
     private void computeSamples(int t, int[] rows) {
         SampleWorker w = workers[t];
         for (int i = nextSample.getAndIncrement(); i < rows.length; i = nextSample.getAndIncrement()) {
-            Arrays.fill(sampleGradients[i], 0.0);
-            sampleLoss[i] = w.sample(rows[i], sampleGradients[i]);
+            sampleLoss[i] = w.sampleInto(rows[i], sampleGradients[i]);
             sampleCorrect[i] = w.lastWasCorrect(rows[i]);
         }
     }
@@ -147,8 +114,8 @@ final class BatchGradients implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (threads != null) {
+            threads.close();
         }
     }
 }
