@@ -116,8 +116,10 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   whole process: 1 thread %.2f s, 2 threads %.2f s: %.2fx (goal >= 1.7x)%n",
                 threads[0].seconds(), threads[1].seconds(), threads[0].seconds() / threads[1].seconds());
         ThreadsBench.Result warm = ThreadsBench.measure(8);
-        System.out.printf(Locale.ROOT, "   a warm epoch in one JVM: 1 thread %.0f ms, 2 threads %.0f ms: %.2fx%n%n",
+        System.out.printf(Locale.ROOT, "   a warm epoch in one JVM: 1 thread %.0f ms, 2 threads %.0f ms: %.2fx%n",
                 warm.oneThreadMs(), warm.twoThreadsMs(), warm.speedUp());
+        System.out.printf(Locale.ROOT, "   (what 2 threads can give on this machine right now, a loop with no shared data: %.2fx)%n%n",
+                idealSpeedUp());
 
         System.out.println("5. peak memory: --epochs 2 --no-plots at two dataset sizes");
         Runs small = grad("--dataset", "xor", "--lr", "0.005", "--epochs", "2", "--no-plots", "--class-size", "1000");
@@ -128,6 +130,35 @@ public final class Bench {
         Runs bigCapped = grad("-Xmx64m", "--dataset", "xor", "--lr", "0.005", "--epochs", "2", "--no-plots", "--class-size", "100000");
         System.out.printf(Locale.ROOT, "   the same with -Xmx64m: %s and %s: %.2fx%n",
                 mib(smallCapped.peakKiB()), mib(bigCapped.peakKiB()), (double) bigCapped.peakKiB() / smallCapped.peakKiB());
+    }
+
+    /** The speed-up of two threads over one on independent arithmetic: 2 on an idle 2-core machine, less when others run. */
+    private static double idealSpeedUp() throws InterruptedException {
+        long n = 50_000_000L;
+        double best = 0;
+        for (int r = 0; r < 3; r++) {
+            long t0 = System.nanoTime();
+            double one = spin(n);
+            long t1 = System.nanoTime();
+            double[] other = new double[1];
+            Thread t = new Thread(() -> other[0] = spin(n / 2));
+            t.start();
+            double mine = spin(n / 2);
+            t.join();
+            long t2 = System.nanoTime();
+            if (one + mine + other[0] != 42) {
+                best = Math.max(best, (double) (t1 - t0) / (t2 - t1));
+            }
+        }
+        return best;
+    }
+
+    private static double spin(long n) {
+        double s = 0;
+        for (long i = 0; i < n; i++) {
+            s += Math.sqrt(i);
+        }
+        return s;
     }
 
     /** Runs grad with these arguments (JVM options first, those starting with -X) {@link #runs} times. */
