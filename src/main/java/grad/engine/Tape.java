@@ -265,6 +265,12 @@ public final class Tape {
         }
     }
 
+    /** Moves the gradients of nodes {@code from .. from+out.length-1} into {@code out} (overwriting it) and zeroes them. */
+    public void takeGradients(int from, double[] out) {
+        System.arraycopy(grad, from, out, 0, out.length);
+        Arrays.fill(grad, from, from + out.length, 0.0);
+    }
+
     /** Sets the gradients of nodes {@code from .. from+n-1} to 0. */
     public void zeroGrad(int from, int n) {
         Arrays.fill(grad, from, from + n, 0.0);

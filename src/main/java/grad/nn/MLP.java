@@ -122,7 +122,8 @@ public final class MLP {
      */
     public int forward(Tape tape, int parameters, int input) {
         int x = input;
-        for (Layer layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {   // not for-each: an iterator per sample is garbage
+            Layer layer = layers.get(l);
             int n = layer.inputs();
             int sums = tape.size();
             for (int j = 0; j < layer.outputs(); j++) {

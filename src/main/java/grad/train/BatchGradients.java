@@ -1,15 +1,9 @@
 package grad.train;
 
-import grad.GradException;
 import grad.data.Dataset;
 import grad.nn.Loss;
 import grad.nn.MLP;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The summed gradient of a minibatch, computed one sample at a time on up to {@code threads} threads.
@@ -18,17 +12,26 @@ import java.util.concurrent.Future;
  * computed on its own, then the per-sample gradients are added to the network's gradients in sample
  * order. With one thread that is exactly what draining each sample's gradient straight into the sum
  * does; with several, each sample's gradient waits in its own buffer until the sum reaches it.
+ *
+ * <p>With several threads a minibatch goes in two steps, each shared out through a counter so that a
+ * thread the machine is slow to run simply takes less of the work: first the threads take samples one
+ * at a time, each into its own buffer; then they take slices of the parameters, each thread adding up
+ * its slice over the buffers in sample order (so every parameter's sum has the one-thread order).
  */
 final class BatchGradients implements AutoCloseable {
     /** Below this much work per minibatch (samples × parameters), threads cost more than they save. */
     private static final long PARALLEL_WORK = 20_000;
+    /** Parameters per summing task: 4 KiB of doubles, so two threads never write the same cache line. */
+    private static final int SLICE = 512;
 
     private final MLP model;
     private final SampleWorker[] workers;
-    private final ExecutorService pool;
+    private final WorkerThreads threads;
     private final double[][] sampleGradients;
     private final double[] sampleLoss;
     private final boolean[] sampleCorrect;
+    private final AtomicInteger nextSample = new AtomicInteger();
+    private final AtomicInteger nextSlice = new AtomicInteger();
 
     BatchGradients(MLP model, Loss loss, Dataset data, int threads, int batchSize) {
         this.model = model;
@@ -38,11 +41,7 @@ final class BatchGradients implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             workers[i] = new SampleWorker(model, loss, data);
         }
-        this.pool = n > 1 ? Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(r, "grad-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.threads = n > 1 ? new WorkerThreads(n - 1) : null;
         this.sampleGradients = n > 1 ? new double[batchSize][model.parameterCount()] : null;
         this.sampleLoss = new double[batchSize];
         this.sampleCorrect = new boolean[batchSize];
@@ -69,14 +68,10 @@ final class BatchGradients implements AutoCloseable {
                 sampleCorrect[i] = workers[0].lastWasCorrect(rows[i]);
             }
         } else {
-            runInParallel(rows);
-            double[] gradients = model.gradients();
-            for (int i = 0; i < rows.length; i++) {
-                double[] g = sampleGradients[i];
-                for (int k = 0; k < g.length; k++) {
-                    gradients[k] += g[k];
-                }
-            }
+            nextSample.set(0);
+            threads.run(t -> computeSamples(t, rows));
+            nextSlice.set(0);
+            threads.run(t -> sumSlices(rows.length));
         }
         double total = 0;
         correct = 0;
@@ -94,43 +89,33 @@ final class BatchGradients implements AutoCloseable {
         return correct;
     }
 
-    private void runInParallel(int[] rows) {
-        int n = workers.length;
-        List<Future<?>> futures = new ArrayList<>(n - 1);
-        for (int t = 1; t < n; t++) {
-            int worker = t;
-            futures.add(pool.submit(() -> chunk(worker, rows)));
-        }
-        chunk(0, rows);
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GradException("interrupted while training", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new GradException("worker failed", e);
-            }
+    /** Worker {@code t} takes the next sample not yet taken, until none is left. */
+    private void computeSamples(int t, int[] rows) {
+        SampleWorker w = workers[t];
+        for (int i = nextSample.getAndIncrement(); i < rows.length; i = nextSample.getAndIncrement()) {
+            sampleLoss[i] = w.sampleInto(rows[i], sampleGradients[i]);
+            sampleCorrect[i] = w.lastWasCorrect(rows[i]);
         }
     }
 
-    /** Worker {@code t} takes a contiguous share of the rows. */
-    private void chunk(int t, int[] rows) {
-        int n = workers.length;
-        int from = (int) ((long) rows.length * t / n);
-        int to = (int) ((long) rows.length * (t + 1) / n);
-        SampleWorker w = workers[t];
-        for (int i = from; i < to; i++) {
-            java.util.Arrays.fill(sampleGradients[i], 0.0);
-            sampleLoss[i] = w.sample(rows[i], sampleGradients[i]);
-            sampleCorrect[i] = w.lastWasCorrect(rows[i]);
+    /** Takes slices of the parameters until none is left, adding each slice's gradients in sample order. */
+    private void sumSlices(int samples) {
+        double[] gradients = model.gradients();
+        for (int from = nextSlice.getAndAdd(SLICE); from < gradients.length; from = nextSlice.getAndAdd(SLICE)) {
+            int to = Math.min(from + SLICE, gradients.length);
+            for (int i = 0; i < samples; i++) {
+                double[] g = sampleGradients[i];
+                for (int k = from; k < to; k++) {
+                    gradients[k] += g[k];
+                }
+            }
         }
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (threads != null) {
+            threads.close();
         }
     }
 }

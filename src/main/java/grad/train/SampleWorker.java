@@ -46,6 +46,17 @@ final class SampleWorker {
         return tape.data(lossNode);
     }
 
+    /**
+     * Forward and backward for one row; writes its parameter gradients to {@code gradients}, overwriting
+     * them; returns its loss. The same numbers as {@link #sample} into zeros, without the zeroing.
+     */
+    double sampleInto(int row, double[] gradients) {
+        int lossNode = record(row);
+        tape.backward(lossNode);
+        tape.takeGradients(parameters, gradients);
+        return tape.data(lossNode);
+    }
+
     /** Forward only: the loss of one row under the parameters last loaded; see {@link #lastOutput}. */
     double evaluate(int row) {
         return tape.data(record(row));

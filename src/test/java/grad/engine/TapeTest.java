@@ -66,4 +66,16 @@ class TapeTest {
         assertThat(t.grad(x)).isEqualTo(24.0);
         assertThat(t.grad(h)).isEqualTo(3.0);
     }
+
+    @Test
+    void takeGradientsOverwritesTheOutputAndZeroesTheTape() {
+        Tape t = new Tape();
+        int p = t.leaves(new double[] {2.0, -3.0});
+        t.backward(t.mul(p, p + 1));
+        double[] out = {99.0, 99.0};
+        t.takeGradients(p, out);
+        assertThat(out).containsExactly(-3.0, 2.0);
+        assertThat(t.grad(p)).isZero();
+        assertThat(t.grad(p + 1)).isZero();
+    }
 }

@@ -1,0 +1,270 @@
+package grad.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code make bench}: the speed and memory figures of grad, in one run. Timings, not tests: it prints
+ * what it measures and asserts nothing.
+ *
+ * <ol>
+ *   <li>the engine against a hand-written loop, warm, in this JVM ({@link EngineBench});
+ *   <li>the default command as a whole process, with and without pictures, against grad-rs's figures;
+ *   <li>{@code --epochs 500 --no-plots} against the same training hand-written ({@link HandWrittenRun}),
+ *       both as whole processes;
+ *   <li>{@code --threads 1} against {@code --threads 2} on a bigger network, as processes and warm
+ *       ({@link ThreadsBench});
+ *   <li>peak memory (resident set) at two dataset sizes.
+ * </ol>
+ *
+ * <p>Peak memory comes from GNU time ({@code /usr/bin/time -f %M}) when it is installed, else from
+ * {@code VmHWM} in {@code /proc/<pid>/status}, read every few milliseconds while the process runs.
+ *
+ * <p>Run: {@code java -cp target/classes:target/test-classes grad.bench.Bench [grad.jar] [runs]}.
+ */
+public final class Bench {
+    /** grad-rs (Rust, release build) on the default xor workload on this kind of machine: seconds, low and high. */
+    private static final double[] GRAD_RS_PLOTS = {4.0, 6.0};
+    private static final double[] GRAD_RS_NO_PLOTS = {3.0, 3.6};
+    private static final Path TIME = Path.of("/usr/bin/time");
+
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String jar;
+    private final int runs;
+    private final Path scratch;
+
+    private Bench(String jar, int runs) throws IOException {
+        this.jar = jar;
+        this.runs = runs;
+        this.scratch = Files.createTempDirectory("grad-bench");
+    }
+
+    /** One finished process: its wall time and peak resident memory. */
+    record Run(double seconds, long peakKiB, String output) { }
+
+    /** The medians of several runs of one command. */
+    record Runs(double seconds, long peakKiB) { }
+
+    public static void main(String[] args) throws Exception {
+        String jar = args.length > 0 ? args[0] : "grad.jar";
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (!Files.isRegularFile(Path.of(jar))) {
+            System.err.println("bench: no " + jar + " (make jar builds it)");
+            System.exit(1);
+        }
+        Bench bench = new Bench(jar, runs);
+        try {
+            bench.all();
+        } finally {
+            bench.deleteScratch();
+        }
+    }
+
+    private void all() throws Exception {
+        System.out.printf(Locale.ROOT, "grad bench: %d processors, %.1f GiB RAM, Java %s (%s); %d runs of each command, medians;"
+                + " peak memory from %s%n%n", Runtime.getRuntime().availableProcessors(), totalMemoryGiB(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), runs,
+                Files.isExecutable(TIME) ? "/usr/bin/time" : "VmHWM in /proc (no /usr/bin/time)");
+
+        System.out.println("1. engine vs hand-written loop (warm, in one JVM)");
+        EngineBench.Result e = EngineBench.measure(300);
+        System.out.printf(Locale.ROOT, "   %d nodes/sample: engine %.0f ns/sample = %.1f ns/node; hand-written %.0f ns/sample%n",
+                e.nodesPerSample(), e.engineNs(), e.nsPerNode(), e.handNs());
+        System.out.printf(Locale.ROOT, "   engine / hand-written: %.2fx (best epoch vs best epoch), %.2fx (median of 300"
+                + " interleaved epochs); goal <= 3x%n%n", e.ratio(), e.medianRatio());
+
+        System.out.println("2. the default run: java -jar grad.jar --dataset xor --lr 0.005 (1000 points, 2-10-2, 50 epochs)");
+        Runs plots = grad("--dataset", "xor", "--lr", "0.005");
+        Runs noPlots = grad("--dataset", "xor", "--lr", "0.005", "--no-plots");
+        System.out.printf(Locale.ROOT, "   with its 13 pictures and GIF: %5.2f s, %s; grad-rs %.0f-%.0f s: %.1f-%.1fx faster (goal: < 1 s, >= 5x)%n",
+                plots.seconds(), mib(plots.peakKiB()), GRAD_RS_PLOTS[0], GRAD_RS_PLOTS[1],
+                GRAD_RS_PLOTS[0] / plots.seconds(), GRAD_RS_PLOTS[1] / plots.seconds());
+        System.out.printf(Locale.ROOT, "   --no-plots:                   %5.2f s, %s; grad-rs %.1f-%.1f s: %.1f-%.1fx faster%n%n",
+                noPlots.seconds(), mib(noPlots.peakKiB()), GRAD_RS_NO_PLOTS[0], GRAD_RS_NO_PLOTS[1],
+                GRAD_RS_NO_PLOTS[0] / noPlots.seconds(), GRAD_RS_NO_PLOTS[1] / noPlots.seconds());
+
+        System.out.println("3. --epochs 500 --no-plots against the same training hand-written, as whole processes");
+        Runs long500 = grad("--dataset", "xor", "--lr", "0.005", "--epochs", "500", "--no-plots");
+        Runs hand500 = median(java("-cp", System.getProperty("java.class.path"), HandWrittenRun.class.getName(), "500"));
+        Runs hand50 = median(java("-cp", System.getProperty("java.class.path"), HandWrittenRun.class.getName(), "50"));
+        Runs version = median(java("-jar", jar, "--version"));
+        System.out.printf(Locale.ROOT, "   grad %.2f s, hand-written %.2f s: %.2fx (goal <= 2x)%n",
+                long500.seconds(), hand500.seconds(), long500.seconds() / hand500.seconds());
+        System.out.printf(Locale.ROOT, "   (hand-written 50 epochs %.2f s; grad's start-up alone, --version: %.2f s)%n%n",
+                hand50.seconds(), version.seconds());
+
+        System.out.println("4. threads: --hidden-units 64,64 --class-size 5000 --no-plots (4482 parameters, 50 epochs)");
+        Runs[] threads = new Runs[2];
+        List<List<Run>> byThreads = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int r = 0; r < runs; r++) {   // alternate, so that a busy spell of the machine hurts both alike
+            for (int t = 1; t <= 2; t++) {
+                byThreads.get(t - 1).add(run(command("-jar", jar, "--dataset", "xor", "--lr", "0.005", "--hidden-units",
+                        "64,64", "--class-size", "5000", "--no-plots", "--threads", Integer.toString(t), "-o",
+                        scratch.resolve("threads").toString())));
+            }
+        }
+        threads[0] = median(byThreads.get(0));
+        threads[1] = median(byThreads.get(1));
+        System.out.printf(Locale.ROOT, "   whole process: 1 thread %.2f s, 2 threads %.2f s: %.2fx (goal >= 1.7x)%n",
+                threads[0].seconds(), threads[1].seconds(), threads[0].seconds() / threads[1].seconds());
+        ThreadsBench.Result warm = ThreadsBench.measure(8);
+        System.out.printf(Locale.ROOT, "   a warm epoch in one JVM: 1 thread %.0f ms, 2 threads %.0f ms: %.2fx%n",
+                warm.oneThreadMs(), warm.twoThreadsMs(), warm.speedUp());
+        System.out.printf(Locale.ROOT, "   (what 2 threads can give on this machine right now, a loop with no shared data: %.2fx)%n%n",
+                idealSpeedUp());
+
+        System.out.println("5. peak memory: --epochs 2 --no-plots at two dataset sizes");
+        Runs small = grad("--dataset", "xor", "--lr", "0.005", "--epochs", "2", "--no-plots", "--class-size", "1000");
+        Runs big = grad("--dataset", "xor", "--lr", "0.005", "--epochs", "2", "--no-plots", "--class-size", "100000");
+        System.out.printf(Locale.ROOT, "   --class-size 1000: %s; --class-size 100000: %s: %.2fx (goal <= 1.5x)%n",
+                mib(small.peakKiB()), mib(big.peakKiB()), (double) big.peakKiB() / small.peakKiB());
+        Runs smallCapped = grad("-Xmx64m", "--dataset", "xor", "--lr", "0.005", "--epochs", "2", "--no-plots", "--class-size", "1000");
+        Runs bigCapped = grad("-Xmx64m", "--dataset", "xor", "--lr", "0.005", "--epochs", "2", "--no-plots", "--class-size", "100000");
+        System.out.printf(Locale.ROOT, "   the same with -Xmx64m: %s and %s: %.2fx%n",
+                mib(smallCapped.peakKiB()), mib(bigCapped.peakKiB()), (double) bigCapped.peakKiB() / smallCapped.peakKiB());
+    }
+
+    /** The speed-up of two threads over one on independent arithmetic: 2 on an idle 2-core machine, less when others run. */
+    private static double idealSpeedUp() throws InterruptedException {
+        long n = 50_000_000L;
+        double best = 0;
+        for (int r = 0; r < 3; r++) {
+            long t0 = System.nanoTime();
+            double one = spin(n);
+            long t1 = System.nanoTime();
+            double[] other = new double[1];
+            Thread t = new Thread(() -> other[0] = spin(n / 2));
+            t.start();
+            double mine = spin(n / 2);
+            t.join();
+            long t2 = System.nanoTime();
+            if (one + mine + other[0] != 42) {
+                best = Math.max(best, (double) (t1 - t0) / (t2 - t1));
+            }
+        }
+        return best;
+    }
+
+    private static double spin(long n) {
+        double s = 0;
+        for (long i = 0; i < n; i++) {
+            s += Math.sqrt(i);
+        }
+        return s;
+    }
+
+    /** Runs grad with these arguments (JVM options first, those starting with -X) {@link #runs} times. */
+    private Runs grad(String... args) throws Exception {
+        List<String> jvm = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            (a.startsWith("-X") ? jvm : rest).add(a);
+        }
+        jvm.add("-jar");
+        jvm.add(jar);
+        jvm.addAll(rest);
+        jvm.add("-o");
+        jvm.add(scratch.resolve("out").toString());
+        return median(java(jvm.toArray(String[]::new)));
+    }
+
+    private List<Run> java(String... args) throws Exception {
+        List<Run> all = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            all.add(run(command(args)));
+        }
+        return all;
+    }
+
+    private List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /** Runs a command to its end; fails loudly if it does not exit 0. */
+    private Run run(List<String> command) throws Exception {
+        Path timeOut = scratch.resolve("time.txt");
+        List<String> full = new ArrayList<>();
+        boolean gnuTime = Files.isExecutable(TIME);
+        if (gnuTime) {
+            full.addAll(List.of(TIME.toString(), "-f", "%M", "-o", timeOut.toString()));
+        }
+        full.addAll(command);
+        Path log = scratch.resolve("log.txt");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long peak = 0;
+        if (!gnuTime) {
+            Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+            while (p.isAlive()) {
+                peak = Math.max(peak, vmHwm(status));
+                Thread.sleep(5);
+            }
+        }
+        int exit = p.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String output = Files.readString(log);
+        if (exit != 0) {
+            throw new IllegalStateException("exit " + exit + " from " + String.join(" ", command) + ":\n" + output);
+        }
+        if (gnuTime) {
+            List<String> lines = Files.readAllLines(timeOut);
+            peak = Long.parseLong(lines.get(lines.size() - 1).trim());
+        }
+        return new Run(seconds, peak, output);
+    }
+
+    private static long vmHwm(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the process has just ended
+        }
+        return 0;
+    }
+
+    private static Runs median(List<Run> runs) {
+        double[] s = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
+        long[] m = runs.stream().mapToLong(Run::peakKiB).sorted().toArray();
+        return new Runs(s[s.length / 2], m[m.length / 2]);
+    }
+
+    private static String mib(long kib) {
+        return String.format(Locale.ROOT, "%.0f MiB peak", kib / 1024.0);
+    }
+
+    private static double totalMemoryGiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return Double.NaN;
+    }
+
+    private void deleteScratch() throws IOException {
+        try (Stream<Path> files = Files.walk(scratch)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}
