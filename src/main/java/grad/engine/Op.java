@@ -41,7 +41,7 @@ public enum Op {
     }
 
     /** The forward value of a unary or binary op ({@code b} is the constant exponent for {@link #POW_CONST}). */
-    static double apply(Op op, double a, double b) {
+    public static double apply(Op op, double a, double b) {
         return switch (op) {
             case ADD -> a + b;
             case SUB -> a - b;

@@ -1,5 +1,6 @@
 package grad.nn;
 
+import grad.engine.Op;
 import grad.engine.Tape;
 import java.util.Locale;
 
@@ -34,6 +35,16 @@ public enum Activation {
             case LINEAR -> out = first;
         }
         return out;
+    }
+
+    /** The activation of one number, exactly as {@link #apply(Tape, int, int)} computes it on a tape. */
+    double apply(double x) {
+        return switch (this) {
+            case RELU -> Op.apply(Op.RELU, x, 0);
+            case TANH -> Op.apply(Op.TANH, x, 0);
+            case SIGMOID -> Op.apply(Op.SIGMOID, x, 0);
+            case LINEAR -> x;
+        };
     }
 
     /** The lower-case name used on the command line and in model files. */

@@ -48,6 +48,7 @@ final class ClassScatter {
     private AxisRange yRange;
     private PlotArea area;
     private BufferedImage overlay;
+    private final Markers.Ring ring = new Markers.Ring();
 
     /**
      * @param overShading true when a class field is painted beneath the chart: the plot background is
@@ -189,7 +190,6 @@ final class ClassScatter {
     void paintRings(Graphics2D g, double[] xs, double[] ys) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Palette.MISCLASSIFIED);
-        Markers.Ring ring = new Markers.Ring();
         int size = chart.getStyler().getMarkerSize();
         for (int i = 0; i < xs.length; i++) {
             ring.paint(g, chart.getScreenXFromChart(xs[i]), chart.getScreenYFromChart(ys[i]) + TITLE_BAND, size);

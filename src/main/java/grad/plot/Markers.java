@@ -4,47 +4,97 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.util.HashMap;
+import java.util.Map;
 import org.knowm.xchart.style.markers.Marker;
 
-/** The point markers: XChart paints them with the series colour already set on the graphics. */
+/**
+ * The point markers: XChart paints them with the series colour already set on the graphics.
+ *
+ * <p>A chart has a thousand points and is painted every frame, and anti-aliased circles are slow to
+ * rasterize, so each marker is drawn once per colour and size into a small image (a sprite) that is
+ * then copied to each point, centred on the pixel the point falls in.
+ */
 final class Markers {
 
     private Markers() {
     }
 
+    /** A marker painted from a cached sprite. Not thread-safe: each chart has its own markers. */
+    abstract static class Sprite extends Marker {
+        private final Map<Long, BufferedImage> sprites = new HashMap<>();
+
+        /** Draws the marker centred at ({@code c}, {@code c}) in a sprite of side {@code 2c}. */
+        abstract void draw(Graphics2D g, double c, int size);
+
+        /** How far the marker reaches beyond {@code size / 2}. */
+        abstract int overhang();
+
+        @Override
+        public void paint(Graphics2D g, double x, double y, int size) {
+            Paint paint = g.getPaint();
+            Color colour = paint instanceof Color c ? c : Color.BLACK;
+            int half = size / 2 + overhang() + 2;
+            BufferedImage sprite = sprites.computeIfAbsent(((long) colour.getRGB() << 16) | size,
+                    key -> render(colour, size, half));
+            g.drawImage(sprite, (int) Math.floor(x) - half, (int) Math.floor(y) - half, null);
+        }
+
+        private BufferedImage render(Color colour, int size, int half) {
+            BufferedImage sprite = new BufferedImage(2 * half + 1, 2 * half + 1, BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = sprite.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+                g.setColor(colour);
+                draw(g, half + 0.5, size);
+            } finally {
+                g.dispose();
+            }
+            return sprite;
+        }
+    }
+
     /** A filled disc with a thin white rim, so points stay distinct where they overlap. */
-    static final class Dot extends Marker {
+    static final class Dot extends Sprite {
         private static final Stroke RIM = new BasicStroke(0.9f);
         private static final Color RIM_COLOUR = new Color(255, 255, 255, 200);
 
         @Override
-        public void paint(Graphics2D g, double x, double y, int size) {
+        void draw(Graphics2D g, double c, int size) {
             double r = size / 2.0;
-            Ellipse2D disc = new Ellipse2D.Double(x - r, y - r, size, size);
+            Shape disc = new Ellipse2D.Double(c - r, c - r, size, size);
             g.fill(disc);
-            Paint fill = g.getPaint();
-            Stroke stroke = g.getStroke();
             g.setPaint(RIM_COLOUR);
             g.setStroke(RIM);
             g.draw(disc);
-            g.setPaint(fill);
-            g.setStroke(stroke);
+        }
+
+        @Override
+        int overhang() {
+            return 1;
         }
     }
 
     /** An open ring larger than a {@link Dot}, drawn around a point to flag it. */
-    static final class Ring extends Marker {
+    static final class Ring extends Sprite {
         private static final Stroke RING = new BasicStroke(1.8f);
 
         @Override
-        public void paint(Graphics2D g, double x, double y, int size) {
+        void draw(Graphics2D g, double c, int size) {
             double r = size / 2.0 + 3;
-            Stroke stroke = g.getStroke();
             g.setStroke(RING);
-            g.draw(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
-            g.setStroke(stroke);
+            g.draw(new Ellipse2D.Double(c - r, c - r, 2 * r, 2 * r));
+        }
+
+        @Override
+        int overhang() {
+            return 5;
         }
     }
 }

@@ -177,4 +177,32 @@ class NetworkTest {
         new Predictor(mlp).probabilities(new double[] {0.1, 0.2}, p2);
         assertThat(p2).isNotEqualTo(p1);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Activation.class, names = {"RELU", "TANH", "SIGMOID"})
+    void predictorMatchesTheTapeToTheLastBit(Activation act) {
+        SplittableRandom rng = new SplittableRandom(11);
+        MLP mlp = MLP.create(3, new int[] {7, 5, 4}, act, Activation.LINEAR, new Initializer.He(), rng);
+        Predictor predictor = new Predictor(mlp);
+        double[] fast = new double[4];
+        double[] fastProbs = new double[4];
+        for (int trial = 0; trial < 200; trial++) {
+            double[] x = {rng.nextDouble(-5, 5), rng.nextDouble(-5, 5), rng.nextDouble(-5, 5)};
+            Tape t = new Tape();
+            int p = mlp.load(t);
+            int out = mlp.forward(t, p, t.leaves(x));
+            int probs = Softmax.softmax(t, out, 4);
+            predictor.outputs(x, fast);
+            predictor.probabilities(x, fastProbs);
+            int best = 0;
+            for (int i = 0; i < 4; i++) {
+                assertThat(fast[i]).isEqualTo(t.data(out + i));
+                assertThat(fastProbs[i]).isEqualTo(t.data(probs + i));
+                if (t.data(out + i) > t.data(out + best)) {
+                    best = i;
+                }
+            }
+            assertThat(predictor.predictClass(x)).isEqualTo(best);
+        }
+    }
 }
