@@ -26,6 +26,11 @@ public sealed interface Initializer {
         public String id() {
             return "he";
         }
+
+        @Override
+        public String toString() {
+            return id();
+        }
     }
 
     /** Xavier (Glorot) uniform: weights from U(−√(6/(fanIn+fanOut)), +√(6/(fanIn+fanOut))), biases 0. */
@@ -42,6 +47,11 @@ public sealed interface Initializer {
         @Override
         public String id() {
             return "xavier";
+        }
+
+        @Override
+        public String toString() {
+            return id();
         }
     }
 
@@ -61,6 +71,11 @@ public sealed interface Initializer {
         @Override
         public String id() {
             return "uniform:" + plain(low) + "," + plain(high);
+        }
+
+        @Override
+        public String toString() {
+            return id();
         }
     }
 
