@@ -294,7 +294,7 @@ public final class Predictions {
         PlotData points = new PlotData(title, xs, ys, labels != null ? labels : predictedClass, model.classes(),
                 model.features().get(0), model.features().get(1));
         DecisionBoundaryPlot plot = new DecisionBoundaryPlot(points);
-        ModelProbabilities field = new ModelProbabilities(model.network(), model.standardizer());
+        ModelField field = new ModelField(model.network(), model.standardizer());
         int epochs = model.training().epochsDone();
         BufferedImage image = labels != null
                 ? plot.render(field, epochs, (double) correct() / size(), predictedClass)

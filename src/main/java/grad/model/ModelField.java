@@ -6,17 +6,19 @@ import grad.nn.Predictor;
 import grad.plot.ProbabilityField;
 
 /**
- * A saved two-feature classifier as a field of class probabilities over the plane, in the data's
- * original units. One per thread.
+ * A snapshot of the network as a field of class probabilities over the plane, in the data's original
+ * units: points are standardized the way training data was before they reach the network. One per
+ * thread.
  */
-final class ModelProbabilities implements ProbabilityField {
+public final class ModelField implements ProbabilityField {
     private final Predictor predictor;
     private final Standardizer standardizer;
     private final double[] raw = new double[2];
     private final double[] x = new double[2];
 
-    ModelProbabilities(MLP network, Standardizer standardizer) {
-        this.predictor = new Predictor(network);
+    /** A field of {@code model}'s parameters as they are now; {@code standardizer} may be null. */
+    public ModelField(MLP model, Standardizer standardizer) {
+        this.predictor = new Predictor(model);
         this.standardizer = standardizer;
     }
 
