@@ -46,6 +46,11 @@ public record TrainingConfig(
         hidden = List.copyOf(hidden);
     }
 
+    /** Whether {@code epoch} gets an animation frame: every {@code gifEvery} epochs and the last, or at print epochs. */
+    public boolean isFrameEpoch(int epoch) {
+        return gifEvery > 0 ? (epoch - 1) % gifEvery == 0 || epoch == epochs : isPrintEpoch(epoch);
+    }
+
     /** Whether {@code epoch} is one to log and draw: 1, 1+p, 1+2p, … and the last. */
     public boolean isPrintEpoch(int epoch) {
         return (epoch - 1) % printEvery == 0 || epoch == epochs;

@@ -71,6 +71,94 @@ public final class TrainingRun {
         if (saved != null) {
             Checkpoints.verify(config, saved, config.loadModel());
         }
+        Prepared p = prepare(saved);
+        Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : config.loss();
+        MLP model = saved != null ? saved.network() : newNetwork(p.data());
+        SGD sgd = new SGD(model.parameters(), model.gradients(), config.lr(), config.momentum(),
+                config.weightDecay(), config.nesterov());
+        int firstEpoch = 1;
+        if (saved != null) {
+            sgd.setVelocity(saved.velocity());
+            firstEpoch = saved.training().epochsDone() + 1;
+        }
+
+        Path dir = prepareOutputDir(config.outputDir());
+        String name = p.data().name();
+        Path metricsFile = dir.resolve("metrics_" + name + ".json");
+        MetricsLog metrics = new MetricsLog(config, p.data(), p.split(), loss);
+        printHeader(p.data(), p.split(), model, loss);
+        if (saved != null) {
+            out.println("  continuing " + config.loadModel() + " from epoch " + firstEpoch);
+        }
+        boolean boundaries = p.data().featureCount() == 2 && !p.data().isRegression();
+        if (config.plots() && !boundaries) {
+            out.println("note: no decision-boundary pictures: they need 2 features"
+                    + (p.data().isRegression() ? " and classes" : "") + " (this data has " + p.data().featureCount() + ")");
+        }
+        DotRenderer dot = config.graphviz() ? new DotRenderer() : null;
+        try (Trainer trainer = new Trainer(model, loss, sgd, config.lr(), p.train(), config.batchSize(), config.seed(),
+                config.threads());
+             Pictures pictures = config.plots() ? new Pictures(dir, p.split().train(), p.standardizer(), boundaries) : null) {
+            try {
+                for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+                    boolean print = config.isPrintEpoch(epoch);
+                    if (print && dot != null) {
+                        writeGraph(trainer.sampleGraph(epoch), dir, epoch, name, dot, pictures);
+                    }
+                    EpochMetrics m = trainer.epoch(epoch);
+                    if (p.test().size() > 0) {
+                        m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Evaluation.of(model, loss, p.test(), p.scale()));
+                    }
+                    metrics.add(m);
+                    if (print) {
+                        out.println(describe(m, p.data().isRegression()));
+                        out.flush();
+                    }
+                    if (pictures != null) {
+                        pictures.boundary(model, epoch, print, config.isFrameEpoch(epoch));
+                        if (print) {
+                            pictures.curves(metrics.curves(name));
+                        }
+                    }
+                }
+            } catch (DivergedException e) {
+                metrics.writeDiverged(metricsFile, e);
+                if (pictures != null) {
+                    pictures.finishAnimation();
+                }
+                throw e;
+            }
+            Evaluation finalTrain = Evaluation.of(model, loss, p.train(), p.scale());
+            Evaluation finalTest = p.test().size() > 0 ? Evaluation.of(model, loss, p.test(), p.scale()) : null;
+            metrics.writeFinal(metricsFile, finalTrain, finalTest);
+            if (config.saveModel() != null) {
+                ModelFile.write(config.saveModel(), Checkpoints.capture(config, p.data(), loss, model, sgd,
+                        p.standardizer(), p.scale(), config.epochs(), p.testFraction(),
+                        Checkpoints.labelName(isCsv(config.dataset()) ? Path.of(config.dataset()) : null, config.csv())));
+                out.println("saved the model to " + config.saveModel());
+            }
+            if (pictures != null) {
+                pictures.finishAnimation();
+            }
+            printSummary(p.data(), finalTrain, finalTest, dir);
+            return finalTrain;
+        }
+    }
+
+    /**
+     * The data as the network sees it: split, standardized with the training rows' statistics (or a
+     * saved model's), a regression target z-scored.
+     *
+     * @param data         all rows, in the data's units
+     * @param split        the hold-out, in the data's units (pictures use it)
+     * @param train        the training rows the network trains on
+     * @param test         the held-out rows, transformed as {@code train}
+     */
+    private record Prepared(Dataset data, Split split, double testFraction, Standardizer standardizer,
+                            TargetScale scale, Dataset train, Dataset test) {
+    }
+
+    private Prepared prepare(SavedModel saved) {
         Dataset data = loadDataset(config);
         if (saved != null) {
             Checkpoints.checkData(saved, data, config.loadModel());
@@ -85,88 +173,18 @@ public final class TrainingRun {
         Dataset test = standardizer != null ? standardizer.transform(split.test()) : split.test();
         TargetScale scale = saved != null ? saved.target()
                 : data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
-        train = scale.apply(train);
-        test = scale.apply(test);
+        return new Prepared(data, split, testFraction, standardizer, scale, scale.apply(train), scale.apply(test));
+    }
 
-        Loss loss = data.isRegression() ? Loss.MSE_REGRESSION : config.loss();
+    /** inputs → the hidden layers → one output per class (or one value), initialized from the seed. */
+    private MLP newNetwork(Dataset data) {
         int[] sizes = new int[config.hidden().size() + 1];
         for (int i = 0; i < config.hidden().size(); i++) {
             sizes[i] = config.hidden().get(i);
         }
         sizes[sizes.length - 1] = data.isRegression() ? 1 : data.classCount();
-        MLP model = saved != null ? saved.network()
-                : MLP.create(data.featureCount(), sizes, config.activation(), Activation.LINEAR, config.init(),
-                        new SplittableRandom(config.seed() ^ INIT_SALT));
-        SGD sgd = new SGD(model.parameters(), model.gradients(), config.lr(), config.momentum(),
-                config.weightDecay(), config.nesterov());
-        int firstEpoch = 1;
-        if (saved != null) {
-            sgd.setVelocity(saved.velocity());
-            firstEpoch = saved.training().epochsDone() + 1;
-        }
-
-        Path dir = prepareOutputDir(config.outputDir());
-        String name = data.name();
-        MetricsLog metrics = new MetricsLog(config, data, split, loss);
-        printHeader(data, split, model, loss);
-        if (saved != null) {
-            out.println("  continuing " + config.loadModel() + " from epoch " + firstEpoch);
-        }
-
-        boolean boundaries = data.featureCount() == 2 && !data.isRegression();
-        if (config.plots() && !boundaries) {
-            out.println("note: no decision-boundary pictures: they need 2 features"
-                    + (data.isRegression() ? " and classes" : "") + " (this data has " + data.featureCount() + ")");
-        }
-        DotRenderer dot = config.graphviz() ? new DotRenderer() : null;
-        try (Trainer trainer = new Trainer(model, loss, sgd, config.lr(), train, config.batchSize(), config.seed(),
-                config.threads());
-             Pictures pictures = config.plots() ? new Pictures(dir, split.train(), standardizer, boundaries) : null) {
-            try {
-                for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-                    boolean print = config.isPrintEpoch(epoch);
-                    if (print && dot != null) {
-                        writeGraph(trainer.sampleGraph(epoch), dir, epoch, name, dot, pictures);
-                    }
-                    EpochMetrics m = trainer.epoch(epoch);
-                    if (test.size() > 0) {
-                        m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Evaluation.of(model, loss, test, scale));
-                    }
-                    metrics.add(m);
-                    if (print) {
-                        out.println(describe(m, data.isRegression()));
-                        out.flush();
-                    }
-                    if (pictures != null) {
-                        boolean frame = config.gifEvery() > 0 ? (epoch - 1) % config.gifEvery() == 0 || epoch == config.epochs() : print;
-                        pictures.boundary(model, epoch, print, frame);
-                        if (print) {
-                            pictures.curves(metrics.curves(name));
-                        }
-                    }
-                }
-            } catch (DivergedException e) {
-                metrics.writeDiverged(dir.resolve("metrics_" + name + ".json"), e);
-                if (pictures != null) {
-                    pictures.finishAnimation();
-                }
-                throw e;
-            }
-            Evaluation finalTrain = Evaluation.of(model, loss, train, scale);
-            Evaluation finalTest = test.size() > 0 ? Evaluation.of(model, loss, test, scale) : null;
-            metrics.writeFinal(dir.resolve("metrics_" + name + ".json"), finalTrain, finalTest);
-            if (config.saveModel() != null) {
-                ModelFile.write(config.saveModel(), Checkpoints.capture(config, data, loss, model, sgd, standardizer, scale,
-                        config.epochs(), testFraction, Checkpoints.labelName(csv ? Path.of(config.dataset()) : null,
-                                config.csv())));
-                out.println("saved the model to " + config.saveModel());
-            }
-            if (pictures != null) {
-                pictures.finishAnimation();
-            }
-            printSummary(data, finalTrain, finalTest, dir);
-            return finalTrain;
-        }
+        return MLP.create(data.featureCount(), sizes, config.activation(), Activation.LINEAR, config.init(),
+                new SplittableRandom(config.seed() ^ INIT_SALT));
     }
 
     private void writeGraph(Graph graph, Path dir, int epoch, String name, DotRenderer dot, Pictures pictures) {
