@@ -276,11 +276,6 @@ public final class Tape {
         Arrays.fill(grad, from, from + n, 0.0);
     }
 
-    /** Copies nodes' data into {@code out}, starting at node {@code from}. */
-    public void copyData(int from, double[] out) {
-        System.arraycopy(data, from, out, 0, out.length);
-    }
-
     /** Overwrites the data of nodes {@code from ..} with {@code values}. */
     public void loadData(int from, double[] values) {
         System.arraycopy(values, 0, data, from, values.length);
