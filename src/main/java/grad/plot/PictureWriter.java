@@ -77,6 +77,11 @@ public final class PictureWriter implements AutoCloseable {
         submit(task, description);
     }
 
+    /** Whether a task has failed (later tasks are then skipped). */
+    public boolean failed() {
+        return failure.get() != null;
+    }
+
     private void submit(Runnable task, String description) {
         if (closed) {
             throw new IllegalStateException("the picture writer is closed");

@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -36,6 +38,11 @@ import java.util.function.Supplier;
  */
 final class Pictures implements AutoCloseable {
     private static final int DRAWING_THREADS = 2;
+    /**
+     * Frames drawn but not yet written, at most: if pictures fall this far behind (a long run that
+     * draws every epoch), training waits for them rather than filling the memory with frames.
+     */
+    private static final int FRAMES_IN_FLIGHT = 8;
 
     private final Path dir;
     private final String name;
@@ -48,6 +55,7 @@ final class Pictures implements AutoCloseable {
     private final PlotData points;
     /** Only the newest curves are drawn when the writer falls behind: each replaces the last. */
     private final AtomicInteger curvesVersion = new AtomicInteger();
+    private final Semaphore inFlight = new Semaphore(FRAMES_IN_FLIGHT);
 
     /**
      * @param data the training rows in their original units
@@ -118,6 +126,7 @@ final class Pictures implements AutoCloseable {
         if (boundary == null || !(png || frame)) {
             return;
         }
+        waitForRoom();
         ModelField field = new ModelField(model, standardizer);
         Path target = dir.resolve("decision_boundary_epoch_" + epoch + "_" + name + ".png");
         Future<Frame> drawn = drawing.submit(() -> {
@@ -129,14 +138,32 @@ final class Pictures implements AutoCloseable {
             return new Frame(png ? Png.encode(image) : null, frame ? scaled(image) : null);
         });
         writer.submit("decision boundary of epoch " + epoch, () -> {
-            Frame f = result(drawn);
-            if (png) {
-                AtomicFiles.write(target, out -> out.write(f.png()));
-            }
-            if (frame) {
-                animation.add(f.animationFrame());
+            try {
+                Frame f = result(drawn);
+                if (png) {
+                    AtomicFiles.write(target, out -> out.write(f.png()));
+                }
+                if (frame) {
+                    animation.add(f.animationFrame());
+                }
+            } finally {
+                inFlight.release();
             }
         });
+    }
+
+    /** Blocks while {@link #FRAMES_IN_FLIGHT} frames wait to be written (not once writing has failed). */
+    private void waitForRoom() {
+        try {
+            while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (writer.failed()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradException("interrupted while drawing", e);
+        }
     }
 
     private double accuracy(ModelField field) {
