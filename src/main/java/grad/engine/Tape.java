@@ -8,8 +8,9 @@ import java.util.Arrays;
  * order for the chain rule. After a training sample, {@link #truncate} drops its nodes and the arrays
  * are reused, so a warm training loop allocates nothing.
  *
- * <p>The same operations and derivative rules as {@link Value} (see {@link Op}), plus one fused node,
- * {@link #linear}: a neuron's {@code Σ wᵢ·xᵢ + b}, which is where a network spends its time.
+ * <p>The same operations as {@link Value} (see {@link Op}), plus one fused node, {@link #linear}: a
+ * neuron's {@code Σ wᵢ·xᵢ + b}, which is where a network spends its time. The derivative rules live
+ * here, in {@link #backward(int)}; {@link Value#backward()} lays its graph out on a tape to use them.
  *
  * <p>Lifecycle: record nodes (leaves first), call {@link #backward(int)} once on the output, read
  * gradients, then {@link #truncate} back to a mark (or {@link #clear}) and record the next graph. A tape

@@ -6,8 +6,9 @@
  * from the output back to every node it depends on. {@link grad.engine.Tape} records the same operations
  * into flat arrays (a Wengert list): node creation order is already a topological order, so its backward
  * pass is one loop from the last node to the first, with no sorting and no allocation. The neural network
- * in {@code grad.nn} trains on a tape; both share the derivative rules of {@link grad.engine.Op}, and the
- * tests check both against finite differences and PyTorch.
+ * in {@code grad.nn} trains on a tape. The chain rule is written once, in {@link grad.engine.Tape#backward};
+ * {@code Value.backward()} lays its graph out on a tape and uses it, so the two agree to the last bit,
+ * and the tests check both against finite differences and PyTorch.
  *
  * <p>Nothing here is global: each thread builds and differentiates its own graphs.
  */
