@@ -186,9 +186,10 @@ final class Pictures implements AutoCloseable {
     void curves(TrainingCurves curves) {
         int version = curvesVersion.incrementAndGet();
         Path target = dir.resolve("curves_" + name + ".png");
+        Future<byte[]> drawn = drawing.submit(() -> version == curvesVersion.get() ? CurvesPlot.png(curves) : null);
         writer.submit("training curves", () -> {
-            if (version == curvesVersion.get()) {
-                byte[] png = CurvesPlot.png(curves);
+            byte[] png = result(drawn);
+            if (png != null && version == curvesVersion.get()) {
                 AtomicFiles.write(target, out -> out.write(png));
             }
         });
