@@ -20,9 +20,9 @@ test:
 # Speed and memory figures (src/test/java/grad/bench/Bench.java); timings only, no assertions.
 BENCH_TIME = /usr/bin/time
 bench: jar
-	@test -x $(BENCH_TIME) || apt-get install -y time >/dev/null 2>&1 \
+	@test -x $(BENCH_TIME) || { apt-get update && apt-get install -y time; } >/dev/null 2>&1 \
 		|| echo "bench: no $(BENCH_TIME) (apt-get install time); peak memory will come from /proc/<pid>/status"
-	$(MVN) -q test-compile
+	$(MVN) test-compile
 	$(JAVA) -cp target/classes:target/test-classes grad.bench.Bench grad.jar
 
 clean:
