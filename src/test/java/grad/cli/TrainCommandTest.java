@@ -116,6 +116,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void drawingEveryEpochOfALongerRunWritesEveryFrame() throws Exception {
+        // more frames than may wait to be written at once: training waits for pictures, nothing is lost
+        CliRun run = CliRun.of("--class-size", "60", "--epochs", "20", "--print-epochs", "1", "-o", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (int e = 1; e <= 20; e++) {
+            assertThat(ImageIO.read(dir.resolve("decision_boundary_epoch_" + e + "_xor.png").toFile())).isNotNull();
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(dir.resolve("decision_boundary_xor.gif").toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(20);
+        }
+    }
+
+    @Test
     void graphvizWritesTheGraphOfOneSampleWithNonZeroParameterGradients() throws Exception {
         CliRun run = CliRun.of("--graphviz", "--no-plots", "--class-size", "100", "--epochs", "6", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
