@@ -22,10 +22,6 @@ public final class Predictor {
         }
     }
 
-    public MLP network() {
-        return network;
-    }
-
     /** The network's raw outputs (logits, or the regression value) for input {@code x}. */
     public void outputs(double[] x, double[] out) {
         System.arraycopy(forward(x), 0, out, 0, out.length);

@@ -54,6 +54,19 @@ public final class DecisionBoundaryPlot {
     }
 
     /**
+     * As {@link #render(ProbabilityField, int, double)}, with the accuracy measured on the plotted points
+     * from the same predictions that ring the misclassified ones.
+     */
+    public BufferedImage render(ProbabilityField field, int epoch) {
+        int[] predictions = predict(field);
+        int correct = 0;
+        for (int i = 0; i < predictions.length; i++) {
+            correct += predictions[i] == data.labels()[i] ? 1 : 0;
+        }
+        return render(field, epoch, (double) correct / predictions.length, predictions);
+    }
+
+    /**
      * As {@link #render(ProbabilityField, int, double)}, with the predicted class of each training
      * point given ({@code null}: computed from {@code field}).
      */

@@ -52,7 +52,6 @@ final class Pictures implements AutoCloseable {
     /** Laid out once, on the first drawing thread that needs it; frames are drawn one at a time. */
     private final Supplier<DecisionBoundaryPlot> boundary;
     private final GifAnimation animation;
-    private final PlotData points;
     /** Only the newest curves are drawn when the writer falls behind: each replaces the last. */
     private final AtomicInteger curvesVersion = new AtomicInteger();
     private final Semaphore inFlight = new Semaphore(FRAMES_IN_FLIGHT);
@@ -71,14 +70,13 @@ final class Pictures implements AutoCloseable {
             return t;
         });
         if (boundaries) {
-            points = new PlotData(data.name(), column(data, 0), column(data, 1), data.labels(), data.classNames(),
+            PlotData points = new PlotData(data.name(), column(data, 0), column(data, 1), data.labels(), data.classNames(),
                     data.featureNames().get(0), data.featureNames().get(1));
             boundary = memoized(() -> new DecisionBoundaryPlot(points));
             animation = new GifAnimation(400, 1500);
             Future<byte[]> png = drawing.submit(() -> DatasetPlot.png(points));
             writer.submit(dir.resolve("dataset_" + name + ".png"), () -> result(png));
         } else {
-            points = null;
             boundary = null;
             animation = null;
         }
@@ -119,8 +117,8 @@ final class Pictures implements AutoCloseable {
 
     /**
      * Draws the network as it is now: a decision-boundary PNG when {@code png}, an animation frame
-     * when {@code frame}. The accuracy in the title is measured on the plotted points from the same
-     * snapshot, so it matches the points marked as misclassified.
+     * when {@code frame}. The accuracy in the title is measured on the plotted points, so it matches
+     * the points marked as misclassified.
      */
     void boundary(MLP model, int epoch, boolean png, boolean frame) {
         if (boundary == null || !(png || frame)) {
@@ -133,7 +131,7 @@ final class Pictures implements AutoCloseable {
             DecisionBoundaryPlot plot = boundary.get();
             BufferedImage image;
             synchronized (plot) {
-                image = plot.render(field, epoch, accuracy(field));
+                image = plot.render(field, epoch);
             }
             return new Frame(png ? Png.encode(image) : null, frame ? scaled(image) : null);
         });
@@ -164,22 +162,6 @@ final class Pictures implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new GradException("interrupted while drawing", e);
         }
-    }
-
-    private double accuracy(ModelField field) {
-        double[] p = new double[points.classCount()];
-        int correct = 0;
-        for (int i = 0; i < points.size(); i++) {
-            field.probabilities(points.xs()[i], points.ys()[i], p);
-            int best = 0;
-            for (int k = 1; k < p.length; k++) {
-                if (p[k] > p[best]) {
-                    best = k;
-                }
-            }
-            correct += best == points.labels()[i] ? 1 : 0;
-        }
-        return (double) correct / points.size();
     }
 
     /** Redraws the training curves with the epochs so far (skipped if newer curves are already waiting). */
