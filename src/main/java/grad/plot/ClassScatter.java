@@ -1,6 +1,5 @@
 package grad.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -71,26 +70,17 @@ final class ClassScatter {
     }
 
     private static void style(XYStyler s, boolean overShading) {
+        ChartStyle.apply(s);
         s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setChartBackgroundColor(CLEAR);
         s.setPlotBackgroundColor(overShading ? CLEAR : new Color(250, 250, 250));
-        s.setPlotBorderColor(new Color(120, 120, 120));
         s.setPlotContentSize(1.0);
         s.setPlotGridLinesColor(overShading ? new Color(255, 255, 255, 110) : new Color(225, 225, 225));
-        s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setChartTitleVisible(false);
         s.setPlotMargin(0);
-        s.setChartFontColor(Palette.INK);
-        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        s.setAxisTickLabelsColor(Palette.INK);
         s.setAxisTickMarksColor(new Color(120, 120, 120));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
-        s.setLegendBorderColor(new Color(200, 200, 200));
         s.setLegendBackgroundColor(Color.WHITE);
         s.setMarkerSize(7);
-        s.setChartPadding(10);
         s.setAntiAlias(true);
         s.setTextAntiAlias(true);
     }

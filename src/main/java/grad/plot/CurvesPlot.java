@@ -99,27 +99,18 @@ public final class CurvesPlot {
         chart.setYAxisTitle(yTitle);
         chart.setXAxisTitle(xTitle);
         XYStyler s = chart.getStyler();
+        ChartStyle.apply(s);
         s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setChartTitleVisible(!title.isEmpty());
         s.setXAxisTitleVisible(!xTitle.isEmpty());
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(new Color(250, 250, 250));
-        s.setPlotBorderColor(new Color(120, 120, 120));
         s.setPlotGridLinesColor(new Color(225, 225, 225));
-        s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         s.setChartTitleBoxVisible(false);
         s.setChartTitlePadding(8);
-        s.setChartFontColor(Palette.INK);
-        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        s.setAxisTickLabelsColor(Palette.INK);
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
-        s.setLegendBorderColor(new Color(200, 200, 200));
         s.setXAxisDecimalPattern("#");
         s.setMarkerSize(5);
-        s.setChartPadding(10);
         return chart;
     }
 

@@ -1,0 +1,26 @@
+package grad.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+
+/** The look every chart shares: fonts, ink, plot border and grid, legend on the right. */
+final class ChartStyle {
+    private ChartStyle() {
+    }
+
+    static void apply(XYStyler s) {
+        s.setPlotBorderColor(new Color(120, 120, 120));
+        s.setPlotGridLinesStroke(new BasicStroke(1f));
+        s.setChartFontColor(Palette.INK);
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setAxisTickLabelsColor(Palette.INK);
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendBorderColor(new Color(200, 200, 200));
+        s.setChartPadding(10);
+    }
+}
