@@ -1,11 +1,9 @@
 package grad.engine;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * A snapshot of a computation graph for drawing: every node the root depends on, operands first,
@@ -23,10 +21,9 @@ public record Graph(List<Node> nodes) {
      * @param label    a name such as {@code w[0][3][1]} or {@code x0}, or null
      * @param data     its value
      * @param grad     its gradient
-     * @param exponent the constant exponent of {@link Op#POW_CONST}, else 0
      * @param operands ids of its operands, in order
      */
-    public record Node(int id, Op op, String label, double data, double grad, double exponent, int[] operands) {
+    public record Node(int id, Op op, String label, double data, double grad, int[] operands) {
     }
 
     public Graph {
@@ -59,39 +56,8 @@ public record Graph(List<Node> nodes) {
                 operands[i] = ids.get(ops.get(i));
             }
             ids.put(v, nodes.size());
-            nodes.add(new Node(nodes.size(), v.op(), v.label(), v.data(), v.grad(), v.exponent(), operands));
+            nodes.add(new Node(nodes.size(), v.op(), v.label(), v.data(), v.grad(), operands));
         }
         return new Graph(nodes);
-    }
-
-    /**
-     * The graph of everything tape node {@code root} depends on; {@code labels} names tape nodes
-     * (returning null for unnamed ones).
-     */
-    public static Graph of(Tape tape, int root, IntFunction<String> labels) {
-        boolean[] needed = new boolean[root + 1];
-        needed[root] = true;
-        for (int i = root; i >= 0; i--) {
-            if (needed[i]) {
-                for (int operand : tape.operands(i)) {
-                    needed[operand] = true;
-                }
-            }
-        }
-        int[] newId = new int[root + 1];
-        List<Node> nodes = new ArrayList<>();
-        for (int i = 0; i <= root; i++) {
-            if (!needed[i]) {
-                continue;
-            }
-            int[] operands = tape.operands(i);
-            for (int j = 0; j < operands.length; j++) {
-                operands[j] = newId[operands[j]];
-            }
-            newId[i] = nodes.size();
-            nodes.add(new Node(nodes.size(), tape.op(i), labels.apply(i), tape.data(i), tape.grad(i),
-                    tape.exponent(i), operands));
-        }
-        return new Graph(Collections.unmodifiableList(nodes));
     }
 }

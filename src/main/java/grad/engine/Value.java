@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * A scalar that remembers how it was computed, so that {@link #backward()} can send gradients back
- * through every operation that produced it: micrograd's {@code Value}, in Java.
+ * through every operation that produced it: micrograd's {@code Value}, in Java, and the whole of grad's
+ * autograd. Everything that trains in grad is defined with these operations; the {@link Compiler} only
+ * makes the same arithmetic run fast.
  *
  * <pre>{@code
  * Value a = Value.of(-4.0), b = Value.of(2.0);
@@ -19,6 +21,12 @@ import java.util.List;
  * (values made with {@link #of}) add up across calls to {@code backward()}, as in PyTorch, until
  * {@link #zeroGrad()}. The gradients of intermediate nodes are recomputed by each call. Values are not
  * thread-safe, but nothing is shared between graphs, so threads can work on their own graphs at once.
+ *
+ * <p>Edge cases follow IEEE arithmetic and PyTorch: {@code log} of a negative number is NaN and of zero
+ * is -∞ (its gradient +∞); {@code pow} with a negative base and a non-integer exponent is NaN; the
+ * gradient of {@code a^b} with respect to {@code b} is {@code a^b·ln a}, taken as 0 for {@code a = 0}
+ * with {@code b ≥ 0}; {@code relu}'s gradient at 0 is 0; {@code max} sends the gradient to its first
+ * operand on a tie.
  */
 public final class Value {
     private double data;
@@ -26,25 +34,18 @@ public final class Value {
     private final Op op;
     private final Value a;
     private final Value b;
-    /** The exponent of {@link Op#POW_CONST}. */
-    private final double k;
     private String label;
-    /** Which call of {@link #topologicalOrder()} last visited this node. */
-    private Object visitedBy;
-    /** This node's place on the tape during {@link #backward()}. */
-    private int slot;
 
-    private Value(double data, Op op, Value a, Value b, double k) {
+    private Value(double data, Op op, Value a, Value b) {
         this.data = data;
         this.op = op;
         this.a = a;
         this.b = b;
-        this.k = k;
     }
 
-    /** A leaf: an input or a parameter. */
+    /** A leaf: an input, a parameter or a constant. */
     public static Value of(double data) {
-        return new Value(data, Op.LEAF, null, null, 0);
+        return new Value(data, Op.LEAF, null, null);
     }
 
     /** A leaf with a name, shown in graph drawings. */
@@ -53,11 +54,11 @@ public final class Value {
     }
 
     private static Value unary(Op op, Value a) {
-        return new Value(Op.apply(op, a.data, 0), op, a, null, 0);
+        return new Value(forward(op, a.data, 0), op, a, null);
     }
 
     private static Value binary(Op op, Value a, Value b) {
-        return new Value(Op.apply(op, a.data, b.data), op, a, b, 0);
+        return new Value(forward(op, a.data, b.data), op, a, b);
     }
 
     public Value add(Value other) { return binary(Op.ADD, this, other); }
@@ -68,8 +69,8 @@ public final class Value {
     public Value mul(double other) { return mul(of(other)); }
     public Value div(Value other) { return binary(Op.DIV, this, other); }
     public Value div(double other) { return div(of(other)); }
-    /** {@code this^other}; see {@link Op} for non-positive bases. */
-    public Value pow(Value other) { return binary(Op.POW, this, other); }
+    public Value pow(Value exponent) { return binary(Op.POW, this, exponent); }
+    public Value pow(double exponent) { return pow(of(exponent)); }
     public Value neg() { return unary(Op.NEG, this); }
     public Value exp() { return unary(Op.EXP, this); }
     /** The natural logarithm: NaN below 0, -∞ at 0. */
@@ -77,18 +78,92 @@ public final class Value {
     public Value relu() { return unary(Op.RELU, this); }
     public Value tanh() { return unary(Op.TANH, this); }
     public Value sigmoid() { return unary(Op.SIGMOID, this); }
+    public Value max(Value other) { return binary(Op.MAX, this, other); }
+    /** The same number as a constant to {@link #backward()}: no gradient flows back through it. */
+    public Value detach() { return unary(Op.DETACH, this); }
 
-    /** {@code this^k} for a constant exponent {@code k}. */
-    public Value pow(double k) {
-        return new Value(Op.apply(Op.POW_CONST, data, k), Op.POW_CONST, this, null, k);
+    // The math of every op, in three tables with one row per op: the value it computes from its operands
+    // a and b, and, given the gradient g of that value (and the value itself, out), the gradient it sends
+    // back to a and to b — g times the op's local derivative, the chain rule.
+
+    static double forward(Op op, double a, double b) {
+        return switch (op) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+            case POW -> b == 2.0 ? a * a : Math.pow(a, b);
+            case NEG -> -a;
+            case EXP -> Math.exp(a);
+            case LOG -> Math.log(a);
+            case RELU -> a > 0 ? a : 0.0;
+            case TANH -> Math.tanh(a);
+            case SIGMOID -> a >= 0 ? 1.0 / (1.0 + Math.exp(-a)) : Math.exp(a) / (1.0 + Math.exp(a));
+            case MAX -> Math.max(a, b);
+            case DETACH -> a;
+            case LEAF, DOT -> throw new IllegalArgumentException(op + " is not a unary or binary op");
+        };
+    }
+
+    static double gradToA(Op op, double g, double a, double b, double out) {
+        return switch (op) {
+            case ADD, SUB -> g;
+            case MUL -> g * b;
+            case DIV -> g / b;
+            case POW -> b == 0.0 ? 0.0 : g * (b * (b == 2.0 ? a : Math.pow(a, b - 1)));   // b·a^(b−1)
+            case NEG -> -g;
+            case EXP -> g * out;
+            case LOG -> g / a;
+            case RELU -> a > 0 ? g : 0.0;
+            case TANH -> g * (1 - out * out);
+            case SIGMOID -> g * (1 - out) * out;
+            case MAX -> a >= b ? g : 0.0;
+            case DETACH -> 0.0;
+            case LEAF, DOT -> throw new IllegalArgumentException(op + " is not a unary or binary op");
+        };
+    }
+
+    static double gradToB(Op op, double g, double a, double b, double out) {
+        return switch (op) {
+            case ADD -> g;
+            case SUB -> -g;
+            case MUL -> g * a;
+            case DIV -> -(g * ((a / b) / b));                                        // −a/b²
+            case POW -> a == 0.0 && b >= 0 ? 0.0 : g * (out * Math.log(a));          // a^b·ln a
+            case MAX -> a >= b ? 0.0 : g;
+            default -> throw new IllegalArgumentException(op + " has no second operand");
+        };
+    }
+
+    /**
+     * Sets this node's gradient to 1 (a leaf's grows by 1) and adds d(this)/d(node) to the gradient of
+     * every node this one depends on: the nodes in topological order, then the chain rule applied to each
+     * from the last to the first, so that a node has received every contribution before it passes its
+     * gradient on. Nothing recurses, so graphs of any depth work.
+     */
+    public void backward() {
+        List<Value> order = topologicalOrder();
+        for (Value v : order) {
+            if (v.op != Op.LEAF) {
+                v.grad = 0;
+            }
+        }
+        grad += 1;
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Value v = order.get(i);
+            if (v.a != null) {
+                double bData = v.b == null ? 0 : v.b.data;
+                v.a.grad += gradToA(v.op, v.grad, v.a.data, bData, v.data);
+                if (v.b != null) {
+                    v.b.grad += gradToB(v.op, v.grad, v.a.data, bData, v.data);
+                }
+            }
+        }
     }
 
     public double data() { return data; }
     public double grad() { return grad; }
     public Op op() { return op; }
-
-    /** The constant exponent of a {@link Op#POW_CONST} node (0 for other ops). */
-    public double exponent() { return k; }
 
     /** The operands this node was computed from, in order (none for a leaf). */
     public List<Value> operands() {
@@ -117,25 +192,9 @@ public final class Value {
         this.data = data;
     }
 
-    /**
-     * Sets this node's gradient to 1 (leaves add 1) and adds d(this)/d(node) to the gradient of every
-     * node this one depends on. The graph is laid out on a {@link Tape}, operands before results, and
-     * the tape applies the chain rule from the last node to the first: nothing recurses, so graphs of
-     * any depth work.
-     */
-    public void backward() {
-        List<Value> order = topologicalOrder();
-        Tape tape = new Tape(order.size());
-        for (Value v : order) {
-            v.slot = tape.record(v.op, v.data, v.a == null ? -1 : v.a.slot, v.b == null ? -1 : v.b.slot, v.k);
-            if (v.op == Op.LEAF) {
-                tape.setGrad(v.slot, v.grad);
-            }
-        }
-        tape.backward(slot);
-        for (Value v : order) {
-            v.grad = tape.grad(v.slot);
-        }
+    /** Sets this node's gradient (an optimizer's {@code p.grad = 0}). */
+    public void setGrad(double grad) {
+        this.grad = grad;
     }
 
     /** Sets the gradient of this node and of every node it depends on to 0. */
@@ -146,34 +205,36 @@ public final class Value {
     }
 
     /**
-     * Every node this one depends on, itself last, each after its operands; an explicit stack, not
-     * recursion, so a chain of a million nodes needs no deep call stack.
+     * Every node this one depends on, itself last, each after its operands (operands in order); an
+     * explicit stack, not recursion, so a chain of a million nodes needs no deep call stack.
      */
     public List<Value> topologicalOrder() {
-        Object visit = new Object();
+        return topologicalOrder(List.of(this));
+    }
+
+    /** Every node the roots depend on, each after its operands, the roots' graphs in the order given. */
+    public static List<Value> topologicalOrder(List<Value> roots) {
         List<Value> order = new ArrayList<>();
+        java.util.Set<Value> visited = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         ArrayDeque<Value> stack = new ArrayDeque<>();
         ArrayDeque<Boolean> expanded = new ArrayDeque<>();
-        stack.push(this);
-        expanded.push(false);
-        while (!stack.isEmpty()) {
-            Value v = stack.pop();
-            boolean done = expanded.pop();
-            if (done) {
-                order.add(v);
-                continue;
-            }
-            if (v.visitedBy == visit) {
-                continue;
-            }
-            v.visitedBy = visit;
-            stack.push(v);
-            expanded.push(true);
-            List<Value> ops = v.operands();
-            for (int i = ops.size() - 1; i >= 0; i--) {
-                if (ops.get(i).visitedBy != visit) {
-                    stack.push(ops.get(i));
-                    expanded.push(false);
+        for (Value root : roots) {
+            stack.push(root);
+            expanded.push(false);
+            while (!stack.isEmpty()) {
+                Value v = stack.pop();
+                if (expanded.pop()) {
+                    order.add(v);
+                } else if (visited.add(v)) {
+                    stack.push(v);
+                    expanded.push(true);
+                    List<Value> ops = v.operands();
+                    for (int i = ops.size() - 1; i >= 0; i--) {
+                        if (!visited.contains(ops.get(i))) {
+                            stack.push(ops.get(i));
+                            expanded.push(false);
+                        }
+                    }
                 }
             }
         }

@@ -43,15 +43,15 @@ public final class DotWriter {
     public static String fillColor(Op op) {
         return switch (op) {
             case LEAF -> "#add8e6";
-            case LINEAR -> "#b39ddb";
+            case DOT -> "#b39ddb";
             case RELU -> "#90ee90";
             case TANH -> "#80deea";
             case SIGMOID -> "#a5d6a7";
             case EXP -> "#ffb74d";
             case LOG -> "#d7ccc8";
-            case ADD, SUB, DIV, POW, POW_CONST -> "#ffc0cb";
+            case ADD, SUB, DIV, POW, MAX -> "#ffc0cb";
             case MUL -> "#fff59d";
-            case NEG -> "#e0e0e0";
+            case NEG, DETACH -> "#e0e0e0";
         };
     }
 

@@ -90,7 +90,7 @@ public final class GraphReducer {
         for (Graph.Node node : nodes) {
             for (int operand : node.operands()) {
                 used[operand] = true;
-                if (node.op() != Op.LINEAR) {
+                if (node.op() != Op.DOT) {
                     foldable[operand] = false;
                 }
             }
@@ -119,7 +119,7 @@ public final class GraphReducer {
                 label = neuronLabel(node.label(), folded);
             }
             newId[node.id()] = kept.size();
-            kept.add(new Graph.Node(kept.size(), node.op(), label, node.data(), node.grad(), node.exponent(),
+            kept.add(new Graph.Node(kept.size(), node.op(), label, node.data(), node.grad(),
                     operands.stream().mapToInt(Integer::intValue).toArray()));
         }
         return new Graph(kept);
@@ -157,7 +157,7 @@ public final class GraphReducer {
             }
             int[] operands = Arrays.stream(node.operands()).filter(o -> keep[o]).map(o -> newId[o]).toArray();
             newId[node.id()] = kept.size();
-            kept.add(new Graph.Node(kept.size(), node.op(), node.label(), node.data(), node.grad(), node.exponent(),
+            kept.add(new Graph.Node(kept.size(), node.op(), node.label(), node.data(), node.grad(),
                     operands));
         }
         return new Graph(kept);

@@ -17,18 +17,20 @@ final class OpNames {
             case MUL -> "mul";
             case DIV -> "div";
             case NEG -> "neg";
-            case POW, POW_CONST -> "pow";
+            case POW -> "pow";
             case EXP -> "exp";
             case LOG -> "log";
             case RELU -> "relu";
             case TANH -> "tanh";
             case SIGMOID -> "sigmoid";
-            case LINEAR -> "Σwx+b";
+            case MAX -> "max";
+            case DETACH -> "detach";
+            case DOT -> "Σwx+b";
         };
     }
 
-    /** The symbol drawn in a node: {@code +}, {@code *}, {@code ^2}, {@code relu}, … */
+    /** The symbol drawn in a node: {@code +}, {@code *}, {@code ^}, {@code relu}, … */
     static String symbol(Graph.Node node) {
-        return node.op() == Op.POW_CONST ? "^" + Numbers.compact(node.exponent()) : node.op().symbol();
+        return node.op().symbol();
     }
 }

@@ -78,7 +78,7 @@ public final class ModelFile {
      */
     public static String toJson(SavedModel model) {
         MLP network = model.network();
-        double[] p = network.parameters();
+        double[] p = network.parameterData();
         for (int i = 0; i < p.length; i++) {
             if (!Double.isFinite(p[i])) {
                 throw new IllegalArgumentException("parameter " + network.parameterName(i) + " is " + p[i]);

@@ -130,7 +130,7 @@ final class ModelReader {
             throw invalid("the network has " + fanIn + " outputs, expected " + outputs);
         }
         MLP network = new MLP(inputs, sizes, hidden == null ? Activation.RELU : hidden, output);
-        double[] p = network.parameters();
+        double[] p = new double[network.parameterCount()];
         for (int l = 0; l < layers.size(); l++) {
             String at = "network.layers[" + l + "]";
             ModelJson.LayerJson layer = layers.get(l);
@@ -154,6 +154,7 @@ final class ModelReader {
                 throw invalid("parameter " + network.parameterName(i) + " is " + p[i]);
             }
         }
+        network.setParameterData(p);
         return network;
     }
 

@@ -1,7 +1,6 @@
 package grad.nn;
 
-import grad.engine.Op;
-import grad.engine.Tape;
+import grad.engine.Value;
 import java.util.Locale;
 
 /** A neuron's activation function. */
@@ -10,40 +9,13 @@ public enum Activation {
     /** No activation: the identity, for output layers. */
     LINEAR;
 
-    /**
-     * Records the activation of the {@code n} nodes from {@code first}; returns the first of the {@code n}
-     * activated nodes ({@code first} itself for {@link #LINEAR}).
-     */
-    int apply(Tape tape, int first, int n) {
-        int out = tape.size();
-        switch (this) {
-            case RELU -> {
-                for (int j = 0; j < n; j++) {
-                    tape.relu(first + j);
-                }
-            }
-            case TANH -> {
-                for (int j = 0; j < n; j++) {
-                    tape.tanh(first + j);
-                }
-            }
-            case SIGMOID -> {
-                for (int j = 0; j < n; j++) {
-                    tape.sigmoid(first + j);
-                }
-            }
-            case LINEAR -> out = first;
-        }
-        return out;
-    }
-
-    /** The activation of one number, exactly as {@link #apply(Tape, int, int)} computes it on a tape. */
-    double apply(double x) {
+    /** The activation of a neuron's pre-activation {@code z}. */
+    public Value apply(Value z) {
         return switch (this) {
-            case RELU -> Op.apply(Op.RELU, x, 0);
-            case TANH -> Op.apply(Op.TANH, x, 0);
-            case SIGMOID -> Op.apply(Op.SIGMOID, x, 0);
-            case LINEAR -> x;
+            case RELU -> z.relu();
+            case TANH -> z.tanh();
+            case SIGMOID -> z.sigmoid();
+            case LINEAR -> z;
         };
     }
 

@@ -1,16 +1,18 @@
 package grad.nn;
 
-import grad.engine.Tape;
+import grad.engine.Value;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * How far a network's outputs are from the target, recorded on the tape so that backward gives its
- * gradient. Targets are tape nodes too: a one-hot vector for classification, one value for regression.
+ * How far a network's outputs are from the target, as a {@link Value} so that backward gives its
+ * gradient. The target is a one-hot vector for classification, one value for regression.
  */
 public enum Loss {
     /** grad-rs's loss: the mean squared error between the softmax probabilities and the one-hot target. */
     MSE_SOFTMAX("mse"),
-    /** {@code −log softmax(z)[c]} for the target class {@code c}, through a max-shifted log-softmax. */
+    /** {@code −Σᵢ yᵢ·log softmax(z)ᵢ}: {@code −log} of the target class's probability. */
     CROSS_ENTROPY("cross-entropy"),
     /** The squared error of a single regression output. */
     MSE_REGRESSION("mse-regression");
@@ -26,38 +28,28 @@ public enum Loss {
         return id;
     }
 
-    /**
-     * Records the loss of the {@code n} output nodes from {@code outputs} against the {@code n} target
-     * nodes from {@code targets} (one-hot for classification); returns the loss node.
-     */
-    public int record(Tape tape, int outputs, int targets, int n) {
+    /** The loss of {@code outputs} against {@code targets} (as many as outputs). */
+    public Value of(List<Value> outputs, List<Value> targets) {
         return switch (this) {
-            case MSE_SOFTMAX -> meanSquaredError(tape, Softmax.softmax(tape, outputs, n), targets, n);
-            case MSE_REGRESSION -> meanSquaredError(tape, outputs, targets, n);
-            case CROSS_ENTROPY -> tape.neg(Softmax.logSoftmax(tape, outputs, n) + hotIndex(tape, targets, n));
+            case MSE_SOFTMAX -> meanSquaredError(Softmax.softmax(outputs), targets);
+            case MSE_REGRESSION -> meanSquaredError(outputs, targets);
+            case CROSS_ENTROPY -> {
+                List<Value> logProbs = Softmax.logSoftmax(outputs);
+                List<Value> picked = new ArrayList<>(logProbs.size());
+                for (int i = 0; i < logProbs.size(); i++) {
+                    picked.add(targets.get(i).mul(logProbs.get(i)));
+                }
+                yield Value.sum(picked).neg();
+            }
         };
     }
 
-    private static int meanSquaredError(Tape tape, int predictions, int targets, int n) {
-        int diffs = tape.size();
-        for (int i = 0; i < n; i++) {
-            tape.sub(predictions + i, targets + i);
+    private static Value meanSquaredError(List<Value> predictions, List<Value> targets) {
+        List<Value> squares = new ArrayList<>(predictions.size());
+        for (int i = 0; i < predictions.size(); i++) {
+            squares.add(predictions.get(i).sub(targets.get(i)).pow(2));
         }
-        int squares = tape.size();
-        for (int i = 0; i < n; i++) {
-            tape.pow(diffs + i, 2.0);
-        }
-        return tape.div(Softmax.sum(tape, squares, n), tape.leaf(n));
-    }
-
-    private static int hotIndex(Tape tape, int targets, int n) {
-        int best = 0;
-        for (int i = 1; i < n; i++) {
-            if (tape.data(targets + i) > tape.data(targets + best)) {
-                best = i;
-            }
-        }
-        return best;
+        return Value.sum(squares).div(predictions.size());
     }
 
     /** Parses {@code mse} or {@code cross-entropy} (also {@code ce}, {@code cross_entropy}), ignoring case. */

@@ -1,25 +1,31 @@
 package grad.nn;
 
-import grad.engine.Tape;
+import grad.engine.Compiler;
+import grad.engine.Program;
+import grad.engine.Value;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * A multi-layer perceptron: {@code inputs → layer 0 → … → last layer}, each layer fully connected.
- * Hidden layers share one activation; the last layer has its own (usually {@link Activation#LINEAR},
- * its outputs being logits for a softmax).
+ * A multi-layer perceptron, micrograd's {@code MLP}: {@code inputs → layer 0 → … → last layer}, each
+ * layer fully connected. Hidden layers share one activation; the last layer has its own (usually
+ * {@link Activation#LINEAR}, its outputs being logits for a softmax).
  *
- * <p>All parameters live in one array, {@link #parameters()}, layer by layer and neuron by neuron, each
- * neuron's weights followed by its bias; {@link #gradients()} is the matching array of gradients.
+ * <p>{@link #call} is the one definition of the model, on {@link Value}s. For speed the same definition
+ * is compiled ({@link #trainingProgram}, {@link #predictionProgram}): traced once, then replayed per
+ * sample. The parameters are numbered in one flat order, layer by layer and neuron by neuron, each
+ * neuron's weights followed by its bias: {@link #parameters()}, {@link #parameterData()}.
  */
 public final class MLP {
     private final int inputs;
     private final List<Layer> layers;
-    private final double[] parameters;
-    private final double[] gradients;
+    private final List<Value> parameters;
+    private final Map<Loss, Program> training = new EnumMap<>(Loss.class);
+    private Program prediction;
 
     /**
      * A network with all parameters 0; see {@link #initialize}.
@@ -35,20 +41,21 @@ public final class MLP {
         }
         this.inputs = inputs;
         List<Layer> list = new ArrayList<>();
+        List<Value> params = new ArrayList<>();
         int fanIn = inputs;
-        int offset = 0;
         for (int l = 0; l < sizes.length; l++) {
             if (sizes[l] < 1) {
                 throw new IllegalArgumentException("layer " + l + " has " + sizes[l] + " neurons");
             }
-            Layer layer = new Layer(l, fanIn, sizes[l], l == sizes.length - 1 ? output : hidden, offset);
+            Layer layer = new Layer(l, fanIn, sizes[l], l == sizes.length - 1 ? output : hidden, params.size());
             list.add(layer);
-            offset += layer.parameterCount();
+            for (Neuron n : layer.neurons()) {
+                params.addAll(n.parameters());
+            }
             fanIn = sizes[l];
         }
         this.layers = Collections.unmodifiableList(list);
-        this.parameters = new double[offset];
-        this.gradients = new double[offset];
+        this.parameters = Collections.unmodifiableList(params);
     }
 
     /** A network initialized by {@code init} with draws from {@code rng}. */
@@ -63,28 +70,48 @@ public final class MLP {
     public void initialize(Initializer init, RandomGenerator rng) {
         for (Layer layer : layers) {
             for (Neuron n : layer.neurons()) {
-                for (int i = 0; i < n.inputs(); i++) {
-                    parameters[n.offset() + i] = init.draw(false, layer.inputs(), layer.outputs(), rng);
+                for (Value w : n.weights()) {
+                    w.setData(init.draw(false, layer.inputs(), layer.outputs(), rng));
                 }
-                parameters[n.biasOffset()] = init.draw(true, layer.inputs(), layer.outputs(), rng);
+                n.bias().setData(init.draw(true, layer.inputs(), layer.outputs(), rng));
             }
         }
+    }
+
+    /** The network's outputs for inputs {@code x}, layer after layer. */
+    public List<Value> call(List<Value> x) {
+        List<Value> out = x;
+        for (Layer layer : layers) {
+            out = layer.call(out);
+        }
+        return out;
     }
 
     public int inputs() { return inputs; }
     public int outputs() { return layers.get(layers.size() - 1).outputs(); }
     public List<Layer> layers() { return layers; }
-    public int parameterCount() { return parameters.length; }
+    public int parameterCount() { return parameters.size(); }
 
-    /** The parameters, live: an optimizer updates this array in place. */
-    public double[] parameters() { return parameters; }
+    /** Every weight and bias, in the flat order. */
+    public List<Value> parameters() { return parameters; }
 
-    /** The gradients of the parameters, live. */
-    public double[] gradients() { return gradients; }
+    /** A copy of the parameters' values, in the flat order. */
+    public double[] parameterData() {
+        double[] p = new double[parameters.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = parameters.get(i).data();
+        }
+        return p;
+    }
 
-    /** Sets every gradient to 0. */
-    public void zeroGrad() {
-        Arrays.fill(gradients, 0.0);
+    /** Sets the parameters' values, given in the flat order. */
+    public void setParameterData(double[] values) {
+        if (values.length != parameters.size()) {
+            throw new IllegalArgumentException("expected " + parameters.size() + " parameters, got " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            parameters.get(i).setData(values[i]);
+        }
     }
 
     /** The layer sizes, last = outputs. */
@@ -94,44 +121,53 @@ public final class MLP {
 
     /** A parameter's name for drawings: {@code w[layer][neuron][input]} or {@code b[layer][neuron]}. */
     public String parameterName(int index) {
-        for (Layer layer : layers) {
-            int local = index - layer.offset();
-            if (local >= 0 && local < layer.parameterCount()) {
-                int neuron = local / (layer.inputs() + 1);
-                int input = local % (layer.inputs() + 1);
-                return input == layer.inputs()
-                        ? "b[" + layer.index() + "][" + neuron + "]"
-                        : "w[" + layer.index() + "][" + neuron + "][" + input + "]";
-            }
-        }
-        throw new IndexOutOfBoundsException("no parameter " + index + " in " + parameters.length);
-    }
-
-    /** Records the parameters as consecutive leaves on the tape; returns the first one's node. */
-    public int load(Tape tape) {
-        return tape.leaves(parameters);
+        return parameters.get(index).label();
     }
 
     /**
-     * Records one forward pass on the tape.
-     *
-     * @param tape       the tape to record on
-     * @param parameters the node of the first parameter (see {@link #load})
-     * @param input      the node of the first of {@link #inputs()} consecutive input nodes
-     * @return the node of the first of {@link #outputs()} consecutive output nodes
+     * The compiled graph of one sample's loss: {@code loss.of(call(x), y)}. Its outputs are the loss,
+     * then the network's outputs; its backward pass gives the gradient of every parameter.
      */
-    public int forward(Tape tape, int parameters, int input) {
-        int x = input;
-        for (int l = 0; l < layers.size(); l++) {   // not for-each: an iterator per sample is garbage
-            Layer layer = layers.get(l);
-            int n = layer.inputs();
-            int sums = tape.size();
-            for (int j = 0; j < layer.outputs(); j++) {
-                tape.linear(parameters + layer.offset() + j * (n + 1), x, n);
+    public synchronized Program trainingProgram(Loss loss) {
+        return training.computeIfAbsent(loss, l -> {
+            List<Value> x = placeholders("x", inputs);
+            List<Value> y = placeholders("y", outputs());
+            List<Value> out = call(x);
+            List<Value> roots = new ArrayList<>();
+            roots.add(l.of(out, y));
+            roots.addAll(out);
+            return Compiler.compile(roots, parameters, x, y);
+        });
+    }
+
+    /**
+     * The compiled forward pass of one sample, for prediction: its outputs are every layer's outputs in
+     * order (the last layer's being the network's), then, with two or more outputs, their softmax.
+     */
+    public synchronized Program predictionProgram() {
+        if (prediction == null) {
+            List<Value> x = placeholders("x", inputs);
+            List<Value> roots = new ArrayList<>();
+            List<Value> out = x;
+            for (Layer layer : layers) {
+                out = layer.call(out);
+                roots.addAll(out);
             }
-            x = layer.activation().apply(tape, sums, layer.outputs());
+            if (out.size() > 1) {
+                roots.addAll(Softmax.softmax(out));
+            }
+            prediction = Compiler.compile(roots, parameters, x, List.of());
         }
-        return x;
+        return prediction;
+    }
+
+    /** Leaves named {@code name0, name1, …}: the slots of a sample's inputs or targets in a trace. */
+    static List<Value> placeholders(String name, int n) {
+        List<Value> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(Value.of(0, name + i));
+        }
+        return values;
     }
 
     /** An independent network with the same architecture and parameters. */
@@ -139,7 +175,7 @@ public final class MLP {
         Layer last = layers.get(layers.size() - 1);
         Activation hidden = layers.size() > 1 ? layers.get(0).activation() : Activation.RELU;
         MLP copy = new MLP(inputs, sizes(), hidden, last.activation());
-        System.arraycopy(parameters, 0, copy.parameters, 0, parameters.length);
+        copy.setParameterData(parameterData());
         return copy;
     }
 
@@ -149,6 +185,6 @@ public final class MLP {
         for (Layer layer : layers) {
             s.append('-').append(layer.outputs());
         }
-        return s.append(", ").append(parameters.length).append(" parameters)").toString();
+        return s.append(", ").append(parameters.size()).append(" parameters)").toString();
     }
 }

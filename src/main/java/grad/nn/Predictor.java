@@ -1,80 +1,77 @@
 package grad.nn;
 
+import grad.engine.Program;
+import grad.engine.Replay;
+
 /**
- * Runs a snapshot of a network on new inputs, without recording a graph (PyTorch's {@code no_grad}):
- * plain arithmetic over arrays, in the same order as the tape's forward pass, so the results are the
- * same to the last bit. The parameters are copied when the predictor is made, so training can go on
- * while another thread draws or evaluates with it. One predictor per thread.
+ * Runs a snapshot of a network on new inputs with its compiled forward pass, {@link MLP#predictionProgram()}
+ * (PyTorch's {@code no_grad}): the same arithmetic as training, so the same numbers to the last bit. The
+ * parameters are copied when the predictor is made, so training can go on while another thread draws
+ * or evaluates with it. One predictor per thread.
  */
 public final class Predictor {
     private final MLP network;
-    private final double[] parameters;
-    /** One buffer per layer for its outputs. */
-    private final double[][] activations;
+    private final Replay replay;
+    /** Where the network's outputs, and then their softmax, start among the program's outputs. */
+    private final int outputs;
+    private final int probabilities;
 
     /** A predictor for the network's parameters as they are now. */
     public Predictor(MLP network) {
-        this.network = network.copy();
-        this.parameters = this.network.parameters();
-        this.activations = new double[network.layers().size()][];
+        this(network, network.parameterData());
+    }
+
+    /** A predictor for the network with parameter values {@code parameters} (in its flat order). */
+    public Predictor(MLP network, double[] parameters) {
+        Program program = network.predictionProgram();
+        this.network = network;
+        this.replay = program.newReplay();
+        replay.setParameters(parameters);
+        int layerOutputs = 0;
         for (Layer layer : network.layers()) {
-            activations[layer.index()] = new double[layer.outputs()];
+            layerOutputs += layer.outputs();
         }
+        this.probabilities = layerOutputs;
+        this.outputs = layerOutputs - network.outputs();
+    }
+
+    /** Runs the network on input {@code x}; the results are then read with the methods below. */
+    public void run(double[] x) {
+        replay.setInputs(x);
+        replay.forward();
+    }
+
+    /** Output {@code i} of the last run (a logit, or the regression value). */
+    public double output(int i) {
+        return replay.output(outputs + i);
+    }
+
+    /** The output of neuron {@code neuron} of layer {@code layer} in the last run. */
+    public double neuronOutput(int layer, int neuron) {
+        int offset = 0;
+        for (int l = 0; l < layer; l++) {
+            offset += network.layers().get(l).outputs();
+        }
+        return replay.output(offset + neuron);
     }
 
     /** The network's raw outputs (logits, or the regression value) for input {@code x}. */
     public void outputs(double[] x, double[] out) {
-        System.arraycopy(forward(x), 0, out, 0, out.length);
+        run(x);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = output(i);
+        }
     }
 
     /** The softmax of the network's outputs for input {@code x}: one probability per class. */
     public void probabilities(double[] x, double[] out) {
-        double[] z = forward(x);
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
+        run(x);
+        if (network.outputs() == 1) {
+            out[0] = 1.0;
+            return;
         }
-        double sum = 0;
-        for (int i = 0; i < z.length; i++) {
-            out[i] = Math.exp(z[i] - max);
-            sum = i == 0 ? out[0] : sum + out[i];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = replay.output(probabilities + i);
         }
-        for (int i = 0; i < z.length; i++) {
-            out[i] = out[i] / sum;
-        }
-    }
-
-    /** The class with the highest output for input {@code x} (the first one on ties). */
-    public int predictClass(double[] x) {
-        double[] z = forward(x);
-        int best = 0;
-        for (int i = 1; i < z.length; i++) {
-            if (z[i] > z[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    /** Layer by layer: each neuron's {@code Σ wᵢ·xᵢ}, plus its bias, through the activation. */
-    private double[] forward(double[] x) {
-        if (x.length != network.inputs()) {
-            throw new IllegalArgumentException("expected " + network.inputs() + " inputs, got " + x.length);
-        }
-        double[] in = x;
-        for (Layer layer : network.layers()) {
-            double[] out = activations[layer.index()];
-            int n = layer.inputs();
-            for (int j = 0; j < layer.outputs(); j++) {
-                int w = layer.offset() + j * (n + 1);
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    sum += parameters[w + i] * in[i];
-                }
-                out[j] = layer.activation().apply(sum + parameters[w + n]);
-            }
-            in = out;
-        }
-        return in;
     }
 }

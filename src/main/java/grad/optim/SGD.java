@@ -1,6 +1,7 @@
 package grad.optim;
 
-import java.util.Arrays;
+import grad.engine.Value;
+import java.util.List;
 
 /**
  * Stochastic gradient descent with momentum, as grad-rs writes it: for every parameter {@code p} with
@@ -10,11 +11,10 @@ import java.util.Arrays;
  *   v ← μ·v − lr·g
  *   p ← p + v                    (Nesterov: p ← p + μ·v − lr·g)
  * </pre>
- * The optimizer works on the parameter and gradient arrays it was given, in place.
+ * The optimizer changes the parameters it was given in place, from their gradients ({@link Value#grad()}).
  */
 public final class SGD {
-    private final double[] parameters;
-    private final double[] gradients;
+    private final List<Value> parameters;
     private final double[] velocity;
     private final double lr;
     private final double momentum;
@@ -22,18 +22,13 @@ public final class SGD {
     private final boolean nesterov;
 
     /** Plain momentum SGD, no weight decay. */
-    public SGD(double[] parameters, double[] gradients, double lr, double momentum) {
-        this(parameters, gradients, lr, momentum, 0.0, false);
+    public SGD(List<Value> parameters, double lr, double momentum) {
+        this(parameters, lr, momentum, 0.0, false);
     }
 
-    public SGD(double[] parameters, double[] gradients, double lr, double momentum, double weightDecay,
-               boolean nesterov) {
-        if (parameters.length != gradients.length) {
-            throw new IllegalArgumentException(parameters.length + " parameters but " + gradients.length + " gradients");
-        }
-        this.parameters = parameters;
-        this.gradients = gradients;
-        this.velocity = new double[parameters.length];
+    public SGD(List<Value> parameters, double lr, double momentum, double weightDecay, boolean nesterov) {
+        this.parameters = List.copyOf(parameters);
+        this.velocity = new double[parameters.size()];
         this.lr = lr;
         this.momentum = momentum;
         this.weightDecay = weightDecay;
@@ -42,16 +37,19 @@ public final class SGD {
 
     /** Moves every parameter by its velocity, updated from its gradient. */
     public void step() {
-        for (int i = 0; i < parameters.length; i++) {
-            double g = gradients[i] + weightDecay * parameters[i];
+        for (int i = 0; i < velocity.length; i++) {
+            Value p = parameters.get(i);
+            double g = p.grad() + weightDecay * p.data();
             velocity[i] = momentum * velocity[i] - lr * g;
-            parameters[i] += nesterov ? momentum * velocity[i] - lr * g : velocity[i];
+            p.setData(p.data() + (nesterov ? momentum * velocity[i] - lr * g : velocity[i]));
         }
     }
 
     /** Sets every gradient to 0. */
     public void zeroGrad() {
-        Arrays.fill(gradients, 0.0);
+        for (Value p : parameters) {
+            p.setGrad(0);
+        }
     }
 
     /** The velocities, live (for saving the optimizer's state). */

@@ -25,6 +25,8 @@ final class BatchGradients implements AutoCloseable {
     private static final int SLICE = 512;
 
     private final MLP model;
+    private final double[] parameters;
+    private final double[] gradients;
     private final SampleWorker[] workers;
     private final WorkerThreads threads;
     private final double[][] sampleGradients;
@@ -35,6 +37,8 @@ final class BatchGradients implements AutoCloseable {
 
     BatchGradients(MLP model, Loss loss, Dataset data, int threads, int batchSize) {
         this.model = model;
+        this.parameters = new double[model.parameterCount()];
+        this.gradients = new double[model.parameterCount()];
         boolean parallel = threads > 1 && (long) batchSize * model.parameterCount() >= PARALLEL_WORK;
         int n = parallel ? Math.min(threads, batchSize) : 1;
         this.workers = new SampleWorker[n];
@@ -53,16 +57,20 @@ final class BatchGradients implements AutoCloseable {
     }
 
     /**
-     * Adds the gradient of every row to the network's gradients, in row order.
+     * Sets the gradient of each of the network's parameters to its summed gradient over the rows, added
+     * up in row order.
      *
      * @return the summed loss of the rows; {@link #correct()} then tells how many were classified right
      */
     double accumulate(int[] rows) {
-        for (SampleWorker w : workers) {
-            w.loadParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] = model.parameters().get(i).data();
         }
+        for (SampleWorker w : workers) {
+            w.loadParameters(parameters);
+        }
+        java.util.Arrays.fill(gradients, 0.0);
         if (workers.length == 1) {
-            double[] gradients = model.gradients();
             for (int i = 0; i < rows.length; i++) {
                 sampleLoss[i] = workers[0].sample(rows[i], gradients);
                 sampleCorrect[i] = workers[0].lastWasCorrect(rows[i]);
@@ -72,6 +80,9 @@ final class BatchGradients implements AutoCloseable {
             threads.run(t -> computeSamples(t, rows));
             nextSlice.set(0);
             threads.run(t -> sumSlices(rows.length));
+        }
+        for (int i = 0; i < gradients.length; i++) {
+            model.parameters().get(i).setGrad(gradients[i]);
         }
         double total = 0;
         correct = 0;
@@ -100,7 +111,6 @@ final class BatchGradients implements AutoCloseable {
 
     /** Takes slices of the parameters until none is left, adding each slice's gradients in sample order. */
     private void sumSlices(int samples) {
-        double[] gradients = model.gradients();
         for (int from = nextSlice.getAndAdd(SLICE); from < gradients.length; from = nextSlice.getAndAdd(SLICE)) {
             int to = Math.min(from + SLICE, gradients.length);
             for (int i = 0; i < samples; i++) {

@@ -19,7 +19,7 @@ public record Evaluation(double loss, double accuracy, int[][] confusion, double
     /** Evaluates the network's current parameters on every row of {@code data}. */
     static Evaluation of(MLP model, Loss loss, Dataset data, TargetScale scale) {
         SampleWorker worker = new SampleWorker(model, loss, data);
-        worker.loadParameters();
+        worker.loadParameters(model.parameterData());
         int n = data.size();
         double totalLoss = 0;
         if (data.isRegression()) {

@@ -6,6 +6,11 @@ import grad.engine.Graph;
 import grad.nn.Layer;
 import grad.nn.Loss;
 import grad.nn.MLP;
+import grad.nn.Neuron;
+import grad.nn.Predictor;
+import grad.engine.Value;
+import java.util.ArrayList;
+import java.util.List;
 import grad.optim.SGD;
 
 /**
@@ -51,7 +56,6 @@ public final class Trainer implements AutoCloseable {
         double totalLoss = 0;
         int correct = 0;
         for (DataLoader.Batch batch : loader.epoch(epoch)) {
-            optimizer.zeroGrad();
             double batchLoss = gradients.accumulate(batch.rows());
             if (!Double.isFinite(batchLoss)) {
                 String overflow = firstOverflowingLayer(batch.rows());
@@ -72,32 +76,42 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * The computation graph of the first sample of {@code epoch}'s shuffle, after its backward pass and
-     * before any optimizer step: what {@code --graphviz} draws.
+     * before any optimizer step: what {@code --graphviz} draws. It is built with {@link grad.engine.Value}s
+     * on a copy of the network, so the network's own gradients stay as they are.
      */
     public Graph sampleGraph(int epoch) {
         int row = loader.order(epoch)[0];
-        SampleWorker worker = new SampleWorker(model, loss, data);
-        worker.loadParameters();
-        return worker.graph(row);
+        MLP copy = model.copy();
+        List<Value> x = new ArrayList<>();
+        for (int i = 0; i < data.featureCount(); i++) {
+            x.add(Value.of(data.feature(row, i), "x" + i));
+        }
+        double[] target = new double[model.outputs()];
+        if (data.isRegression()) {
+            target[0] = data.target(row);
+        } else {
+            data.oneHot(row, target);
+        }
+        List<Value> y = new ArrayList<>();
+        for (int i = 0; i < target.length; i++) {
+            y.add(Value.of(target[i], "y" + i));
+        }
+        Value sampleLoss = loss.of(copy.call(x), y);
+        sampleLoss.backward();
+        return Graph.of(sampleLoss);
     }
 
     private String firstNonFiniteLayer() {
-        double[] p = model.parameters();
-        double sum = 0;
-        for (double v : p) {
-            sum += v;
-        }
-        if (Double.isFinite(sum)) {
-            return null;
-        }
         for (Layer layer : model.layers()) {
-            for (int i = layer.offset(); i < layer.offset() + layer.parameterCount(); i++) {
-                if (!Double.isFinite(p[i])) {
-                    return "layer " + layer.index() + "'s parameter " + model.parameterName(i) + " became " + p[i];
+            for (Neuron neuron : layer.neurons()) {
+                for (Value p : neuron.parameters()) {
+                    if (!Double.isFinite(p.data())) {
+                        return "layer " + layer.index() + "'s parameter " + p.label() + " became " + p.data();
+                    }
                 }
             }
         }
-        return "a parameter overflowed";
+        return null;
     }
 
     /**
@@ -105,29 +119,18 @@ public final class Trainer implements AutoCloseable {
      * one of {@code rows}, or null (then the loss itself overflowed). Only run once training diverged.
      */
     private String firstOverflowingLayer(int[] rows) {
-        double[] p = model.parameters();
+        Predictor predictor = new Predictor(model);
+        double[] x = new double[model.inputs()];
         for (int row : rows) {
-            double[] x = data.row(row);
+            data.copyRow(row, x);
+            predictor.run(x);
             for (Layer layer : model.layers()) {
-                int n = layer.inputs();
-                double[] y = new double[layer.outputs()];
-                for (int j = 0; j < y.length; j++) {
-                    int w = layer.offset() + j * (n + 1);
-                    double sum = p[w + n];
-                    for (int i = 0; i < n; i++) {
-                        sum += p[w + i] * x[i];
-                    }
-                    y[j] = switch (layer.activation()) {
-                        case RELU -> sum > 0 || Double.isNaN(sum) ? sum : 0;
-                        case TANH -> Math.tanh(sum);
-                        case SIGMOID -> 1 / (1 + Math.exp(-sum));
-                        case LINEAR -> sum;
-                    };
-                    if (!Double.isFinite(y[j])) {
-                        return "the output of layer " + layer.index() + "'s neuron " + j + " was " + y[j] + " on row " + row;
+                for (int j = 0; j < layer.outputs(); j++) {
+                    double y = predictor.neuronOutput(layer.index(), j);
+                    if (!Double.isFinite(y)) {
+                        return "the output of layer " + layer.index() + "'s neuron " + j + " was " + y + " on row " + row;
                     }
                 }
-                x = y;
             }
         }
         return null;

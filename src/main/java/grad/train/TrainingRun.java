@@ -74,7 +74,7 @@ public final class TrainingRun {
         Prepared p = prepare(saved);
         Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : config.loss();
         MLP model = saved != null ? saved.network() : newNetwork(p.data());
-        SGD sgd = new SGD(model.parameters(), model.gradients(), config.lr(), config.momentum(),
+        SGD sgd = new SGD(model.parameters(), config.lr(), config.momentum(),
                 config.weightDecay(), config.nesterov());
         int firstEpoch = 1;
         if (saved != null) {

@@ -1,6 +1,6 @@
 package grad.bench;
 
-import grad.engine.Tape;
+import grad.engine.Replay;
 import grad.nn.Activation;
 import grad.nn.Initializer;
 import grad.nn.Loss;
@@ -25,37 +25,32 @@ public final class EngineBench {
         return sum;
     }
 
-    /** The same work on the engine: record, backward, collect the parameters' gradients. */
-    static final class TapeNetwork {
-        private final MLP mlp;
-        private final Tape tape = new Tape();
-        private final int parameters;
-        private final int mark;
+    /** The same work on the engine: the network's compiled training program, replayed per sample. */
+    static final class EngineNetwork {
+        private final Replay replay;
 
-        TapeNetwork(MLP mlp) {
-            this.mlp = mlp;
-            this.parameters = mlp.load(tape);
-            this.mark = tape.size();
+        EngineNetwork(MLP mlp) {
+            this.replay = mlp.trainingProgram(Loss.MSE_SOFTMAX).newReplay();
+            replay.setParameters(mlp.parameterData());
         }
 
         double epochs(double[] grad, double[][] xs, double[][] ys, int epochs) {
             double sum = 0;
             for (int e = 0; e < epochs; e++) {
                 for (int i = 0; i < xs.length; i++) {
-                    tape.truncate(mark);
-                    int x = tape.leaves(xs[i]);
-                    int y = tape.leaves(ys[i]);
-                    int loss = Loss.MSE_SOFTMAX.record(tape, mlp.forward(tape, parameters, x), y, 2);
-                    tape.backward(loss);
-                    tape.drainGradients(parameters, grad);
-                    sum += tape.data(loss);
+                    replay.setInputs(xs[i]);
+                    replay.setTargets(ys[i]);
+                    replay.forward();
+                    replay.backward();
+                    replay.addParameterGradients(grad);
+                    sum += replay.output(0);
                 }
             }
             return sum;
         }
 
         int nodesPerSample() {
-            return tape.size() - mark;
+            return replay.program().stepCount();
         }
     }
 
@@ -86,18 +81,19 @@ public final class EngineBench {
         }
         MLP mlp = MLP.create(2, new int[] {10, 2}, Activation.RELU, Activation.LINEAR, new Initializer.He(), rng);
         HandWrittenNetwork hand = new HandWrittenNetwork(2, 10, 2);
-        TapeNetwork engine = new TapeNetwork(mlp);
+        double[] params = mlp.parameterData();
+        EngineNetwork engine = new EngineNetwork(mlp);
         double[] grad = new double[mlp.parameterCount()];
         double[] handNs = new double[rounds];
         double[] engineNs = new double[rounds];
         double[] ratio = new double[rounds];
         double sink = 0;
         for (int warm = 0; warm < 20; warm++) {
-            sink += handEpochs(hand, mlp.parameters(), grad, xs, ys, 5) + engine.epochs(grad, xs, ys, 5);
+            sink += handEpochs(hand, params, grad, xs, ys, 5) + engine.epochs(grad, xs, ys, 5);
         }
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
-            sink += handEpochs(hand, mlp.parameters(), grad, xs, ys, 1);
+            sink += handEpochs(hand, params, grad, xs, ys, 1);
             long t1 = System.nanoTime();
             sink += engine.epochs(grad, xs, ys, 1);
             long t2 = System.nanoTime();
@@ -118,7 +114,7 @@ public final class EngineBench {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         Result r = measure(rounds);
-        System.out.printf("engine: 2-10-2 MLP, softmax + MSE, forward + backward one sample at a time, %d nodes/sample%n",
+        System.out.printf("engine: 2-10-2 MLP, softmax + MSE, forward + backward one sample at a time, %d steps/sample%n",
                 r.nodesPerSample());
         System.out.printf("  hand-written double[] loop: %6.0f ns/sample  (%.2f M samples/s)%n", r.handNs(), 1e3 / r.handNs());
         System.out.printf("  grad engine (tape):         %6.0f ns/sample  (%.2f M samples/s, %.1f ns/node)%n",

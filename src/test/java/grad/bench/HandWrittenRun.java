@@ -31,7 +31,7 @@ public final class HandWrittenRun {
         Dataset data = SyntheticDataset.XOR.generate(1000, seed);
         MLP mlp = MLP.create(2, new int[] {10, 2}, Activation.RELU, Activation.LINEAR, new Initializer.He(),
                 new SplittableRandom(seed ^ INIT_SALT));
-        double[] p = mlp.parameters();
+        double[] p = mlp.parameterData();
         double[] grad = new double[p.length];
         double[] velocity = new double[p.length];
         HandWrittenNetwork net = new HandWrittenNetwork(2, 10, 2);

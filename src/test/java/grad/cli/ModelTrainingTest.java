@@ -72,7 +72,7 @@ class ModelTrainingTest {
                 .contains("on moons: 120 rows").contains("batch 16, 10 epochs").contains("seed 9");
         SavedModel straight = ModelFile.read(dir.resolve("straight.json"));
         SavedModel continued = ModelFile.read(dir.resolve("continued.json"));
-        assertThat(continued.network().parameters()).isEqualTo(straight.network().parameters());
+        assertThat(continued.network().parameterData()).isEqualTo(straight.network().parameterData());
         assertThat(continued.velocity()).isEqualTo(straight.velocity());
         assertThat(continued.training().epochsDone()).isEqualTo(10);
         assertThat(file("continued.json")).isEqualTo(file("straight.json"));

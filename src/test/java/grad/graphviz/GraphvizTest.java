@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import grad.GradException;
 import grad.engine.Graph;
 import grad.engine.Op;
-import grad.engine.Tape;
 import grad.engine.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,37 +35,25 @@ class GraphvizTest {
         return Graph.of(out);
     }
 
-    /** A layer of {@code neurons} relu neurons of {@code inputs} inputs on a tape, summed and squared. */
+    /** A layer of {@code neurons} relu neurons of {@code inputs} inputs, as {@link Value}s, summed and squared. */
     private static Graph network(int inputs, int neurons) {
-        Tape tape = new Tape();
-        List<String> labels = new ArrayList<>();
-        double[] x = new double[inputs];
+        List<Value> x = new ArrayList<>();
         for (int i = 0; i < inputs; i++) {
-            x[i] = 0.1 * i;
-            labels.add("x" + i);
+            x.add(Value.of(0.1 * i, "x" + i));
         }
-        int firstInput = tape.leaves(x);
-        int[] outs = new int[neurons];
+        Value sum = null;
         for (int j = 0; j < neurons; j++) {
-            double[] params = new double[inputs + 1];
-            for (int i = 0; i <= inputs; i++) {
-                params[i] = 0.01 * (i - j);
-                labels.add(i < inputs ? "w[0][" + j + "][" + i + "]" : "b[0][" + j + "]");
+            Value z = null;
+            for (int i = 0; i < inputs; i++) {
+                Value wx = Value.of(0.01 * (i - j), "w[0][" + j + "][" + i + "]").mul(x.get(i));
+                z = z == null ? wx : z.add(wx);
             }
-            int w = tape.leaves(params);
-            outs[j] = tape.relu(tape.linear(w, firstInput, inputs));
-            labels.add(null);
-            labels.add(null);
+            Value out = z.add(Value.of(0.01 * (inputs - j), "b[0][" + j + "]")).relu();
+            sum = sum == null ? out : sum.add(out);
         }
-        int sum = outs[0];
-        for (int j = 1; j < neurons; j++) {
-            sum = tape.add(sum, outs[j]);
-            labels.add(null);
-        }
-        int loss = tape.pow(sum, 2.0);
-        labels.add(null);
-        tape.backward(loss);
-        return Graph.of(tape, loss, i -> labels.get(i));
+        Value loss = sum.pow(2);
+        loss.backward();
+        return Graph.of(loss);
     }
 
     @Test
@@ -95,7 +82,7 @@ class GraphvizTest {
         for (Op op : Op.values()) {
             assertThat(DotWriter.fillColor(op)).matches("#[0-9a-f]{6}");
         }
-        assertThat(DotWriter.fillColor(Op.LINEAR)).isNotIn(DotWriter.fillColor(Op.MUL), DotWriter.fillColor(Op.LEAF),
+        assertThat(DotWriter.fillColor(Op.DOT)).isNotIn(DotWriter.fillColor(Op.MUL), DotWriter.fillColor(Op.LEAF),
                 DotWriter.fillColor(Op.RELU), DotWriter.fillColor(Op.ADD));
     }
 
@@ -124,7 +111,7 @@ class GraphvizTest {
         assertThat(DotWriter.escapeRecordField(" two  spaces")).isEqualTo("\\ two \\ spaces");
         assertThat(DotWriter.escapeString("say \"hi\"\\\nbye")).isEqualTo("say \\\"hi\\\"\\\\\\nbye");
         Graph graph = new Graph(List.of(new Graph.Node(0, Op.LEAF, "w{1}|<p> \"q\" \\", Double.NaN,
-                Double.NEGATIVE_INFINITY, 0, new int[0])));
+                Double.NEGATIVE_INFINITY, new int[0])));
         String dot = DotWriter.toDot(graph, "a \"quoted\" title\nline two");
         assertThat(dot).contains("label=\"{ w\\{1\\}\\|\\<p\\> \\\"q\\\" \\\\ | data NaN | grad -inf }\"")
                 .contains("color=red")
@@ -157,7 +144,7 @@ class GraphvizTest {
         assertThat(summary.toString()).isEqualTo("8 nodes, 7 edges (leaf 4, add 2, mul 1, pow 1)");
         GraphSummary big = GraphSummary.of(network(30, 40));
         assertThat(big.toString()).isEqualTo("1,390 nodes, 2,559 edges (leaf 1,270, relu 40, Σwx+b 40, add 39, pow 1)");
-        assertThat(GraphSummary.of(new Graph(List.of(new Graph.Node(0, Op.LEAF, "x", 1, 0, 0, new int[0]))))
+        assertThat(GraphSummary.of(new Graph(List.of(new Graph.Node(0, Op.LEAF, "x", 1, 0, new int[0]))))
                 .toString()).isEqualTo("1 node, 0 edges (leaf 1)");
     }
 
@@ -178,7 +165,7 @@ class GraphvizTest {
         Graph folded = reduction.graph();
         assertThat(folded.nodes()).hasSize(3 + 2 * 2 + 1 + 1);
         assertThat(folded.nodes()).noneMatch(n -> GraphReducer.isParameter(n.label()));
-        Graph.Node neuron = folded.nodes().stream().filter(n -> n.op() == Op.LINEAR).findFirst().orElseThrow();
+        Graph.Node neuron = folded.nodes().stream().filter(n -> n.op() == Op.DOT).findFirst().orElseThrow();
         assertThat(neuron.operands()).hasSize(3);
         assertThat(neuron.label()).matches("neuron\\[0\\]\\[0\\]: 3 weights \\+ bias, \\|w\\| mean 0\\.01, max \\|grad\\| .+");
         assertThat(reduction.notes()).containsExactly("weights and biases folded into their neurons (17 to 9 nodes)");
@@ -193,7 +180,7 @@ class GraphvizTest {
             GraphReducer.Reduction reduction = GraphReducer.reduce(graph, cap);
             assertThat(reduction.graph().nodes()).hasSizeLessThanOrEqualTo(cap);
             assertIdsAndOrder(reduction.graph());
-            assertThat(reduction.graph().root().op()).isEqualTo(Op.POW_CONST);
+            assertThat(reduction.graph().root().op()).isEqualTo(Op.POW);
             assertThat(reduction.notes()).first().asString().startsWith("weights and biases folded");
             if (cap < 150) {
                 assertThat(reduction.notes()).last().asString()

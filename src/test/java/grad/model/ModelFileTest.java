@@ -31,12 +31,13 @@ class ModelFileTest {
     private static SavedModel classifier() {
         SplittableRandom rng = new SplittableRandom(11);
         MLP network = MLP.create(3, new int[] {5, 4, 3}, Activation.TANH, Activation.LINEAR, new Initializer.He(), rng);
-        double[] p = network.parameters();
+        double[] p = network.parameterData();
         p[0] = 1e-300;
         p[1] = -0.0;
         p[2] = 123456789.12345679;
         p[3] = Math.PI;   // the bias of neuron 0 of layer 0
         p[4] = Double.MIN_VALUE;
+        network.setParameterData(p);
         double[] velocity = new double[network.parameterCount()];
         for (int i = 0; i < velocity.length; i++) {
             velocity[i] = rng.nextGaussian() * 1e-3;
@@ -54,7 +55,7 @@ class ModelFileTest {
         ModelFile.write(file, saved);
         SavedModel loaded = ModelFile.read(file);
 
-        assertThat(loaded.network().parameters()).isEqualTo(saved.network().parameters());
+        assertThat(loaded.network().parameterData()).isEqualTo(saved.network().parameterData());
         assertThat(loaded.network().sizes()).isEqualTo(saved.network().sizes());
         assertThat(loaded.network().layers().get(0).activation()).isEqualTo(Activation.TANH);
         assertThat(loaded.network().layers().get(2).activation()).isEqualTo(Activation.LINEAR);
@@ -66,7 +67,7 @@ class ModelFileTest {
         assertThat(loaded.label()).isEqualTo("species");
         assertThat(loaded.loss()).isEqualTo(Loss.CROSS_ENTROPY);
         assertThat(loaded.training()).usingRecursiveComparison().isEqualTo(SETTINGS);
-        assertThat(Double.doubleToRawLongBits(loaded.network().parameters()[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(Double.doubleToRawLongBits(loaded.network().parameterData()[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
 
         Predictor before = new Predictor(saved.network());
         Predictor after = new Predictor(loaded.network());
@@ -81,7 +82,6 @@ class ModelFileTest {
             before.outputs(x, p1);
             after.outputs(x, p2);
             assertThat(p2).isEqualTo(p1);
-            assertThat(after.predictClass(x)).isEqualTo(before.predictClass(x));
         }
     }
 
@@ -104,7 +104,7 @@ class ModelFileTest {
         assertThat(loaded.isRegression()).isTrue();
         assertThat(loaded.standardizer()).isNull();
         assertThat(loaded.loss()).isEqualTo(Loss.MSE_REGRESSION);
-        assertThat(loaded.network().parameters()).isEqualTo(network.parameters());
+        assertThat(loaded.network().parameterData()).isEqualTo(network.parameterData());
         assertThat(loaded.hidden()).containsExactly(4);
         assertThat(loaded.activation()).isEqualTo(Activation.SIGMOID);
         assertThat(loaded.target()).isEqualTo(new TargetScale(150.0, 40.0));
@@ -114,7 +114,7 @@ class ModelFileTest {
     void aNetworkThatIsNotFiniteIsNotSaved() {
         SavedModel saved = classifier();
         MLP network = saved.network();
-        network.parameters()[3] = Double.NaN;   // neuron 0 of layer 0: 3 weights, then its bias
+        network.parameters().get(3).setData(Double.NaN);   // neuron 0 of layer 0: 3 weights, then its bias
         SavedModel bad = new SavedModel(saved.features(), saved.label(), saved.classes(), network, saved.loss(),
                 saved.standardizer(), saved.target(), saved.training(), saved.velocity());
         Path file = dir.resolve("nan.json");

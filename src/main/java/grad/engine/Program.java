@@ -1,0 +1,166 @@
+package grad.engine;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A compiled {@link Value} graph (see {@link Compiler}): steps over numbered slots, immutable, shared by
+ * any number of {@link Replay}s, each of which runs it on its own arrays.
+ *
+ * <p>Slots: the parameters first, then the inputs, the targets, the constants, and one slot per
+ * computed value.
+ */
+public final class Program {
+    /** Step codes: an {@link Op}'s ordinal for a scalar step, or one of these. */
+    static final byte DOT = (byte) Op.DOT.ordinal();
+    static final byte LAYER = (byte) Op.values().length;
+
+    final int parameterCount;
+    final int inputCount;
+    final int targetCount;
+    final double[] constants;
+    final int slotCount;
+    final int[] roots;
+    final byte[] code;
+    final int[] out;
+    final int[] a;
+    final int[] b;
+    final boolean[] binary;
+    /** The fused dot or layer of a {@link #DOT} or {@link #LAYER} step. */
+    final Object[] kernel;
+    /** Whether a slot depends on a parameter through ops that pass gradients back. */
+    final boolean[] needsGrad;
+    /** For a {@link #LAYER} step: whether its weights and biases, and whether its inputs, need gradients. */
+    final boolean[] layerWeightsNeedGrad;
+    final boolean[] layerInputsNeedGrad;
+    private final List<Object> steps;
+
+    Program(List<Object> steps, Compiler.Trace trace) {
+        this.steps = List.copyOf(steps);
+        this.parameterCount = trace.parameterCount;
+        this.inputCount = trace.inputCount;
+        this.targetCount = trace.targetCount;
+        this.constants = trace.constants;
+        this.slotCount = trace.slotCount;
+        this.roots = trace.roots;
+        int n = steps.size();
+        code = new byte[n];
+        out = new int[n];
+        a = new int[n];
+        b = new int[n];
+        binary = new boolean[n];
+        kernel = new Object[n];
+        needsGrad = new boolean[slotCount];
+        layerWeightsNeedGrad = new boolean[n];
+        layerInputsNeedGrad = new boolean[n];
+        for (int p = 0; p < parameterCount; p++) {
+            needsGrad[p] = true;
+        }
+        for (int s = 0; s < n; s++) {
+            Object step = steps.get(s);
+            if (step instanceof DenseLayer layer) {
+                code[s] = LAYER;
+                kernel[s] = layer;
+                layerWeightsNeedGrad[s] = any(layer.w) || any(layer.bias);
+                layerInputsNeedGrad[s] = any(layer.x);
+                boolean needs = layerWeightsNeedGrad[s] || layerInputsNeedGrad[s];
+                for (int j = 0; j < layer.k; j++) {
+                    needsGrad[layer.z[j]] = needs;
+                    needsGrad[layer.y[j]] = needs;
+                }
+            } else {
+                Compiler.Step st = (Compiler.Step) step;
+                out[s] = st.out();
+                if (st.op() == Op.DOT) {
+                    code[s] = DOT;
+                    kernel[s] = st;
+                } else {
+                    code[s] = (byte) st.op().ordinal();
+                    a[s] = st.a()[0];
+                    b[s] = st.b()[0];
+                    binary[s] = st.op().binary();
+                }
+                needsGrad[st.out()] = st.op() != Op.DETACH && any(st.reads());
+            }
+        }
+    }
+
+    private boolean any(int[] slots) {
+        for (int s : slots) {
+            if (needsGrad[s]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A new replay of this program, with its own arrays. */
+    public Replay newReplay() {
+        return new Replay(this);
+    }
+
+    public int parameterCount() { return parameterCount; }
+    public int inputCount() { return inputCount; }
+    public int targetCount() { return targetCount; }
+    public int outputCount() { return roots.length; }
+
+    /** The number of steps a replay runs per sample. */
+    public int stepCount() {
+        return steps.size();
+    }
+
+    /** The slot holding input {@code i}. */
+    int inputSlot(int i) {
+        return parameterCount + i;
+    }
+
+    /**
+     * The program as text, one step a line: what a network compiles to. Slots are named {@code p3}
+     * (parameter), {@code x0} (input), {@code y1} (target), {@code c0} (constant) and {@code s12}.
+     */
+    public String listing() {
+        StringBuilder s = new StringBuilder();
+        for (Object step : steps) {
+            if (step instanceof DenseLayer layer) {
+                s.append(String.format(Locale.ROOT, "%s = %s(dense %d×%d: W·[%s] + b)%n", names(layer.y),
+                        layer.activation == null ? "" : layer.activation.symbol(), layer.k, layer.n, names(layer.x)));
+            } else {
+                Compiler.Step st = (Compiler.Step) step;
+                String rhs = st.op() == Op.DOT ? "dot(" + names(st.a()) + " · " + names(st.b()) + ")"
+                        + (st.bias() >= 0 ? " + " + name(st.bias()) : "")
+                        : st.op().binary() ? name(st.a()[0]) + " " + st.op().symbol() + " " + name(st.b()[0])
+                        : st.op().symbol() + "(" + name(st.a()[0]) + ")";
+                s.append(name(st.out())).append(" = ").append(rhs).append(System.lineSeparator());
+            }
+        }
+        return s.toString();
+    }
+
+    private String names(int[] slots) {
+        if (slots.length > 4) {
+            return name(slots[0]) + ", " + name(slots[1]) + ", …, " + name(slots[slots.length - 1]);
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < slots.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(name(slots[i]));
+        }
+        return s.toString();
+    }
+
+    private String name(int slot) {
+        int inputs = parameterCount;
+        int targets = inputs + inputCount;
+        int consts = targets + targetCount;
+        int values = consts + constants.length;
+        if (slot < inputs) {
+            return "p" + slot;
+        } else if (slot < targets) {
+            return "x" + (slot - inputs);
+        } else if (slot < consts) {
+            return "y" + (slot - targets);
+        } else if (slot < values) {
+            return Double.toString(constants[slot - consts]);
+        }
+        return "s" + (slot - values);
+    }
+}

@@ -1,0 +1,162 @@
+package grad.engine;
+
+import java.util.Arrays;
+
+/**
+ * Runs a {@link Program} on its own arrays of slot values and gradients: load the parameters, then for
+ * each sample load its inputs (and targets), run {@link #forward()}, and for training {@link #backward()}
+ * and take the parameters' gradients. A warm replay allocates nothing. One replay per thread; replays of
+ * the same program share nothing mutable.
+ */
+public final class Replay {
+    private static final Op[] OPS = Op.values();
+
+    private final Program program;
+    private final double[] data;
+    private final double[] grad;
+
+    Replay(Program program) {
+        this.program = program;
+        this.data = new double[program.slotCount];
+        this.grad = new double[program.slotCount];
+        int constants = program.parameterCount + program.inputCount + program.targetCount;
+        System.arraycopy(program.constants, 0, data, constants, program.constants.length);
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    /** Loads the parameters' values, in the order the program was compiled with. */
+    public void setParameters(double[] values) {
+        check(values.length, program.parameterCount, "parameters");
+        System.arraycopy(values, 0, data, 0, values.length);
+    }
+
+    /** Loads one sample's inputs. */
+    public void setInputs(double[] x) {
+        check(x.length, program.inputCount, "inputs");
+        System.arraycopy(x, 0, data, program.parameterCount, x.length);
+    }
+
+    /** Loads one sample's targets. */
+    public void setTargets(double[] y) {
+        check(y.length, program.targetCount, "targets");
+        System.arraycopy(y, 0, data, program.parameterCount + program.inputCount, y.length);
+    }
+
+    private static void check(int given, int expected, String what) {
+        if (given != expected) {
+            throw new IllegalArgumentException("expected " + expected + " " + what + ", got " + given);
+        }
+    }
+
+    /** Computes every step from the loaded parameters, inputs and targets. */
+    public void forward() {
+        byte[] code = program.code;
+        int[] out = program.out;
+        int[] a = program.a;
+        int[] b = program.b;
+        for (int s = 0; s < code.length; s++) {
+            byte c = code[s];
+            if (c == Program.LAYER) {
+                ((DenseLayer) program.kernel[s]).forward(data);
+            } else if (c == Program.DOT) {
+                Compiler.Step dot = (Compiler.Step) program.kernel[s];
+                data[out[s]] = dot(dot);
+            } else {
+                data[out[s]] = Value.forward(OPS[c], data[a[s]], data[b[s]]);
+            }
+        }
+    }
+
+    private double dot(Compiler.Step dot) {
+        int[] w = dot.a();
+        int[] x = dot.b();
+        double s = data[w[0]] * data[x[0]];
+        for (int i = 1; i < w.length; i++) {
+            s += data[w[i]] * data[x[i]];
+        }
+        return dot.bias() >= 0 ? s + data[dot.bias()] : s;
+    }
+
+    /** Output {@code i} of the last {@link #forward()}: the value of the program's {@code i}-th root. */
+    public double output(int i) {
+        return data[program.roots[i]];
+    }
+
+    /**
+     * Back-propagates from the first root after a {@link #forward()}: afterwards the parameters' slots
+     * hold d(root)/d(parameter), as {@link Value#backward()} would compute it on the same graph.
+     */
+    public void backward() {
+        boolean[] needs = program.needsGrad;
+        Arrays.fill(grad, 0.0);
+        grad[program.roots[0]] = 1.0;
+        byte[] code = program.code;
+        int[] out = program.out;
+        int[] a = program.a;
+        int[] b = program.b;
+        for (int s = code.length - 1; s >= 0; s--) {
+            byte c = code[s];
+            if (c == Program.LAYER) {
+                DenseLayer layer = (DenseLayer) program.kernel[s];
+                if (needs[layer.y[0]]) {
+                    layer.backward(data, grad, program.layerWeightsNeedGrad[s], program.layerInputsNeedGrad[s]);
+                }
+                continue;
+            }
+            int o = out[s];
+            if (!needs[o]) {
+                continue;
+            }
+            double g = grad[o];
+            if (c == Program.DOT) {
+                backwardDot((Compiler.Step) program.kernel[s], g, needs);
+                continue;
+            }
+            Op op = OPS[c];
+            int x = a[s];
+            int y = b[s];
+            if (needs[x]) {
+                grad[x] += Value.gradToA(op, g, data[x], data[y], data[o]);
+            }
+            if (program.binary[s] && needs[y]) {
+                grad[y] += Value.gradToB(op, g, data[x], data[y], data[o]);
+            }
+        }
+    }
+
+    private void backwardDot(Compiler.Step dot, double g, boolean[] needs) {
+        int[] w = dot.a();
+        int[] x = dot.b();
+        if (dot.bias() >= 0 && needs[dot.bias()]) {
+            grad[dot.bias()] += g;
+        }
+        for (int i = w.length - 1; i >= 0; i--) {
+            if (needs[w[i]]) {
+                grad[w[i]] += g * data[x[i]];
+            }
+            if (needs[x[i]]) {
+                grad[x[i]] += g * data[w[i]];
+            }
+        }
+    }
+
+    /** Adds the parameters' gradients from the last {@link #backward()} into {@code out}. */
+    public void addParameterGradients(double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] += grad[i];
+        }
+    }
+
+    /** Copies the parameters' gradients from the last {@link #backward()} into {@code out}. */
+    public void copyParameterGradients(double[] out) {
+        System.arraycopy(grad, 0, out, 0, program.parameterCount);
+    }
+
+    /** The value of a slot after {@link #forward()} (for diagnosis: a layer's outputs). */
+    double slot(int slot) {
+        return data[slot];
+    }
+}
