@@ -217,7 +217,7 @@ public final class Compiler {
                 continue;
             }
             Step first = steps.get(i);
-            if (first.op() != Op.DOT || first.bias() < 0) {
+            if (!layerable(first)) {
                 out.add(first);
                 continue;
             }
@@ -235,7 +235,7 @@ public final class Compiler {
                 }
                 Step s = steps.get(j);
                 Op act = s.op() == Op.DOT ? activationOf(steps, j, uses) : null;
-                if (s.op() == Op.DOT && s.bias() >= 0 && Arrays.equals(s.b(), first.b()) && act == activation
+                if (layerable(s) && Arrays.equals(s.b(), first.b()) && act == activation
                         && disjoint(s, between)) {
                     dots.add(s);
                     taken[j] = true;
@@ -255,6 +255,24 @@ public final class Compiler {
             out.add(new DenseLayer(dots, acts, activation));
         }
         return out;
+    }
+
+    /**
+     * Whether a step can be part of a dense layer: a dot with a bias that reads no slot twice (a layer
+     * sends gradients to its weights and inputs in its own order, which only matters for a slot used twice).
+     */
+    private static boolean layerable(Step s) {
+        if (s.op() != Op.DOT || s.bias() < 0) {
+            return false;
+        }
+        int[] reads = s.reads().clone();
+        Arrays.sort(reads);
+        for (int i = 1; i < reads.length; i++) {
+            if (reads[i] == reads[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean disjoint(Step s, java.util.Set<Integer> slots) {

@@ -6,7 +6,6 @@ import grad.engine.Graph;
 import grad.nn.Layer;
 import grad.nn.Loss;
 import grad.nn.MLP;
-import grad.nn.Neuron;
 import grad.nn.Predictor;
 import grad.engine.Value;
 import java.util.ArrayList;
@@ -102,16 +101,22 @@ public final class Trainer implements AutoCloseable {
     }
 
     private String firstNonFiniteLayer() {
-        for (Layer layer : model.layers()) {
-            for (Neuron neuron : layer.neurons()) {
-                for (Value p : neuron.parameters()) {
-                    if (!Double.isFinite(p.data())) {
-                        return "layer " + layer.index() + "'s parameter " + p.label() + " became " + p.data();
-                    }
-                }
+        List<Value> p = model.parameters();
+        for (int i = 0; i < p.size(); i++) {   // indexed: an iterator per minibatch would be garbage
+            if (!Double.isFinite(p.get(i).data())) {
+                return "layer " + layerOf(i).index() + "'s parameter " + p.get(i).label() + " became " + p.get(i).data();
             }
         }
         return null;
+    }
+
+    private Layer layerOf(int parameter) {
+        for (Layer layer : model.layers()) {
+            if (parameter < layer.offset() + layer.parameterCount()) {
+                return layer;
+            }
+        }
+        throw new IndexOutOfBoundsException(parameter);
     }
 
     /**

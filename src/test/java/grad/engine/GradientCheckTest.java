@@ -70,9 +70,9 @@ class GradientCheckTest {
         double h = 1e-6;
         double da = (valueOf(c, a + h, b) - valueOf(c, a - h, b)) / (2 * h);
         double db = (valueOf(c, a, b + h) - valueOf(c, a, b - h)) / (2 * h);
-        if (c.name().equals("detach")) {   // the detached terms are constants to backward: d/da = b, d/db = 0
+        if (c.name().equals("detach")) {   // ab − [ab] + [a]·b with [·] constant to backward: d/da = b, d/db = 2a
             da = b;
-            db = 0;
+            db = 2 * a;
         }
 
         Value va = Value.of(a);
