@@ -86,12 +86,13 @@ public final class Replay {
     }
 
     /**
-     * Back-propagates from the first root after a {@link #forward()}: afterwards the parameters' slots
-     * hold d(root)/d(parameter), as {@link Value#backward()} would compute it on the same graph.
+     * Back-propagates from the first root after a {@link #forward()}, adding d(root)/d(parameter) to each
+     * parameter's gradient: like the leaves of {@link Value#backward()}, parameters accumulate gradients
+     * over samples until {@link #takeParameterGradients} or {@link #zeroParameterGradients}.
      */
     public void backward() {
         boolean[] needs = program.needsGrad;
-        Arrays.fill(grad, 0.0);
+        Arrays.fill(grad, program.parameterCount, grad.length, 0.0);
         grad[program.roots[0]] = 1.0;
         byte[] code = program.code;
         int[] out = program.out;
@@ -143,16 +144,15 @@ public final class Replay {
         }
     }
 
-    /** Adds the parameters' gradients from the last {@link #backward()} into {@code out}. */
-    public void addParameterGradients(double[] out) {
-        for (int i = 0; i < out.length; i++) {
-            out[i] += grad[i];
-        }
+    /** Moves the parameters' accumulated gradients into {@code out} (overwriting it), leaving them 0. */
+    public void takeParameterGradients(double[] out) {
+        System.arraycopy(grad, 0, out, 0, program.parameterCount);
+        zeroParameterGradients();
     }
 
-    /** Copies the parameters' gradients from the last {@link #backward()} into {@code out}. */
-    public void copyParameterGradients(double[] out) {
-        System.arraycopy(grad, 0, out, 0, program.parameterCount);
+    /** Sets the parameters' accumulated gradients to 0. */
+    public void zeroParameterGradients() {
+        Arrays.fill(grad, 0, program.parameterCount, 0.0);
     }
 
     /** The value of a slot after {@link #forward()} (for diagnosis: a layer's outputs). */

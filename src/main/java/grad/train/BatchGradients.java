@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Whatever the thread count, the result is the same to the last bit: each sample's gradient is
  * computed on its own, then the per-sample gradients are added to the network's gradients in sample
- * order. With one thread that is exactly what draining each sample's gradient straight into the sum
- * does; with several, each sample's gradient waits in its own buffer until the sum reaches it.
+ * order. With one thread that is exactly what the replay does when it adds each sample's gradient to its
+ * parameters' gradients; with several, each sample's gradient waits in its own buffer until the sum reaches it.
  *
  * <p>With several threads a minibatch goes in two steps, each shared out through a counter so that a
  * thread the machine is slow to run simply takes less of the work: first the threads take samples one
@@ -69,13 +69,14 @@ final class BatchGradients implements AutoCloseable {
         for (SampleWorker w : workers) {
             w.loadParameters(parameters);
         }
-        java.util.Arrays.fill(gradients, 0.0);
         if (workers.length == 1) {
             for (int i = 0; i < rows.length; i++) {
-                sampleLoss[i] = workers[0].sample(rows[i], gradients);
+                sampleLoss[i] = workers[0].sample(rows[i]);
                 sampleCorrect[i] = workers[0].lastWasCorrect(rows[i]);
             }
+            workers[0].takeGradients(gradients);
         } else {
+            java.util.Arrays.fill(gradients, 0.0);
             nextSample.set(0);
             threads.run(t -> computeSamples(t, rows));
             nextSlice.set(0);
@@ -104,7 +105,8 @@ final class BatchGradients implements AutoCloseable {
     private void computeSamples(int t, int[] rows) {
         SampleWorker w = workers[t];
         for (int i = nextSample.getAndIncrement(); i < rows.length; i = nextSample.getAndIncrement()) {
-            sampleLoss[i] = w.sampleInto(rows[i], sampleGradients[i]);
+            sampleLoss[i] = w.sample(rows[i]);
+            w.takeGradients(sampleGradients[i]);
             sampleCorrect[i] = w.lastWasCorrect(rows[i]);
         }
     }

@@ -31,20 +31,19 @@ final class SampleWorker {
         replay.setParameters(parameters);
     }
 
-    /** Forward and backward for one row; adds its parameter gradients into {@code gradients}; returns its loss. */
-    double sample(int row, double[] gradients) {
+    /**
+     * Forward and backward for one row, adding its parameter gradients to those of the rows before it
+     * (see {@link #takeGradients}); returns its loss.
+     */
+    double sample(int row) {
         double loss = evaluate(row);
         replay.backward();
-        replay.addParameterGradients(gradients);
         return loss;
     }
 
-    /** Forward and backward for one row; writes its parameter gradients to {@code gradients}; returns its loss. */
-    double sampleInto(int row, double[] gradients) {
-        double loss = evaluate(row);
-        replay.backward();
-        replay.copyParameterGradients(gradients);
-        return loss;
+    /** Moves the parameter gradients summed since the last call into {@code gradients}. */
+    void takeGradients(double[] gradients) {
+        replay.takeParameterGradients(gradients);
     }
 
     /** Forward only: the loss of one row under the parameters last loaded; see {@link #lastOutput}. */

@@ -90,7 +90,7 @@ class GradientCheckTest {
         replay.forward();
         replay.backward();
         double[] grads = new double[2];
-        replay.copyParameterGradients(grads);
+        replay.takeParameterGradients(grads);
         assertThat(replay.output(0)).isEqualTo(out.data());
         assertThat(grads).containsExactly(va.grad(), vb.grad());
     }

@@ -72,7 +72,7 @@ class CompiledNetworkTest {
             replay.setTargets(y);
             replay.forward();
             replay.backward();
-            replay.copyParameterGradients(compiledGrads);
+            replay.takeParameterGradients(compiledGrads);
 
             assertThat(replay.output(0)).as("loss").isEqualTo(l.data());
             for (int k = 0; k < outputs; k++) {
