@@ -41,13 +41,91 @@ public final class Compiler {
      */
     public static Program compile(List<Value> roots, List<Value> parameters, List<Value> inputs, List<Value> targets) {
         Trace trace = Trace.of(roots, parameters, inputs, targets);
-        return new Program(fuseLayers(fuseDots(trace.steps, trace.slotCount), trace.slotCount), trace);
+        List<Object> steps = fuseLayers(fuseDots(trace.steps, trace.slotCount), trace.slotCount);
+        return new Program(renumber(steps, trace), trace);
+    }
+
+    /**
+     * Gives the computed values new slots in the order the steps write them, each layer's outputs side by
+     * side, so that a layer's inputs are consecutive slots (as a hand-written network's arrays are); the
+     * leaves keep theirs. Updates {@code trace}'s roots and slot count.
+     */
+    static List<Object> renumber(List<Object> steps, Trace trace) {
+        int leaves = trace.parameterCount + trace.inputCount + trace.targetCount + trace.constants.length;
+        int[] map = new int[trace.slotCount];
+        for (int i = 0; i < leaves; i++) {
+            map[i] = i;
+        }
+        int next = leaves;
+        for (Object step : steps) {
+            if (step instanceof DenseLayer layer) {
+                for (int slot : layer.z) {
+                    map[slot] = next++;
+                }
+                if (layer.activation != null) {
+                    for (int slot : layer.y) {
+                        map[slot] = next++;
+                    }
+                }
+            } else {
+                map[((Step) step).out()] = next++;
+            }
+        }
+        List<Object> out = new ArrayList<>(steps.size());
+        for (Object step : steps) {
+            out.add(step instanceof DenseLayer layer ? layer.renumbered(map) : ((Step) step).renumbered(map));
+        }
+        for (int i = 0; i < trace.roots.length; i++) {
+            trace.roots[i] = map[trace.roots[i]];
+        }
+        trace.slotCount = next;
+        return out;
+    }
+
+    static int[] renumber(int[] slots, int[] map) {
+        int[] out = new int[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            out[i] = map[slots[i]];
+        }
+        return out;
     }
 
     /** One step: slot {@code out} ← {@code op} of slots {@code a[0]} and {@code b[0]}, or for a dot Σ a[i]·b[i] (+ bias). */
     record Step(Op op, int out, int[] a, int[] b, int bias) {
         static Step scalar(Op op, int out, int a, int b) {
             return new Step(op, out, new int[] {a}, new int[] {b}, -1);
+        }
+
+        /** A dot step's value: {@code Σ a[i]·b[i]}, then {@code + bias}, in that order. */
+        double dot(double[] data) {
+            double s = data[a[0]] * data[b[0]];
+            for (int i = 1; i < a.length; i++) {
+                s += data[a[i]] * data[b[i]];
+            }
+            return bias >= 0 ? s + data[bias] : s;
+        }
+
+        /**
+         * A dot step's backward pass, in {@link Value#backward()}'s order: the bias (the last addition),
+         * then each product from the last to the first, its first operand then its second.
+         */
+        void dotBackward(double[] data, double[] grad, boolean[] needs) {
+            double g = grad[out];
+            if (bias >= 0 && needs[bias]) {
+                grad[bias] += g;
+            }
+            for (int i = a.length - 1; i >= 0; i--) {
+                if (needs[a[i]]) {
+                    grad[a[i]] += g * data[b[i]];
+                }
+                if (needs[b[i]]) {
+                    grad[b[i]] += g * data[a[i]];
+                }
+            }
+        }
+
+        Step renumbered(int[] map) {
+            return new Step(op, map[out], renumber(a, map), renumber(b, map), bias >= 0 ? map[bias] : -1);
         }
 
         /** The slots this step reads. */
@@ -252,7 +330,7 @@ public final class Compiler {
                     between.add(s.out());
                 }
             }
-            out.add(new DenseLayer(dots, acts, activation));
+            out.add(DenseLayer.of(dots, acts, activation));
         }
         return out;
     }

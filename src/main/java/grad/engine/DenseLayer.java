@@ -3,11 +3,15 @@ package grad.engine;
 import java.util.List;
 
 /**
- * A fused layer: {@code K} dot steps over the same {@code n} inputs, neuron {@code j} computing
+ * A fused layer: {@code k} dot steps over the same {@code n} inputs, neuron {@code j} computing
  * {@code z[j] = Σᵢ w[j][i]·x[i] + bias[j]} and then {@code y[j] = activation(z[j])}. The loops are what
  * a hand-written layer does; the arithmetic, and the order of every sum, is that of the {@link Value}
  * operations it replaces (the backward pass visits the neurons last to first, as {@link Value#backward()}
  * does).
+ *
+ * <p>When the slots are laid out as a network lays them out (each neuron's weights then its bias, neuron
+ * after neuron; the inputs side by side), the loops index the slots directly, as a hand-written layer
+ * indexes its arrays; otherwise they go through the slot tables.
  */
 final class DenseLayer {
     final int n;
@@ -21,18 +25,31 @@ final class DenseLayer {
     final int[] y;
     /** RELU, TANH, SIGMOID, or null for none. */
     final Op activation;
-    /** Whether the weights start at a slot and follow each other neuron by neuron, each neuron's bias after its weights. */
+    /** The first weight's slot when neuron j's weights are slots {@code packed + j(n+1) ..} with its bias after them, else -1. */
     private final int packed;
+    /** The first input's slot when the inputs are consecutive slots, else -1. */
+    private final int inputs;
 
-    DenseLayer(List<Compiler.Step> dots, List<Compiler.Step> activations, Op activation) {
-        this.k = dots.size();
-        this.n = dots.get(0).b().length;
-        this.x = dots.get(0).b();
-        this.w = new int[k * n];
-        this.bias = new int[k];
-        this.z = new int[k];
-        this.y = new int[k];
+    DenseLayer(int[] x, int[] w, int[] bias, int[] z, int[] y, Op activation) {
+        this.k = bias.length;
+        this.n = x.length;
+        this.x = x;
+        this.w = w;
+        this.bias = bias;
+        this.z = z;
+        this.y = y;
         this.activation = activation;
+        this.packed = packedStart();
+        this.inputs = consecutive(x) ? x[0] : -1;
+    }
+
+    static DenseLayer of(List<Compiler.Step> dots, List<Compiler.Step> activations, Op activation) {
+        int k = dots.size();
+        int n = dots.get(0).b().length;
+        int[] w = new int[k * n];
+        int[] bias = new int[k];
+        int[] z = new int[k];
+        int[] y = new int[k];
         for (int j = 0; j < k; j++) {
             Compiler.Step dot = dots.get(j);
             System.arraycopy(dot.a(), 0, w, j * n, n);
@@ -40,10 +57,15 @@ final class DenseLayer {
             z[j] = dot.out();
             y[j] = activation == null ? dot.out() : activations.get(j).out();
         }
-        this.packed = packedStart();
+        return new DenseLayer(dots.get(0).b(), w, bias, z, y, activation);
     }
 
-    /** The first weight's slot if neuron j's weights are slots {@code p + j(n+1) ..} and its bias follows, else -1. */
+    /** The same layer with every slot {@code s} renumbered {@code map[s]}. */
+    DenseLayer renumbered(int[] map) {
+        return new DenseLayer(Compiler.renumber(x, map), Compiler.renumber(w, map), Compiler.renumber(bias, map),
+                Compiler.renumber(z, map), Compiler.renumber(y, map), activation);
+    }
+
     private int packedStart() {
         int p = w[0];
         for (int j = 0; j < k; j++) {
@@ -59,10 +81,18 @@ final class DenseLayer {
         return p;
     }
 
+    private static boolean consecutive(int[] slots) {
+        for (int i = 1; i < slots.length; i++) {
+            if (slots[i] != slots[0] + i) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     void forward(double[] data) {
         for (int j = 0; j < k; j++) {
-            double s = dot(data, j);
+            double s = packed >= 0 && inputs >= 0 ? packedDot(data, packed + j * (n + 1)) : dot(data, j);
             data[z[j]] = s;
             if (activation != null) {
                 data[y[j]] = Value.forward(activation, s, 0);
@@ -70,15 +100,15 @@ final class DenseLayer {
         }
     }
 
-    private double dot(double[] data, int j) {
-        if (packed >= 0) {
-            int p = packed + j * (n + 1);
-            double s = data[p] * data[x[0]];
-            for (int i = 1; i < n; i++) {
-                s += data[p + i] * data[x[i]];
-            }
-            return s + data[p + n];
+    private double packedDot(double[] data, int p) {
+        double s = data[p] * data[inputs];
+        for (int i = 1; i < n; i++) {
+            s += data[p + i] * data[inputs + i];
         }
+        return s + data[p + n];
+    }
+
+    private double dot(double[] data, int j) {
         int row = j * n;
         double s = data[w[row]] * data[x[0]];
         for (int i = 1; i < n; i++) {
@@ -94,37 +124,46 @@ final class DenseLayer {
      * @param inputs  whether the inputs do
      */
     void backward(double[] data, double[] grad, boolean weights, boolean inputs) {
+        boolean direct = packed >= 0 && this.inputs >= 0;
         for (int j = k - 1; j >= 0; j--) {
             double g = grad[y[j]];
             if (activation != null) {
                 g = Value.gradToA(activation, g, data[z[j]], 0, data[y[j]]);
             }
-            if (packed >= 0) {
-                int p = packed + j * (n + 1);
-                if (weights) {
-                    for (int i = 0; i < n; i++) {
-                        grad[p + i] += g * data[x[i]];
-                    }
-                    grad[p + n] += g;
-                }
-                if (inputs) {
-                    for (int i = 0; i < n; i++) {
-                        grad[x[i]] += g * data[p + i];
-                    }
-                }
+            if (direct) {
+                packedBackward(data, grad, g, packed + j * (n + 1), weights, inputs);
             } else {
-                int row = j * n;
-                if (weights) {
-                    for (int i = 0; i < n; i++) {
-                        grad[w[row + i]] += g * data[x[i]];
-                    }
-                    grad[bias[j]] += g;
-                }
-                if (inputs) {
-                    for (int i = 0; i < n; i++) {
-                        grad[x[i]] += g * data[w[row + i]];
-                    }
-                }
+                tableBackward(data, grad, g, j, weights, inputs);
+            }
+        }
+    }
+
+    private void packedBackward(double[] data, double[] grad, double g, int p, boolean weights, boolean inputs) {
+        int x0 = this.inputs;
+        if (weights) {
+            for (int i = 0; i < n; i++) {
+                grad[p + i] += g * data[x0 + i];
+            }
+            grad[p + n] += g;
+        }
+        if (inputs) {
+            for (int i = 0; i < n; i++) {
+                grad[x0 + i] += g * data[p + i];
+            }
+        }
+    }
+
+    private void tableBackward(double[] data, double[] grad, double g, int j, boolean weights, boolean inputs) {
+        int row = j * n;
+        if (weights) {
+            for (int i = 0; i < n; i++) {
+                grad[w[row + i]] += g * data[x[i]];
+            }
+            grad[bias[j]] += g;
+        }
+        if (inputs) {
+            for (int i = 0; i < n; i++) {
+                grad[x[i]] += g * data[w[row + i]];
             }
         }
     }

@@ -34,6 +34,8 @@ public final class Program {
     final boolean[] layerWeightsNeedGrad;
     final boolean[] layerInputsNeedGrad;
     private final List<Object> steps;
+    /** The steps as generated straight-line code, or null for a program too long for it. */
+    final Bytecode.Steps generated;
 
     Program(List<Object> steps, Compiler.Trace trace) {
         this.steps = List.copyOf(steps);
@@ -83,6 +85,7 @@ public final class Program {
                 needsGrad[st.out()] = st.op() != Op.DETACH && any(st.reads());
             }
         }
+        this.generated = Bytecode.generate(this);
     }
 
     private boolean any(int[] slots) {
@@ -94,9 +97,17 @@ public final class Program {
         return false;
     }
 
-    /** A new replay of this program, with its own arrays. */
+    /** A new replay of this program, with its own arrays, running the generated code where there is some. */
     public Replay newReplay() {
-        return new Replay(this);
+        return new Replay(this, generated);
+    }
+
+    /**
+     * A new replay that runs the program with the interpreter loop of {@link Replay}: the reference the
+     * generated code is tested against, and what runs programs too long to generate code for.
+     */
+    public Replay newInterpretedReplay() {
+        return new Replay(this, null);
     }
 
     public int parameterCount() { return parameterCount; }

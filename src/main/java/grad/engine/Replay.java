@@ -12,11 +12,14 @@ public final class Replay {
     private static final Op[] OPS = Op.values();
 
     private final Program program;
+    /** The program as straight-line code, or null to interpret it step by step. */
+    private final Bytecode.Steps generated;
     private final double[] data;
     private final double[] grad;
 
-    Replay(Program program) {
+    Replay(Program program, Bytecode.Steps generated) {
         this.program = program;
+        this.generated = generated;
         this.data = new double[program.slotCount];
         this.grad = new double[program.slotCount];
         int constants = program.parameterCount + program.inputCount + program.targetCount;
@@ -53,6 +56,10 @@ public final class Replay {
 
     /** Computes every step from the loaded parameters, inputs and targets. */
     public void forward() {
+        if (generated != null) {
+            generated.forward(data);
+            return;
+        }
         byte[] code = program.code;
         int[] out = program.out;
         int[] a = program.a;
@@ -62,22 +69,11 @@ public final class Replay {
             if (c == Program.LAYER) {
                 ((DenseLayer) program.kernel[s]).forward(data);
             } else if (c == Program.DOT) {
-                Compiler.Step dot = (Compiler.Step) program.kernel[s];
-                data[out[s]] = dot(dot);
+                data[out[s]] = ((Compiler.Step) program.kernel[s]).dot(data);
             } else {
                 data[out[s]] = Value.forward(OPS[c], data[a[s]], data[b[s]]);
             }
         }
-    }
-
-    private double dot(Compiler.Step dot) {
-        int[] w = dot.a();
-        int[] x = dot.b();
-        double s = data[w[0]] * data[x[0]];
-        for (int i = 1; i < w.length; i++) {
-            s += data[w[i]] * data[x[i]];
-        }
-        return dot.bias() >= 0 ? s + data[dot.bias()] : s;
     }
 
     /** Output {@code i} of the last {@link #forward()}: the value of the program's {@code i}-th root. */
@@ -92,6 +88,10 @@ public final class Replay {
      */
     public void backward() {
         boolean[] needs = program.needsGrad;
+        if (generated != null) {
+            generated.backward(data, grad, needs);
+            return;
+        }
         Arrays.fill(grad, program.parameterCount, grad.length, 0.0);
         grad[program.roots[0]] = 1.0;
         byte[] code = program.code;
@@ -111,11 +111,11 @@ public final class Replay {
             if (!needs[o]) {
                 continue;
             }
-            double g = grad[o];
             if (c == Program.DOT) {
-                backwardDot((Compiler.Step) program.kernel[s], g, needs);
+                ((Compiler.Step) program.kernel[s]).dotBackward(data, grad, needs);
                 continue;
             }
+            double g = grad[o];
             Op op = OPS[c];
             int x = a[s];
             int y = b[s];
@@ -124,22 +124,6 @@ public final class Replay {
             }
             if (program.binary[s] && needs[y]) {
                 grad[y] += Value.gradToB(op, g, data[x], data[y], data[o]);
-            }
-        }
-    }
-
-    private void backwardDot(Compiler.Step dot, double g, boolean[] needs) {
-        int[] w = dot.a();
-        int[] x = dot.b();
-        if (dot.bias() >= 0 && needs[dot.bias()]) {
-            grad[dot.bias()] += g;
-        }
-        for (int i = w.length - 1; i >= 0; i--) {
-            if (needs[w[i]]) {
-                grad[w[i]] += g * data[x[i]];
-            }
-            if (needs[x[i]]) {
-                grad[x[i]] += g * data[w[i]];
             }
         }
     }

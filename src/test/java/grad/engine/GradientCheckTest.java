@@ -84,14 +84,17 @@ class GradientCheckTest {
         assertThat(va.grad()).as("d/da").isCloseTo(da, within(tol));
         assertThat(vb.grad()).as("d/db").isCloseTo(db, within(tol));
 
-        // the same expression compiled and replayed, with a and b as parameters: the same bits
-        Replay replay = Compiler.compile(List.of(out), List.of(va, vb), List.of(), List.of()).newReplay();
-        replay.setParameters(new double[] {a, b});
-        replay.forward();
-        replay.backward();
-        double[] grads = new double[2];
-        replay.takeParameterGradients(grads);
-        assertThat(replay.output(0)).isEqualTo(out.data());
-        assertThat(grads).containsExactly(va.grad(), vb.grad());
+        // the same expression compiled, with a and b as parameters, run as generated code and interpreted: the same bits
+        Program program = Compiler.compile(List.of(out), List.of(va, vb), List.of(), List.of());
+        assertThat(program.generated).as("straight-line code generated").isNotNull();
+        for (Replay replay : List.of(program.newReplay(), program.newInterpretedReplay())) {
+            replay.setParameters(new double[] {a, b});
+            replay.forward();
+            replay.backward();
+            double[] grads = new double[2];
+            replay.takeParameterGradients(grads);
+            assertThat(replay.output(0)).isEqualTo(out.data());
+            assertThat(grads).containsExactly(va.grad(), vb.grad());
+        }
     }
 }

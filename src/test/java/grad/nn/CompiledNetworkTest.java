@@ -45,8 +45,10 @@ class CompiledNetworkTest {
         SplittableRandom rng = new SplittableRandom(seed);
         MLP mlp = MLP.create(inputs, sizes, hidden, Activation.LINEAR, new Initializer.He(), rng);
         Program program = mlp.trainingProgram(loss);
-        Replay replay = program.newReplay();
-        replay.setParameters(mlp.parameterData());
+        Replay generated = program.newReplay();
+        Replay interpreted = program.newInterpretedReplay();
+        generated.setParameters(mlp.parameterData());
+        interpreted.setParameters(mlp.parameterData());
         int outputs = mlp.outputs();
         double[] compiledGrads = new double[mlp.parameterCount()];
         for (int sample = 0; sample < 5; sample++) {
@@ -68,19 +70,22 @@ class CompiledNetworkTest {
             Value l = loss.of(out, leaves(y));
             l.backward();
 
-            replay.setInputs(x);
-            replay.setTargets(y);
-            replay.forward();
-            replay.backward();
-            replay.takeParameterGradients(compiledGrads);
+            for (Replay replay : List.of(generated, interpreted)) {
+                replay.setInputs(x);
+                replay.setTargets(y);
+                replay.forward();
+                replay.backward();
+                replay.takeParameterGradients(compiledGrads);
 
-            assertThat(replay.output(0)).as("loss").isEqualTo(l.data());
-            for (int k = 0; k < outputs; k++) {
-                assertThat(replay.output(1 + k)).as("output %d", k).isEqualTo(out.get(k).data());
-            }
-            for (int i = 0; i < compiledGrads.length; i++) {
-                assertThat(compiledGrads[i]).as("d loss / d %s", mlp.parameterName(i))
-                        .isEqualTo(mlp.parameters().get(i).grad());
+                String engine = replay == generated ? "generated code" : "interpreter";
+                assertThat(replay.output(0)).as("%s: loss", engine).isEqualTo(l.data());
+                for (int k = 0; k < outputs; k++) {
+                    assertThat(replay.output(1 + k)).as("%s: output %d", engine, k).isEqualTo(out.get(k).data());
+                }
+                for (int i = 0; i < compiledGrads.length; i++) {
+                    assertThat(compiledGrads[i]).as("%s: d loss / d %s", engine, mlp.parameterName(i))
+                            .isEqualTo(mlp.parameters().get(i).grad());
+                }
             }
         }
     }

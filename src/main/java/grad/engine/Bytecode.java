@@ -1,0 +1,204 @@
+package grad.engine;
+
+import java.lang.invoke.MethodHandles;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The last step of compilation: a {@link Program}'s steps written out as the bytecode of one class, whose
+ * {@code forward} and {@code backward} methods do, step by step and without a loop or a branch, what a
+ * {@link Replay}'s interpreter loop does. Each scalar step becomes a call such as
+ * {@code d[12] = Value.forward(Op.EXP, d[11], d[11])} with the op a constant, which the JIT folds to the
+ * one line of math it needs; fused layers and dots call their own loops. An interpreter pays for a
+ * dispatch per step that the processor cannot predict; straight-line code does not.
+ *
+ * <p>The same math runs in the same order, so the results are the interpreter's to the last bit (tested).
+ * HotSpot does not compile methods larger than 8000 bytes of bytecode, so a program with more scalar steps
+ * than {@link #MAX_SCALAR_STEPS} stays interpreted.
+ */
+final class Bytecode implements Opcodes {
+    /** About 70 bytes of backward code per scalar step: a program this long stays under 8000 bytes. */
+    static final int MAX_SCALAR_STEPS = 100;
+
+    /** A program's steps as straight-line code; one instance per program, shared by its replays. */
+    interface Steps {
+        void forward(double[] data);
+
+        void backward(double[] data, double[] grad, boolean[] needsGrad);
+    }
+
+    private static final String VALUE = "grad/engine/Value";
+    private static final String OP = "grad/engine/Op";
+    private static final String OP_DESC = "L" + OP + ";";
+    private static final String LAYER = "grad/engine/DenseLayer";
+    private static final String STEP = "grad/engine/Compiler$Step";
+    private static final String NAME = "grad/engine/CompiledSteps";
+
+    private Bytecode() {
+    }
+
+    /** The program's steps as a class of straight-line code, or null when the program is too long for it. */
+    static Steps generate(Program program) {
+        int scalars = 0;
+        for (byte c : program.code) {
+            scalars += c == Program.LAYER || c == Program.DOT ? 0 : 1;
+        }
+        if (scalars > MAX_SCALAR_STEPS) {
+            return null;
+        }
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object", new String[] {"grad/engine/Bytecode$Steps"});
+        cw.visitField(ACC_PRIVATE | ACC_FINAL, "kernels", "[Ljava/lang/Object;", null, null).visitEnd();
+        constructor(cw);
+        forward(cw, program);
+        backward(cw, program);
+        cw.visitEnd();
+        try {
+            Class<?> type = MethodHandles.lookup().defineHiddenClass(cw.toByteArray(), true).lookupClass();
+            return (Steps) type.getDeclaredConstructor(Object[].class).newInstance((Object) program.kernel);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load the compiled program", e);
+        }
+    }
+
+    private static void constructor(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(0, "<init>", "([Ljava/lang/Object;)V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitFieldInsn(PUTFIELD, NAME, "kernels", "[Ljava/lang/Object;");
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code forward(double[] d)}: each step in order. */
+    private static void forward(ClassWriter cw, Program p) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "forward", "([D)V", null, null);
+        mv.visitCode();
+        for (int s = 0; s < p.code.length; s++) {
+            byte c = p.code[s];
+            if (c == Program.LAYER) {
+                kernel(mv, s, LAYER);
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "forward", "([D)V", false);
+            } else if (c == Program.DOT) {
+                mv.visitVarInsn(ALOAD, 1);
+                push(mv, p.out[s]);
+                kernel(mv, s, STEP);
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, STEP, "dot", "([D)D", false);
+                mv.visitInsn(DASTORE);
+            } else {
+                mv.visitVarInsn(ALOAD, 1);
+                push(mv, p.out[s]);
+                op(mv, c);
+                load(mv, 1, p.a[s]);
+                load(mv, 1, p.b[s]);
+                mv.visitMethodInsn(INVOKESTATIC, VALUE, "forward", "(" + OP_DESC + "DD)D", false);
+                mv.visitInsn(DASTORE);
+            }
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code backward(double[] d, double[] g, boolean[] needs)}: what {@link Replay#backward()} does, unrolled. */
+    private static void backward(ClassWriter cw, Program p) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "backward", "([D[D[Z)V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 2);                                  // Arrays.fill(g, parameters, g.length, 0)
+        push(mv, p.parameterCount);
+        mv.visitVarInsn(ALOAD, 2);
+        mv.visitInsn(ARRAYLENGTH);
+        mv.visitInsn(DCONST_0);
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
+        mv.visitVarInsn(ALOAD, 2);                                  // g[root] = 1
+        push(mv, p.roots[0]);
+        mv.visitInsn(DCONST_1);
+        mv.visitInsn(DASTORE);
+        for (int s = p.code.length - 1; s >= 0; s--) {
+            byte c = p.code[s];
+            if (c == Program.LAYER) {
+                if (p.layerWeightsNeedGrad[s] || p.layerInputsNeedGrad[s]) {
+                    kernel(mv, s, LAYER);
+                    mv.visitVarInsn(ALOAD, 1);
+                    mv.visitVarInsn(ALOAD, 2);
+                    mv.visitInsn(p.layerWeightsNeedGrad[s] ? ICONST_1 : ICONST_0);
+                    mv.visitInsn(p.layerInputsNeedGrad[s] ? ICONST_1 : ICONST_0);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "backward", "([D[DZZ)V", false);
+                }
+            } else if (!p.needsGrad[p.out[s]]) {
+                continue;
+            } else if (c == Program.DOT) {
+                kernel(mv, s, STEP);
+                mv.visitVarInsn(ALOAD, 1);
+                mv.visitVarInsn(ALOAD, 2);
+                mv.visitVarInsn(ALOAD, 3);
+                mv.visitMethodInsn(INVOKEVIRTUAL, STEP, "dotBackward", "([D[D[Z)V", false);
+            } else {
+                if (p.needsGrad[p.a[s]]) {
+                    addGradient(mv, p, s, p.a[s], "gradToA");
+                }
+                if (p.binary[s] && p.needsGrad[p.b[s]]) {
+                    addGradient(mv, p, s, p.b[s], "gradToB");
+                }
+            }
+        }
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code g[to] += Value.<rule>(op, g[out], d[a], d[b], d[out])}. */
+    private static void addGradient(MethodVisitor mv, Program p, int s, int to, String rule) {
+        mv.visitVarInsn(ALOAD, 2);
+        push(mv, to);
+        mv.visitInsn(DUP2);
+        mv.visitInsn(DALOAD);
+        op(mv, p.code[s]);
+        load(mv, 2, p.out[s]);
+        load(mv, 1, p.a[s]);
+        load(mv, 1, p.b[s]);
+        load(mv, 1, p.out[s]);
+        mv.visitMethodInsn(INVOKESTATIC, VALUE, rule, "(" + OP_DESC + "DDDD)D", false);
+        mv.visitInsn(DADD);
+        mv.visitInsn(DASTORE);
+    }
+
+    /** {@code (Type) kernels[s]}. */
+    private static void kernel(MethodVisitor mv, int s, String type) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, NAME, "kernels", "[Ljava/lang/Object;");
+        push(mv, s);
+        mv.visitInsn(AALOAD);
+        mv.visitTypeInsn(CHECKCAST, type);
+    }
+
+    private static void op(MethodVisitor mv, byte code) {
+        mv.visitFieldInsn(GETSTATIC, OP, Op.values()[code].name(), OP_DESC);
+    }
+
+    /** {@code array[slot]} onto the stack, the array being local variable {@code local}. */
+    private static void load(MethodVisitor mv, int local, int slot) {
+        mv.visitVarInsn(ALOAD, local);
+        push(mv, slot);
+        mv.visitInsn(DALOAD);
+    }
+
+    private static void push(MethodVisitor mv, int value) {
+        if (value <= 5) {
+            mv.visitInsn(ICONST_0 + value);
+        } else if (value <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, value);
+        } else if (value <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+}
