@@ -1,9 +1,11 @@
 /**
- * Neural networks on the engine: {@link grad.nn.MLP} (layers of {@link grad.nn.Neuron}s), activations,
- * initializers, softmax and losses.
+ * Neural networks on {@link grad.engine.Value}s, in micrograd's shape: a {@link grad.nn.Neuron} computes
+ * {@code activation(w₀·x₀ + … + b)} with {@code Value} multiplications and additions, a
+ * {@link grad.nn.Layer} is a list of neurons and an {@link grad.nn.MLP} a list of layers; softmax and the
+ * losses are {@code Value} expressions too. {@link grad.nn.MLP#call} is the one definition of a model.
  *
- * <p>A network keeps its parameters in one flat array, neuron by neuron, each neuron's weights followed
- * by its bias; {@link grad.nn.MLP#forward} records one sample on a {@link grad.engine.Tape} whose first
- * nodes are those parameters, and {@link grad.engine.Tape#backward} fills their gradients.
+ * <p>For speed, the same definition is compiled once per network and loss
+ * ({@link grad.nn.MLP#trainingProgram}, {@link grad.nn.MLP#predictionProgram}) and replayed per sample;
+ * {@link grad.nn.Predictor} runs the forward-only program for evaluation, pictures and {@code predict}.
  */
 package grad.nn;
