@@ -5,6 +5,7 @@ import grad.GradException;
 import grad.data.Standardizer;
 import grad.io.AtomicFiles;
 import grad.nn.Predictor;
+import grad.nn.Softmax;
 import grad.plot.DecisionBoundaryPlot;
 import grad.plot.PlotData;
 import grad.plot.Png;
@@ -85,13 +86,7 @@ public final class Predictions {
             if (model.isRegression()) {
                 predictedValue[i] = model.target().unscale(outputs[0]);
             } else {
-                int best = 0;   // the largest output, the first on ties: as training's accuracy counts
-                for (int c = 1; c < k; c++) {
-                    if (outputs[c] > outputs[best]) {
-                        best = c;
-                    }
-                }
-                predictedClass[i] = best;
+                predictedClass[i] = Softmax.argmax(outputs);   // as training's accuracy counts
                 predictor.probabilities(x, probabilities[i]);
             }
         }
