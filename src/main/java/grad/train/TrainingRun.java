@@ -131,6 +131,10 @@ public final class TrainingRun {
             } catch (DivergedException e) {
                 metrics.writeDiverged(metricsFile, e);
                 if (pictures != null) {
+                    // the curves are drawn at print epochs: bring them up to the last epoch that finished
+                    if (e.epoch() > firstEpoch) {
+                        pictures.curves(metrics.curves(name + " — diverged in epoch " + e.epoch()));
+                    }
                     pictures.finishAnimation();
                 }
                 throw e;
