@@ -142,7 +142,7 @@ public final class GradCommand implements Callable<Integer> {
     public Integer call() {
         TrainingConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
-        new TrainingRun(config, out).run();
+        new TrainingRun(config, out, spec.commandLine().getErr()).run();
         return 0;
     }
 

@@ -9,16 +9,26 @@ record AxisRange(double min, double max) {
         }
     }
 
-    /** The range of {@code values} widened by {@code margin} of its span on each side. */
+    /**
+     * The range of {@code values} widened by {@code margin} of its span on each side. Values are taken
+     * clipped to {@link Drawable#LIMIT}; values that all but coincide get a range of their own around
+     * them, so that it is never too narrow to lay out.
+     */
     static AxisRange fitted(double[] values, double margin) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : values) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+            lo = Math.min(lo, Drawable.clip(v));
+            hi = Math.max(hi, Drawable.clip(v));
         }
         double span = hi - lo;
-        double pad = span > 0 ? span * margin : Math.max(1.0, Math.abs(lo) * margin);
+        double magnitude = Math.max(Math.abs(lo), Math.abs(hi));
+        if (span < Drawable.minSpan(magnitude)) {
+            double centre = lo / 2 + hi / 2;
+            double pad = Math.max(1.0, magnitude * margin);
+            return new AxisRange(centre - pad, centre + pad);
+        }
+        double pad = span * margin;
         return new AxisRange(lo - pad, hi + pad);
     }
 

@@ -88,8 +88,7 @@ final class BoundaryShader {
             field.probabilities(xs, ys, nx, k, row);
             int base = j * nx * k;
             for (int t = 0; t < nx * k; t++) {
-                double p = row[t];
-                lattice[base + t] = Double.isFinite(p) ? p : 0.0;
+                lattice[base + t] = Drawable.probability(row[t]);
             }
         }
     }

@@ -65,8 +65,10 @@ final class ClassScatter {
         chart.setYAxisTitle(data.yLabel());
         this.title = data.title();
         style(chart.getStyler(), overShading);
-        addSeries(data);
-        layOut(data);
+        AxisRange fittedX = AxisRange.fitted(data.xs(), MARGIN);
+        AxisRange fittedY = AxisRange.fitted(data.ys(), MARGIN);
+        addSeries(data, Drawable.quantum(fittedX.span()), Drawable.quantum(fittedY.span()));
+        layOut(fittedX, fittedY);
     }
 
     private static void style(XYStyler s, boolean overShading) {
@@ -85,7 +87,8 @@ final class ClassScatter {
         s.setTextAntiAlias(true);
     }
 
-    private void addSeries(PlotData data) {
+    /** One series per class; XChart gets the coordinates rounded to {@code 10^qx} and {@code 10^qy}. */
+    private void addSeries(PlotData data, int qx, int qy) {
         int k = data.classCount();
         int[] counts = new int[k];
         for (int label : data.labels()) {
@@ -97,8 +100,8 @@ final class ClassScatter {
             int n = 0;
             for (int i = 0; i < data.size(); i++) {
                 if (data.labels()[i] == c) {
-                    xs[n] = data.xs()[i];
-                    ys[n] = data.ys()[i];
+                    xs[n] = Drawable.round(Drawable.clip(data.xs()[i]), qx);
+                    ys[n] = Drawable.round(Drawable.clip(data.ys()[i]), qy);
                     n++;
                 }
             }
@@ -116,9 +119,7 @@ final class ClassScatter {
     }
 
     /** Fits the ranges, then widens one of them until a data unit is as long on both axes. */
-    private void layOut(PlotData data) {
-        AxisRange fittedX = AxisRange.fitted(data.xs(), MARGIN);
-        AxisRange fittedY = AxisRange.fitted(data.ys(), MARGIN);
+    private void layOut(AxisRange fittedX, AxisRange fittedY) {
         setRanges(fittedX, fittedY);
         BufferedImage scratch = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scratch.createGraphics();
@@ -146,13 +147,13 @@ final class ClassScatter {
     }
 
     private void setRanges(AxisRange x, AxisRange y) {
-        xRange = x;
-        yRange = y;
+        xRange = Drawable.rounded(x);
+        yRange = Drawable.rounded(y);
         XYStyler s = chart.getStyler();
-        s.setXAxisMin(x.min());
-        s.setXAxisMax(x.max());
-        s.setYAxisMin(y.min());
-        s.setYAxisMax(y.max());
+        s.setXAxisMin(xRange.min());
+        s.setXAxisMax(xRange.max());
+        s.setYAxisMin(yRange.min());
+        s.setYAxisMax(yRange.max());
     }
 
     void setTitle(String title) {

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -12,7 +13,13 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Loss (top) and a metric such as accuracy (bottom) per epoch, train and test, in one picture. */
+/**
+ * Loss (top) and a metric such as accuracy (bottom) per epoch, train and test, in one picture.
+ *
+ * <p>Any numbers can be drawn (see {@link ValueAxis}): values that are not finite leave gaps, a loss
+ * spanning many orders of magnitude is drawn on a log scale, values beyond ±1e300 are clipped, and the
+ * title says which of these was done, e.g. "xor (loss: log scale)".
+ */
 public final class CurvesPlot {
 
     /** Default picture width in pixels. */
@@ -35,19 +42,19 @@ public final class CurvesPlot {
         int top = height / 2;
         boolean percent = "accuracy".equalsIgnoreCase(curves.metricName());
         double scale = percent ? 100 : 1;
-        String metricAxis = percent ? "accuracy (%)" : curves.metricName();
+        String metricLabel = percent ? "accuracy (%)" : curves.metricName();
 
-        XYChart loss = chart(width, top, curves.title(), "loss", "");
-        addSeries(loss, curves.epochs(), curves.trainLoss(), curves.testLoss(), 1);
-        if (allNonNegative(curves.trainLoss()) && allNonNegative(curves.testLoss())) {
-            loss.getStyler().setYAxisMin(0.0);
-        }
-        XYChart metric = chart(width, height - top, "", metricAxis, "epoch");
-        addSeries(metric, curves.epochs(), curves.trainMetric(), curves.testMetric(), scale);
-        if (percent) {
-            metric.getStyler().setYAxisMin(0.0);
-            metric.getStyler().setYAxisMax(100.0);
-        }
+        ValueAxis lossAxis = ValueAxis.fitted("loss", true, curves.trainLoss(), curves.testLoss());
+        double[] trainMetric = scaled(curves.trainMetric(), scale);
+        double[] testMetric = scaled(curves.testMetric(), scale);
+        ValueAxis metricAxis = percent
+                ? ValueAxis.between(curves.metricName(), 0, 100, trainMetric, testMetric)
+                : ValueAxis.fitted(curves.metricName(), false, trainMetric, testMetric);
+
+        XYChart loss = chart(width, top, title(curves.title(), lossAxis, metricAxis), "loss", "");
+        addSeries(loss, curves.epochs(), lossAxis, curves.trainLoss(), curves.testLoss());
+        XYChart metric = chart(width, height - top, "", metricLabel, "epoch");
+        addSeries(metric, curves.epochs(), metricAxis, trainMetric, testMetric);
         if (curves.epochs().length == 1) {
             for (XYChart chart : List.of(loss, metric)) {
                 chart.getStyler().setXAxisMin(curves.epochs()[0] - 1.0);
@@ -114,19 +121,31 @@ public final class CurvesPlot {
         return chart;
     }
 
-    private static void addSeries(XYChart chart, int[] epochs, double[] train, double[] test, double scale) {
+    /** The title with what was done to draw the values, e.g. "xor (loss: log scale)". */
+    static String title(String title, ValueAxis... axes) {
+        List<String> notes = new ArrayList<>();
+        for (ValueAxis axis : axes) {
+            if (!axis.note().isEmpty()) {
+                notes.add(axis.note());
+            }
+        }
+        return notes.isEmpty() ? title : title + " (" + String.join("; ", notes) + ")";
+    }
+
+    private static void addSeries(XYChart chart, int[] epochs, ValueAxis axis, double[] train, double[] test) {
+        axis.applyTo(chart.getStyler());
         double[] x = new double[epochs.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = epochs[i];
         }
         boolean markers = epochs.length <= MAX_POINTS_WITH_MARKERS;
-        XYSeries trainSeries = chart.addSeries("train", x, gaps(train, scale));
+        XYSeries trainSeries = chart.addSeries("train", x, axis.drawn(train));
         trainSeries.setLineColor(Palette.TRAIN);
         trainSeries.setMarkerColor(Palette.TRAIN);
         trainSeries.setLineStyle(TRAIN_LINE);
         trainSeries.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         if (test != null) {
-            XYSeries testSeries = chart.addSeries("test", x, gaps(test, scale));
+            XYSeries testSeries = chart.addSeries("test", x, axis.drawn(test));
             testSeries.setLineColor(Palette.TEST);
             testSeries.setMarkerColor(Palette.TEST);
             testSeries.setLineStyle(TEST_LINE);
@@ -134,25 +153,15 @@ public final class CurvesPlot {
         }
     }
 
-    /** The values scaled, with every non-finite one (and every one too large to scale) as NaN: a gap. */
-    private static double[] gaps(double[] values, double scale) {
+    /** The values times {@code scale} (null stays null). */
+    private static double[] scaled(double[] values, double scale) {
+        if (values == null) {
+            return null;
+        }
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            double v = values[i] * scale;
-            out[i] = Double.isFinite(v) ? v : Double.NaN;
+            out[i] = values[i] * scale;
         }
         return out;
-    }
-
-    private static boolean allNonNegative(double[] values) {
-        if (values == null) {
-            return true;
-        }
-        for (double v : values) {
-            if (v < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -119,7 +119,7 @@ public final class DecisionBoundaryPlot {
         for (int i = 0; i < n; i++) {
             int best = 0;
             for (int c = 1; c < k; c++) {
-                if (pointProbs[i * k + c] > pointProbs[i * k + best]) {
+                if (Drawable.probability(pointProbs[i * k + c]) > Drawable.probability(pointProbs[i * k + best])) {
                     best = c;
                 }
             }

@@ -9,7 +9,8 @@ public interface ProbabilityField {
 
     /**
      * Writes the probability of each class at {@code (x, y)} into {@code out}, which has one slot per
-     * class. Values that are not finite are drawn as "no confidence" (white).
+     * class. Values that are not finite are drawn as "no confidence" (white), and values outside [0, 1]
+     * as the nearer end.
      */
     void probabilities(double x, double y, double[] out);
 

@@ -9,6 +9,10 @@
  * milliseconds once the chart is laid out. {@link grad.plot.PictureWriter} draws and writes the
  * pictures on one background thread, in submission order, so training never waits for them.
  *
+ * <p>Every number handed to XChart goes through {@code Drawable} first: finite, within ±1e300, and
+ * rounded to a few digits of its axis, because XChart 4.0.3 lays out some axes (equally spaced values
+ * with a label of more than 20 characters) in a loop that never ends.
+ *
  * <p>Every file is written through {@link grad.io.AtomicFiles}, and the same inputs always give the
  * same bytes.
  */

@@ -17,14 +17,20 @@ import grad.plot.TrainingCurves;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +41,11 @@ import java.util.function.Supplier;
  * <p>Frames are drawn one at a time (the chart is laid out once) but PNG encoding, the dataset picture
  * and the next frame overlap on two drawing threads; files are written, and animation frames added, by
  * one writer thread in the order they were asked for, so the files do not depend on the timing.
+ *
+ * <p>The writer waits at most {@link #DRAWING_TIMEOUT} for a picture to be drawn. One that takes longer
+ * is given up with a single warning, and no picture is drawn after it: the drawing threads are daemons,
+ * so one that never finishes holds up neither training nor the end of the run, and nothing of it is
+ * written.
  */
 final class Pictures implements AutoCloseable {
     private static final int DRAWING_THREADS = 2;
@@ -43,6 +54,8 @@ final class Pictures implements AutoCloseable {
      * draws every epoch), training waits for them rather than filling the memory with frames.
      */
     private static final int FRAMES_IN_FLIGHT = 8;
+    /** Far longer than any picture takes (a frame takes milliseconds, the first chart half a second). */
+    static final Duration DRAWING_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path dir;
     private final String name;
@@ -55,13 +68,25 @@ final class Pictures implements AutoCloseable {
     /** Only the newest curves are drawn when the writer falls behind: each replaces the last. */
     private final AtomicInteger curvesVersion = new AtomicInteger();
     private final Semaphore inFlight = new Semaphore(FRAMES_IN_FLIGHT);
+    private final Consumer<String> warnings;
+    private final Duration timeout;
+    /** Set once a drawing has taken too long: no more are drawn, and those waiting are written only if done. */
+    private final AtomicBoolean gaveUp = new AtomicBoolean();
 
     /**
      * @param data the training rows in their original units
      * @param boundaries whether the data can have a decision boundary drawn (2 features, classes)
+     * @param warnings takes the one-line warning when a picture is given up
      */
-    Pictures(Path dir, Dataset data, Standardizer standardizer, boolean boundaries) {
+    Pictures(Path dir, Dataset data, Standardizer standardizer, boolean boundaries, Consumer<String> warnings) {
+        this(dir, data, standardizer, boundaries, warnings, DRAWING_TIMEOUT);
+    }
+
+    Pictures(Path dir, Dataset data, Standardizer standardizer, boolean boundaries, Consumer<String> warnings,
+            Duration timeout) {
         this.dir = dir;
+        this.warnings = warnings;
+        this.timeout = timeout;
         this.name = data.name();
         this.standardizer = standardizer;
         this.drawing = Executors.newFixedThreadPool(DRAWING_THREADS, task -> {
@@ -74,8 +99,7 @@ final class Pictures implements AutoCloseable {
                     data.featureNames().get(0), data.featureNames().get(1));
             boundary = memoized(() -> new DecisionBoundaryPlot(points));
             animation = new GifAnimation(400, 1500);
-            Future<byte[]> png = drawing.submit(() -> DatasetPlot.png(points));
-            writer.submit(dir.resolve("dataset_" + name + ".png"), () -> result(png));
+            draw(dir.resolve("dataset_" + name + ".png"), () -> DatasetPlot.png(points));
         } else {
             boundary = null;
             animation = null;
@@ -121,13 +145,16 @@ final class Pictures implements AutoCloseable {
      * the points marked as misclassified.
      */
     void boundary(MLP model, int epoch, boolean png, boolean frame) {
-        if (boundary == null || !(png || frame)) {
+        if (boundary == null || !(png || frame) || gaveUp.get()) {
             return;
         }
         waitForRoom();
         ModelField field = new ModelField(model, standardizer);
         Path target = dir.resolve("decision_boundary_epoch_" + epoch + "_" + name + ".png");
         Future<Frame> drawn = drawing.submit(() -> {
+            if (gaveUp.get()) {
+                return null;
+            }
             DecisionBoundaryPlot plot = boundary.get();
             BufferedImage image;
             synchronized (plot) {
@@ -135,9 +162,13 @@ final class Pictures implements AutoCloseable {
             }
             return new Frame(png ? Png.encode(image) : null, frame ? scaled(image) : null);
         });
+        String picture = png ? target.toString() : "the epoch " + epoch + " frame of " + animationFile();
         writer.submit("decision boundary of epoch " + epoch, () -> {
             try {
-                Frame f = result(drawn);
+                Frame f = result(drawn, picture);
+                if (f == null) {
+                    return;
+                }
                 if (png) {
                     AtomicFiles.write(target, out -> out.write(f.png()));
                 }
@@ -167,11 +198,18 @@ final class Pictures implements AutoCloseable {
     /** Redraws the training curves with the epochs so far (skipped if newer curves are already waiting). */
     void curves(TrainingCurves curves) {
         int version = curvesVersion.incrementAndGet();
-        Path target = dir.resolve("curves_" + name + ".png");
-        Future<byte[]> drawn = drawing.submit(() -> version == curvesVersion.get() ? CurvesPlot.png(curves) : null);
-        writer.submit("training curves", () -> {
-            byte[] png = result(drawn);
-            if (png != null && version == curvesVersion.get()) {
+        draw(dir.resolve("curves_" + name + ".png"), () -> version == curvesVersion.get() ? CurvesPlot.png(curves) : null);
+    }
+
+    /** Draws a picture on a drawing thread and has the writer write it ({@code null}: nothing to write). */
+    void draw(Path target, Callable<byte[]> picture) {
+        if (gaveUp.get()) {
+            return;
+        }
+        Future<byte[]> drawn = drawing.submit(() -> gaveUp.get() ? null : picture.call());
+        writer.submit("drawing " + target, () -> {
+            byte[] png = result(drawn, target.toString());
+            if (png != null) {
                 AtomicFiles.write(target, out -> out.write(png));
             }
         });
@@ -180,13 +218,17 @@ final class Pictures implements AutoCloseable {
     /** Writes the animation of every frame drawn so far. */
     void finishAnimation() {
         if (animation != null) {
-            Path target = dir.resolve("decision_boundary_" + name + ".gif");
+            Path target = animationFile();
             writer.submit("animation", () -> {
                 if (animation.frameCount() > 0) {
                     animation.write(target);
                 }
             });
         }
+    }
+
+    private Path animationFile() {
+        return dir.resolve("decision_boundary_" + name + ".gif");
     }
 
     /** Runs a task after the pictures already asked for, on the writer thread. */
@@ -208,9 +250,21 @@ final class Pictures implements AutoCloseable {
         };
     }
 
-    private static <T> T result(Future<T> future) {
+    /**
+     * What a drawing made, once it is done; {@code null} if it is given up: not done within the timeout
+     * (the first such picture is named in a warning) or, after that, not done already.
+     */
+    private <T> T result(Future<T> future, String picture) {
         try {
-            return future.get();
+            return future.get(gaveUp.get() ? 0 : timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            if (gaveUp.compareAndSet(false, true)) {
+                String seconds = BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString();
+                warnings.accept("gave up drawing " + picture + ": not finished after " + seconds
+                        + " s; no more pictures are drawn in this run");
+            }
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GradException("interrupted while drawing", e);

@@ -41,10 +41,16 @@ public final class TrainingRun {
 
     private final TrainingConfig config;
     private final PrintWriter out;
+    private final PrintWriter err;
 
-    public TrainingRun(TrainingConfig config, PrintWriter out) {
+    /**
+     * @param out takes the training log
+     * @param err takes warnings, such as a picture given up on
+     */
+    public TrainingRun(TrainingConfig config, PrintWriter out, PrintWriter err) {
         this.config = config;
         this.out = out;
+        this.err = err;
     }
 
     /** Loads the dataset the configuration names: a generated one, or a CSV file. */
@@ -98,7 +104,8 @@ public final class TrainingRun {
         DotRenderer dot = config.graphviz() ? new DotRenderer() : null;
         try (Trainer trainer = new Trainer(model, loss, sgd, config.lr(), p.train(), config.batchSize(), config.seed(),
                 config.threads());
-             Pictures pictures = config.plots() ? new Pictures(dir, p.split().train(), p.standardizer(), boundaries) : null) {
+             Pictures pictures = config.plots()
+                     ? new Pictures(dir, p.split().train(), p.standardizer(), boundaries, this::warn) : null) {
             try {
                 for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
                     boolean print = config.isPrintEpoch(epoch);
@@ -124,6 +131,10 @@ public final class TrainingRun {
             } catch (DivergedException e) {
                 metrics.writeDiverged(metricsFile, e);
                 if (pictures != null) {
+                    // the curves are drawn at print epochs: bring them up to the last epoch that finished
+                    if (e.epoch() > firstEpoch) {
+                        pictures.curves(metrics.curves(name + " — diverged in epoch " + e.epoch()));
+                    }
                     pictures.finishAnimation();
                 }
                 throw e;
@@ -143,6 +154,11 @@ public final class TrainingRun {
             printSummary(p.data(), finalTrain, finalTest, dir);
             return finalTrain;
         }
+    }
+
+    private void warn(String message) {
+        err.println("grad: warning: " + message);
+        err.flush();
     }
 
     /**

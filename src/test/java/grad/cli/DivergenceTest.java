@@ -1,12 +1,18 @@
 package grad.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import grad.plot.CurvesPlot;
+import grad.plot.TrainingCurves;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -15,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that diverges stops at the first non-finite value with exit 3 and one line saying where, keeps
- * the pictures written so far, and records {@code "status": "diverged"} in its metrics.
+ * the pictures written so far, draws the curves up to the last epoch that finished, and records
+ * {@code "status": "diverged"} in its metrics.
  *
  * <p>The reproduction: xor, seed 42, {@code --lr 1000 --momentum 0.99 --loss cross-entropy}. With the
  * default MSE loss the same rates do not diverge: every ReLU dies in the first epochs, the softmax
@@ -52,10 +59,47 @@ class DivergenceTest {
             assertThat(ImageIO.read(dir.resolve(png).toFile())).as(png).isNotNull();
         }
         assertThat(dir.resolve("decision_boundary_epoch_9_xor.png")).doesNotExist();
+        // the curves are drawn at print epochs (1 and 6), and once more up to epoch 8 when epoch 9 diverges
+        assertThat(Files.readAllBytes(dir.resolve("curves_xor.png")))
+                .isEqualTo(CurvesPlot.png(curvesOf(metrics, "xor — diverged in epoch 9")));
         assertThat(ImageIO.read(dir.resolve("decision_boundary_xor.gif").toFile())).isNotNull();
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
         }
+    }
+
+    /** The README's example, pictures on: epoch 1's loss of 6.4e169 once sent XChart into an endless loop. */
+    @Test
+    void theReadmeExampleEndsPromptlyWithItsPictures() throws IOException {
+        Cli run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Cli.run(
+                "--lr", "1000", "--momentum", "0.99", "--loss", "cross-entropy", "-o", dir.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).contains("epoch  1/50  loss 6.3798e+169");
+        assertThat(run.errLines()).singleElement().asString().startsWith("grad: training diverged in epoch 2, minibatch 16: ");
+        BufferedImage curves = ImageIO.read(dir.resolve("curves_xor.png").toFile());
+        assertThat(curves.getWidth()).isEqualTo(CurvesPlot.DEFAULT_WIDTH);
+        assertThat(curves.getHeight()).isEqualTo(CurvesPlot.DEFAULT_HEIGHT);
+        assertThat(ImageIO.read(dir.resolve("decision_boundary_epoch_1_xor.png").toFile())).isNotNull();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    /** The training curves of a metrics file's epochs. */
+    private static TrainingCurves curvesOf(JsonObject metrics, String title) {
+        JsonArray epochs = metrics.getAsJsonArray("epochs");
+        int n = epochs.size();
+        int[] epoch = new int[n];
+        double[] loss = new double[n];
+        double[] accuracy = new double[n];
+        for (int i = 0; i < n; i++) {
+            JsonObject e = epochs.get(i).getAsJsonObject();
+            epoch[i] = e.get("epoch").getAsInt();
+            loss[i] = e.get("loss").getAsDouble();
+            accuracy[i] = e.get("accuracy").getAsDouble();
+        }
+        return new TrainingCurves(title, epoch, loss, accuracy, null, null, "accuracy");
     }
 
     @Test
