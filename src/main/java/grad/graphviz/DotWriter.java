@@ -12,8 +12,9 @@ import java.util.List;
  *
  * <p>Each node is a record {@code { label | data 0.1234 | grad -0.5678 | op }}: the label when the node
  * has one ({@code w[0][3][1]}, {@code x0}), its value and gradient to 4 significant digits, and the
- * operation that made it ({@code +}, {@code *}, {@code ^2}, {@code relu}, {@code Σwx+b}; none for a
- * leaf). A node whose value or gradient is NaN or infinite gets a thick red border.
+ * operation that made it ({@code +}, {@code *}, {@code ^}, {@code relu}, {@code Σwx+b}; none for a
+ * leaf, such as the constant exponent {@code 2} of a square). A node whose value or gradient is NaN or
+ * infinite gets a thick red border.
  *
  * <p>The fill colour tells the operation, as grad-rs does:
  *
@@ -21,15 +22,15 @@ import java.util.List;
  * <caption>Palette</caption>
  * <tr><th>op</th><th>colour</th></tr>
  * <tr><td>leaf (input, parameter, constant)</td><td>{@code #add8e6} light blue</td></tr>
- * <tr><td>{@code Σwx+b} (a neuron's pre-activation)</td><td>{@code #b39ddb} lavender</td></tr>
+ * <tr><td>{@code Σwx+b} (a neuron's pre-activation, in drawings that fold neurons)</td><td>{@code #b39ddb} lavender</td></tr>
  * <tr><td>relu</td><td>{@code #90ee90} light green</td></tr>
  * <tr><td>tanh</td><td>{@code #80deea} cyan</td></tr>
  * <tr><td>sigmoid</td><td>{@code #a5d6a7} sage</td></tr>
  * <tr><td>exp</td><td>{@code #ffb74d} orange</td></tr>
  * <tr><td>log</td><td>{@code #d7ccc8} taupe</td></tr>
- * <tr><td>add, sub, div, pow (the loss arithmetic)</td><td>{@code #ffc0cb} pink</td></tr>
+ * <tr><td>add, sub, div, pow, max</td><td>{@code #ffc0cb} pink</td></tr>
  * <tr><td>mul</td><td>{@code #fff59d} pale yellow</td></tr>
- * <tr><td>neg</td><td>{@code #e0e0e0} light grey</td></tr>
+ * <tr><td>neg, detach</td><td>{@code #e0e0e0} light grey</td></tr>
  * </table>
  *
  * <p>The output depends only on the graph and the title: the same graph gives the same bytes.

@@ -7,10 +7,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Shrinks a network's graph so that a drawing stays readable, in two steps, each only when the graph is
+ * Shrinks a network's graph so that a drawing stays readable, in three steps, each only when the graph is
  * still larger than the cap:
  *
  * <ol>
+ * <li><b>fold neurons</b>: each neuron's multiplications and additions become one {@code Σwx+b}
+ * ({@link Op#DOT}) node, as the engine's compiler fuses them. A neuron is found by its shape: a maximal
+ * chain {@code ((m₀ + m₁) + …) + last} of additions, each link used only by the next, whose terms
+ * {@code mᵢ} are multiplications used only there; the last term may be anything (the bias). The
+ * {@code Σwx+b} node takes, per product, its two operands ({@code w₀, x₀, w₁, x₁, …}), then the bias,
+ * and shows the data and gradient of the chain's last addition;</li>
  * <li><b>fold parameters</b>: the weight and bias leaves of each {@code Σwx+b} node (leaves labelled
  * {@code w[…]} or {@code b[…]} whose every use is a {@code Σwx+b} node) are folded into it, and its
  * label sums them up: {@code neuron[1][7]: 64 weights + bias, |w| mean 0.12, max |grad| 0.03};</li>
@@ -62,6 +68,15 @@ public final class GraphReducer {
         List<String> notes = new ArrayList<>();
         Graph current = graph;
         if (current.nodes().size() > maxNodes) {
+            Graph folded = foldNeurons(current);
+            if (folded.nodes().size() < current.nodes().size()) {
+                notes.add("each neuron's multiplications and additions folded into one Σwx+b node ("
+                        + Numbers.count(current.nodes().size()) + " to " + Numbers.count(folded.nodes().size())
+                        + " nodes)");
+                current = folded;
+            }
+        }
+        if (current.nodes().size() > maxNodes) {
             Graph folded = foldParameters(current);
             if (folded.nodes().size() < current.nodes().size()) {
                 notes.add("weights and biases folded into their neurons (" + Numbers.count(current.nodes().size())
@@ -76,6 +91,93 @@ public final class GraphReducer {
             current = tail;
         }
         return new Reduction(current, notes);
+    }
+
+    /**
+     * Replaces each chain {@code ((m₀ + m₁) + …) + last} of additions by one {@code Σwx+b} node; see
+     * the class documentation. Chains are taken from their root down, so each is as long as it can be;
+     * a chain with a term that is not a product used once (other than the last) is left as it is, and
+     * its lower links are tried as chains of their own.
+     */
+    static Graph foldNeurons(Graph graph) {
+        List<Graph.Node> nodes = graph.nodes();
+        int n = nodes.size();
+        int[] uses = new int[n];
+        for (Graph.Node node : nodes) {
+            for (int operand : node.operands()) {
+                uses[operand]++;
+            }
+        }
+        boolean[] absorbed = new boolean[n];
+        int[][] dotOperands = new int[n][];   // for each chain root, the operands of its Σwx+b node
+        for (int i = n - 1; i >= 0; i--) {
+            Graph.Node root = nodes.get(i);
+            if (root.op() != Op.ADD || absorbed[i]) {
+                continue;
+            }
+            List<Graph.Node> links = new ArrayList<>();   // the additions, root first
+            Graph.Node link = root;
+            while (true) {
+                links.add(link);
+                Graph.Node left = nodes.get(link.operands()[0]);
+                if (left.op() != Op.ADD || uses[left.id()] != 1 || absorbed[left.id()]) {
+                    break;
+                }
+                link = left;
+            }
+            List<Integer> terms = new ArrayList<>();   // bottom first
+            terms.add(link.operands()[0]);
+            for (int k = links.size() - 1; k >= 0; k--) {
+                terms.add(links.get(k).operands()[1]);
+            }
+            int products = terms.size();
+            if (!foldableProduct(nodes, uses, absorbed, terms.get(products - 1))) {
+                products--;   // the last term is the bias
+            }
+            boolean allProducts = true;
+            for (int k = 0; k < products; k++) {
+                allProducts &= foldableProduct(nodes, uses, absorbed, terms.get(k));
+            }
+            if (!allProducts) {
+                continue;
+            }
+            int[] operands = new int[2 * products + (terms.size() - products)];
+            for (int k = 0; k < products; k++) {
+                Graph.Node mul = nodes.get(terms.get(k));
+                operands[2 * k] = mul.operands()[0];
+                operands[2 * k + 1] = mul.operands()[1];
+                absorbed[mul.id()] = true;
+            }
+            if (products < terms.size()) {
+                operands[operands.length - 1] = terms.get(products);
+            }
+            for (Graph.Node l : links) {
+                absorbed[l.id()] = true;
+            }
+            dotOperands[i] = operands;
+        }
+        int[] newId = new int[n];
+        List<Graph.Node> kept = new ArrayList<>(n);
+        for (Graph.Node node : nodes) {
+            int id = node.id();
+            if (absorbed[id] && dotOperands[id] == null) {
+                newId[id] = -1;
+                continue;
+            }
+            Op op = dotOperands[id] == null ? node.op() : Op.DOT;
+            int[] operands = (dotOperands[id] == null ? node.operands() : dotOperands[id]).clone();
+            for (int k = 0; k < operands.length; k++) {
+                operands[k] = newId[operands[k]];
+            }
+            newId[id] = kept.size();
+            kept.add(new Graph.Node(kept.size(), op, node.label(), node.data(), node.grad(), operands));
+        }
+        return new Graph(kept);
+    }
+
+    /** Whether node {@code id} is a multiplication used once and not yet folded into another neuron. */
+    private static boolean foldableProduct(List<Graph.Node> nodes, int[] uses, boolean[] absorbed, int id) {
+        return nodes.get(id).op() == Op.MUL && uses[id] == 1 && !absorbed[id];
     }
 
     /** Folds parameter leaves into the {@code Σwx+b} nodes that use them. */

@@ -34,7 +34,7 @@ public record GraphSummary(int nodes, int edges, Map<Op, Integer> perOp) {
         return new GraphSummary(graph.nodes().size(), graph.edgeCount(), perOp);
     }
 
-    /** One line: totals, then the count per operation, most frequent first ({@code pow} counts both kinds). */
+    /** One line: totals, then the count per operation, most frequent first. */
     @Override
     public String toString() {
         Map<String, Integer> byName = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package grad.graphviz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import grad.GradException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,7 @@ class GraphvizTest {
 
     @Test
     void dotHasRecordsColoursEdgesAndTitle() {
+        // Nodes in topological order: a, b, a+b, c, d, c+d, *, the exponent 2 (a leaf), ^.
         String dot = DotWriter.toDot(rustygrad(), "((a+b)*(c+d))^2");
         assertThat(dot).startsWith("digraph grad {\n")
                 .contains("rankdir=LR")
@@ -65,10 +68,15 @@ class GraphvizTest {
                 .contains("n0 [label=\"{ a | data 1 | grad 294 }\", fillcolor=\"#add8e6\"];")
                 .contains("[label=\"{ data 3 | grad 294 | + }\", fillcolor=\"#ffc0cb\"];")
                 .contains("[label=\"{ data 21 | grad 42 | * }\", fillcolor=\"#fff59d\"];")
-                .contains("[label=\"{ data 441 | grad 1 | ^2 }\", fillcolor=\"#ffc0cb\"];")
+                // d/dn 21^n at n = 2 is 21² · ln 21 = 441 · 3.0445 = 1342.6
+                .contains("n7 [label=\"{ data 2 | grad 1343 }\", fillcolor=\"#add8e6\"];")
+                .contains("n8 [label=\"{ data 441 | grad 1 | ^ }\", fillcolor=\"#ffc0cb\"];")
                 .contains("n0 -> n2;")
+                .contains("n6 -> n8;")
+                .contains("n7 -> n8;")
                 .endsWith("}\n");
-        assertThat(dot.lines().filter(l -> l.contains("->"))).hasSize(7);
+        // two operands for each of the two additions, the product and the power
+        assertThat(dot.lines().filter(l -> l.contains("->"))).hasSize(8);
     }
 
     @Test
@@ -139,11 +147,16 @@ class GraphvizTest {
     @Test
     void summaryCountsNodesEdgesAndOps() {
         GraphSummary summary = GraphSummary.of(rustygrad());
-        assertThat(summary.nodes()).isEqualTo(8);
-        assertThat(summary.edges()).isEqualTo(7);
-        assertThat(summary.toString()).isEqualTo("8 nodes, 7 edges (leaf 4, add 2, mul 1, pow 1)");
+        // leaves a, b, c, d and the exponent 2; a+b, c+d; one product; one power
+        assertThat(summary.nodes()).isEqualTo(9);
+        assertThat(summary.edges()).isEqualTo(8);
+        assertThat(summary.toString()).isEqualTo("9 nodes, 8 edges (leaf 5, add 2, mul 1, pow 1)");
+        // network(30, 40): leaves 30 inputs + 40·(30 weights + 1 bias) + the exponent = 1,271; products
+        // 40·30 = 1,200; additions 40·30 in the neurons (29 between products, 1 for the bias) + 39 adding
+        // the relus = 1,239; 40 relus; 1 power: 3,751 nodes. Edges: 2 per product, addition and power,
+        // 1 per relu: 2·(1,200 + 1,239 + 1) + 40 = 4,920.
         GraphSummary big = GraphSummary.of(network(30, 40));
-        assertThat(big.toString()).isEqualTo("1,390 nodes, 2,559 edges (leaf 1,270, relu 40, Σwx+b 40, add 39, pow 1)");
+        assertThat(big.toString()).isEqualTo("3,751 nodes, 4,920 edges (leaf 1,271, add 1,239, mul 1,200, relu 40, pow 1)");
         assertThat(GraphSummary.of(new Graph(List.of(new Graph.Node(0, Op.LEAF, "x", 1, 0, new int[0]))))
                 .toString()).isEqualTo("1 node, 0 edges (leaf 1)");
     }
@@ -151,49 +164,130 @@ class GraphvizTest {
     @Test
     void smallGraphsAreNotReduced() {
         Graph graph = rustygrad();
-        GraphReducer.Reduction reduction = GraphReducer.reduce(graph, 8);
+        GraphReducer.Reduction reduction = GraphReducer.reduce(graph, 9);
         assertThat(reduction.graph()).isSameAs(graph);
         assertThat(reduction.reduced()).isFalse();
         assertThat(reduction.title("t")).isEqualTo("t");
     }
 
     @Test
+    void neuronsFoldIntoOneDotNodeEach() {
+        Graph graph = network(3, 2);
+        // 3 inputs; per neuron 3 weights, 3 products, 2 additions between them, the bias, the addition
+        // of the bias and the relu (11); the addition of the two relus; the exponent and the power.
+        assertThat(graph.nodes()).hasSize(3 + 2 * 11 + 1 + 2);
+        // Each neuron's 3 products and 3 additions become one Σwx+b node: 28 − 2·(6 − 1) = 18.
+        GraphReducer.Reduction reduction = GraphReducer.reduce(graph, 18);
+        Graph folded = reduction.graph();
+        assertThat(folded.nodes()).hasSize(18);
+        assertThat(reduction.notes()).containsExactly(
+                "each neuron's multiplications and additions folded into one Σwx+b node (28 to 18 nodes)");
+        assertThat(folded.nodes()).noneMatch(n -> n.op() == Op.MUL);
+        // what is left of the additions: the one adding the two relus
+        assertThat(folded.nodes().stream().filter(n -> n.op() == Op.ADD)).hasSize(1);
+        List<Graph.Node> dots = folded.nodes().stream().filter(n -> n.op() == Op.DOT).toList();
+        assertThat(dots).hasSize(2);
+        Graph.Node first = dots.get(0);
+        // per product its weight and input, in the order they were added, then the bias
+        assertThat(Arrays.stream(first.operands()).mapToObj(i -> folded.nodes().get(i).label()))
+                .containsExactly("w[0][0][0]", "x0", "w[0][0][1]", "x1", "w[0][0][2]", "x2", "b[0][0]");
+        // data and grad of the chain's last addition: z = 0·0 + 0.01·0.1 + 0.02·0.2 + 0.03 = 0.035,
+        // and the relu passes its gradient on because z > 0
+        Graph.Node z = graph.nodes().get(relus(graph).get(0).operands()[0]);
+        assertThat(z.op()).isEqualTo(Op.ADD);
+        assertThat(first.data()).isEqualTo(z.data()).isCloseTo(0.035, within(1e-15));
+        assertThat(first.grad()).isEqualTo(z.grad()).isEqualTo(relus(graph).get(0).grad()).isNotZero();
+        assertThat(relus(folded).get(0).operands()).containsExactly(first.id());
+        assertIdsAndOrder(folded);
+    }
+
+    @Test
+    void onlyChainsOfProductsUsedOnceFold() {
+        Value a = Value.of(2, "a");
+        Value b = Value.of(3, "b");
+        Value c = Value.of(5, "c");
+        Value d = Value.of(7, "d");
+        // a·b + c: one product and a last term, the shape of a one-input neuron
+        Value neuron = a.mul(b).add(c);
+        neuron.backward();
+        Graph one = GraphReducer.foldNeurons(Graph.of(neuron));
+        assertThat(one.nodes()).hasSize(4);
+        assertThat(one.root().op()).isEqualTo(Op.DOT);
+        assertThat(one.root().operands()).containsExactly(0, 1, 2);
+        assertThat(one.root().data()).isEqualTo(11);
+
+        // (a·b + c) + c·d: the middle term c is no product, so only the lower link folds
+        Value mixed = a.mul(b).add(c).add(c.mul(d));
+        mixed.backward();
+        Graph lower = GraphReducer.foldNeurons(Graph.of(mixed));
+        assertThat(lower.nodes().stream().map(Graph.Node::op))
+                .containsExactly(Op.LEAF, Op.LEAF, Op.LEAF, Op.DOT, Op.LEAF, Op.MUL, Op.ADD);
+
+        // a product used twice stays: m + c, then times m
+        Value m = a.mul(b);
+        Value shared = m.add(c).mul(m);
+        shared.backward();
+        assertThat(GraphReducer.foldNeurons(Graph.of(shared)).nodes()).hasSize(Graph.of(shared).nodes().size());
+
+        // a sum of non-products (relus, exps) stays
+        Value relus = a.relu().add(b.relu()).add(c.relu());
+        relus.backward();
+        assertThat(GraphReducer.foldNeurons(Graph.of(relus)).nodes()).hasSize(Graph.of(relus).nodes().size());
+    }
+
+    @Test
     void parametersFoldIntoTheirNeurons() {
         Graph graph = network(3, 2);
         GraphReducer.Reduction reduction = GraphReducer.reduce(graph, 10);
-        assertThat(graph.nodes()).hasSize(17);
+        assertThat(graph.nodes()).hasSize(28);
         Graph folded = reduction.graph();
-        assertThat(folded.nodes()).hasSize(3 + 2 * 2 + 1 + 1);
+        // 3 inputs; per neuron its Σwx+b and relu; the addition of the relus; the exponent and the power
+        assertThat(folded.nodes()).hasSize(3 + 2 * 2 + 1 + 2);
         assertThat(folded.nodes()).noneMatch(n -> GraphReducer.isParameter(n.label()));
         Graph.Node neuron = folded.nodes().stream().filter(n -> n.op() == Op.DOT).findFirst().orElseThrow();
-        assertThat(neuron.operands()).hasSize(3);
+        assertThat(Arrays.stream(neuron.operands()).mapToObj(i -> folded.nodes().get(i).label()))
+                .containsExactly("x0", "x1", "x2");
+        // |w| mean of 0, 0.01, 0.02
         assertThat(neuron.label()).matches("neuron\\[0\\]\\[0\\]: 3 weights \\+ bias, \\|w\\| mean 0\\.01, max \\|grad\\| .+");
-        assertThat(reduction.notes()).containsExactly("weights and biases folded into their neurons (17 to 9 nodes)");
-        assertThat(reduction.title("XOR")).isEqualTo("XOR\nweights and biases folded into their neurons (17 to 9 nodes)");
+        String notes = "each neuron's multiplications and additions folded into one Σwx+b node (28 to 18 nodes); "
+                + "weights and biases folded into their neurons (18 to 10 nodes)";
+        assertThat(String.join("; ", reduction.notes())).isEqualTo(notes);
+        assertThat(reduction.title("XOR")).isEqualTo("XOR\n" + notes);
         assertIdsAndOrder(folded);
     }
 
     @Test
     void theNodeCapIsHonoured() {
+        // network(30, 40) has 3,751 nodes (see summaryCountsNodesEdgesAndOps). Folding each neuron's 30
+        // products and 30 additions into one node leaves 3,751 − 40·59 = 1,391; folding its 31
+        // parameters too leaves 1,391 − 40·31 = 151.
         Graph graph = network(30, 40);
-        for (int cap : new int[] {1, 2, 5, 50, 150, 500}) {
+        for (int cap : new int[] {1, 2, 5, 50, 150, 151, 500, 1390}) {
             GraphReducer.Reduction reduction = GraphReducer.reduce(graph, cap);
             assertThat(reduction.graph().nodes()).hasSizeLessThanOrEqualTo(cap);
             assertIdsAndOrder(reduction.graph());
             assertThat(reduction.graph().root().op()).isEqualTo(Op.POW);
-            assertThat(reduction.notes()).first().asString().startsWith("weights and biases folded");
-            if (cap < 150) {
-                assertThat(reduction.notes()).last().asString()
-                        .isEqualTo("only the output side: the last " + cap + " of 150 nodes");
+            assertThat(reduction.notes().get(0))
+                    .isEqualTo("each neuron's multiplications and additions folded into one Σwx+b node (3,751 to 1,391 nodes)");
+            assertThat(reduction.notes().get(1))
+                    .isEqualTo("weights and biases folded into their neurons (1,391 to 151 nodes)");
+            if (cap < 151) {
+                assertThat(reduction.notes()).hasSize(3);
+                assertThat(reduction.notes().get(2)).isEqualTo("only the output side: the last " + cap + " of 151 nodes");
             } else {
-                assertThat(reduction.notes()).hasSize(1);
+                assertThat(reduction.notes()).hasSize(2);
+                assertThat(reduction.graph().nodes()).hasSize(151);
             }
         }
-        GraphReducer.Reduction loose = GraphReducer.reduce(graph, 1000);
-        assertThat(loose.graph().nodes()).hasSize(30 + 40 * 2 + 39 + 1);
-        assertThat(loose.notes()).hasSize(1);
-        assertThat(GraphReducer.reduce(graph, 1390).reduced()).isFalse();
+        GraphReducer.Reduction neuronsOnly = GraphReducer.reduce(graph, 1391);
+        assertThat(neuronsOnly.graph().nodes()).hasSize(30 + 40 * (31 + 2) + 39 + 2);
+        assertThat(neuronsOnly.notes()).hasSize(1);
+        assertThat(GraphReducer.reduce(graph, 3751).reduced()).isFalse();
         assertThatThrownBy(() -> GraphReducer.reduce(graph, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<Graph.Node> relus(Graph graph) {
+        return graph.nodes().stream().filter(n -> n.op() == Op.RELU).toList();
     }
 
     private static void assertIdsAndOrder(Graph graph) {
