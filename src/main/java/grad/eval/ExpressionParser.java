@@ -42,9 +42,11 @@ import java.util.function.UnaryOperator;
  * primary    → NUMBER | IDENTIFIER | "(" expression ")"
  * </pre>
  *
- * <p>{@code **} is a synonym of {@code ^}. A literal exponent ({@code x^2}, {@code x^-1}) becomes the
- * engine's constant power, drawn as {@code ^2}; any other exponent ({@code x^y}, {@code x^(1+1)}) is a
- * power node with two operands, which also differentiates with respect to the exponent.
+ * <p>{@code **} is a synonym of {@code ^}. Every power is a {@code pow} node with two operands, the base
+ * and the exponent, and differentiates with respect to both. A literal exponent ({@code x^2},
+ * {@code x^-1}) is one constant leaf ({@code -1}, not the negation of {@code 1}), drawn as a leaf
+ * feeding the {@code ^} node; any other exponent ({@code x^y}, {@code x^(1+1)}) is the node its own
+ * expression computes.
  *
  * <p>Statements name intermediate results, so micrograd's examples read as they do in Python:
  * {@code c = a + b; d = c * c; d + 1}. The value of a program is that of its last statement. Python's

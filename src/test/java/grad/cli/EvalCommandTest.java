@@ -189,8 +189,10 @@ class EvalCommandTest {
         assertThat(text).startsWith("digraph grad {")
                 .contains("label=\"((a+b)*(c+d))^2  with a=1, b=2, c=3, d=4\"")
                 .contains("{ a | data 1 | grad 294 }")
-                .contains("| ^2 }");
-        assertThat(run.err()).startsWith("grad eval: wrote " + dot + ": 8 nodes, 7 edges (leaf 4, add 2, mul 1, pow 1)" + NL);
+                .contains("{ data 2 | grad 1343 }")   // the exponent, a leaf: d/dn 21^n = 441·ln 21
+                .contains("{ data 441 | grad 1 | ^ }");
+        // a, b, c, d and the exponent 2; two additions, one product, one power (2 operands each)
+        assertThat(run.err()).startsWith("grad eval: wrote " + dot + ": 9 nodes, 8 edges (leaf 5, add 2, mul 1, pow 1)" + NL);
         assumeTrue(new DotRenderer().available(), "dot (Graphviz) is not installed");
         assertThat(run.err()).contains("wrote " + dir.resolve("expr.svg") + ", " + dir.resolve("expr.png"));
         assertThat(Files.readString(dir.resolve("expr.svg"))).contains("<svg").contains("294");

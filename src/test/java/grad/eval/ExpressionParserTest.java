@@ -129,10 +129,16 @@ class ExpressionParserTest {
     }
 
     @Test
-    void literalExponentsAreConstantPowersAndOthersArePowNodes() {
-        assertThat(run("x^2", "x", 3).output().operands().get(1).op()).isEqualTo(Op.LEAF);
-        assertThat(run("x^-1", "x", 2).output().operands().get(1).data()).isEqualTo(-1);
+    void literalExponentsAreConstantLeavesOfPowNodes() {
+        Value square = run("x^2", "x", 3).output();
+        assertThat(square.op()).isEqualTo(Op.POW);
+        assertThat(square.operands().get(1).op()).isEqualTo(Op.LEAF);
+        assertThat(square.data()).isEqualTo(9);
+        Value inverse = run("x^-1", "x", 2).output().operands().get(1);
+        assertThat(inverse.op()).isEqualTo(Op.LEAF);
+        assertThat(inverse.data()).isEqualTo(-1);
         assertThat(run("x^(2)", "x", 3).output().op()).isEqualTo(Op.POW);
+        assertThat(run("x^(1+1)", "x", 3).output().operands().get(1).op()).isEqualTo(Op.ADD);
         Evaluation e = run("x^y", "x", 2, "y", 3);
         assertThat(e.output().op()).isEqualTo(Op.POW);
         assertThat(grad(e, "x")).isEqualTo(12);
