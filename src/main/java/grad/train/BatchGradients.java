@@ -4,6 +4,7 @@ import grad.data.Dataset;
 import grad.nn.Loss;
 import grad.nn.MLP;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The summed gradient of a minibatch, computed one sample at a time on up to {@code threads} threads.
@@ -11,12 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Whatever the thread count, the result is the same to the last bit: each sample's gradient is
  * computed on its own, then the per-sample gradients are added to the network's gradients in sample
  * order. With one thread that is exactly what the replay does when it adds each sample's gradient to its
- * parameters' gradients; with several, each sample's gradient waits in its own buffer until the sum reaches it.
+ * parameters' gradients.
  *
- * <p>With several threads a minibatch goes in two steps, each shared out through a counter so that a
- * thread the machine is slow to run simply takes less of the work: first the threads take samples one
- * at a time, each into its own buffer; then they take slices of the parameters, each thread adding up
- * its slice over the buffers in sample order (so every parameter's sum has the one-thread order).
+ * <p>With several threads a minibatch goes in two steps, each shared out so that a thread the machine is
+ * slow to run simply takes less of the work: first the calling thread takes samples from the front of the
+ * minibatch, adding up their gradients as it goes, while the others take samples from the back, each into
+ * its own buffer, until the two ends meet; then the threads take slices of the parameters, each adding
+ * the buffered gradients of its slice, in sample order, to the caller's sum (so every parameter's sum has
+ * the one-thread order).
  */
 final class BatchGradients implements AutoCloseable {
     /** Below this much work per minibatch (samples × parameters), threads cost more than they save. */
@@ -32,7 +35,8 @@ final class BatchGradients implements AutoCloseable {
     private final double[][] sampleGradients;
     private final double[] sampleLoss;
     private final boolean[] sampleCorrect;
-    private final AtomicInteger nextSample = new AtomicInteger();
+    /** The samples not yet taken, {@code [front, back)}, packed as {@code front << 32 | back}. */
+    private final AtomicLong untaken = new AtomicLong();
     private final AtomicInteger nextSlice = new AtomicInteger();
 
     BatchGradients(MLP model, Loss loss, Dataset data, int threads, int batchSize) {
@@ -66,21 +70,20 @@ final class BatchGradients implements AutoCloseable {
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = model.parameters().get(i).data();
         }
-        for (SampleWorker w : workers) {
-            w.loadParameters(parameters);
-        }
         if (workers.length == 1) {
+            workers[0].loadParameters(parameters);
             for (int i = 0; i < rows.length; i++) {
                 sampleLoss[i] = workers[0].sample(rows[i]);
                 sampleCorrect[i] = workers[0].lastWasCorrect(rows[i]);
             }
             workers[0].takeGradients(gradients);
         } else {
-            java.util.Arrays.fill(gradients, 0.0);
-            nextSample.set(0);
+            untaken.set(rows.length);   // front 0, back rows.length
             threads.run(t -> computeSamples(t, rows));
+            int firstBuffered = (int) untaken.get();   // where the two ends met
+            workers[0].takeGradients(gradients);
             nextSlice.set(0);
-            threads.run(t -> sumSlices(rows.length));
+            threads.run(t -> sumSlices(firstBuffered, rows.length));
         }
         for (int i = 0; i < gradients.length; i++) {
             model.parameters().get(i).setGrad(gradients[i]);
@@ -101,23 +104,47 @@ final class BatchGradients implements AutoCloseable {
         return correct;
     }
 
-    /** Worker {@code t} takes the next sample not yet taken, until none is left. */
+    /**
+     * Thread 0 takes samples from the front and adds each one's gradient to those before it, as one
+     * thread alone would; the other threads take samples from the back, each into its own buffer, until
+     * the two ends meet. Then only the buffered samples are left to add, after thread 0's sum and in
+     * order, so every sum has the one-thread order.
+     */
     private void computeSamples(int t, int[] rows) {
         SampleWorker w = workers[t];
-        for (int i = nextSample.getAndIncrement(); i < rows.length; i = nextSample.getAndIncrement()) {
+        w.loadParameters(parameters);
+        for (int i = take(t == 0); i >= 0; i = take(t == 0)) {
             sampleLoss[i] = w.sample(rows[i]);
-            w.takeGradients(sampleGradients[i]);
+            if (t != 0) {
+                w.takeGradients(sampleGradients[i]);
+            }
             sampleCorrect[i] = w.lastWasCorrect(rows[i]);
         }
     }
 
-    /** Takes slices of the parameters until none is left, adding each slice's gradients in sample order. */
-    private void sumSlices(int samples) {
-        for (int from = nextSlice.getAndAdd(SLICE); from < gradients.length; from = nextSlice.getAndAdd(SLICE)) {
-            int to = Math.min(from + SLICE, gradients.length);
-            for (int i = 0; i < samples; i++) {
+    /** The next sample from the front or the back, or -1 when none is left. */
+    private int take(boolean front) {
+        while (true) {
+            long both = untaken.get();
+            int first = (int) (both >>> 32);
+            int end = (int) both;
+            if (first >= end) {
+                return -1;
+            }
+            long next = front ? (long) (first + 1) << 32 | end : (long) first << 32 | (end - 1);
+            if (untaken.compareAndSet(both, next)) {
+                return front ? first : end - 1;
+            }
+        }
+    }
+
+    /** Takes slices of the parameters until none is left, adding the buffered samples' gradients in order. */
+    private void sumSlices(int from, int to) {
+        for (int lo = nextSlice.getAndAdd(SLICE); lo < gradients.length; lo = nextSlice.getAndAdd(SLICE)) {
+            int hi = Math.min(lo + SLICE, gradients.length);
+            for (int i = from; i < to; i++) {
                 double[] g = sampleGradients[i];
-                for (int k = from; k < to; k++) {
+                for (int k = lo; k < hi; k++) {
                     gradients[k] += g[k];
                 }
             }
