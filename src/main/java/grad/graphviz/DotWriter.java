@@ -14,7 +14,9 @@ import java.util.List;
  * has one ({@code w[0][3][1]}, {@code x0}), its value and gradient to 4 significant digits, and the
  * operation that made it ({@code +}, {@code *}, {@code ^}, {@code relu}, {@code Σwx+b}; none for a
  * leaf, such as the constant exponent {@code 2} of a square). A node whose value or gradient is NaN or
- * infinite gets a thick red border.
+ * infinite gets a thick red border, except for the gradient of a constant (a leaf without a label): it
+ * goes nowhere, and the exponent of a negative number squared has a NaN one ({@code d/dn aⁿ = aⁿ·ln a}),
+ * which would mark every healthy graph whose loss squares a negative difference.
  *
  * <p>The fill colour tells the operation, as grad-rs does:
  *
@@ -71,7 +73,7 @@ public final class DotWriter {
         for (Graph.Node node : graph.nodes()) {
             dot.append("  n").append(node.id()).append(" [label=\"").append(recordLabel(node))
                     .append("\", fillcolor=\"").append(fillColor(node.op())).append('"');
-            if (!Double.isFinite(node.data()) || !Double.isFinite(node.grad())) {
+            if (!Double.isFinite(node.data()) || !Double.isFinite(node.grad()) && !isConstant(node)) {
                 dot.append(", color=red, penwidth=3");
             }
             dot.append("];\n");
@@ -83,6 +85,11 @@ public final class DotWriter {
         }
         dot.append("}\n");
         return dot.toString();
+    }
+
+    /** A leaf without a label: a number written into a formula, such as an exponent. */
+    static boolean isConstant(Graph.Node node) {
+        return node.op() == Op.LEAF && (node.label() == null || node.label().isEmpty());
     }
 
     /** Writes {@link #toDot} to {@code file}, atomically, as UTF-8. */

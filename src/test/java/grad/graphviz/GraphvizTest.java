@@ -127,6 +127,24 @@ class GraphvizTest {
     }
 
     @Test
+    void aNonFiniteGradientIsMarkedExceptOnAConstant() {
+        // (x − 3)² at x = 1: the exponent 2 is a constant leaf whose gradient (−2)²·ln(−2) is NaN; it
+        // reaches nothing, so it is shown but not marked. A named leaf with the same gradient is marked.
+        Value x = Value.of(1, "x");
+        Value square = x.sub(3).pow(2);
+        square.backward();
+        String dot = DotWriter.toDot(Graph.of(square), "t");
+        assertThat(dot).contains("[label=\"{ data 2 | grad NaN }\", fillcolor=\"#add8e6\"];")
+                .contains("[label=\"{ x | data 1 | grad -4 }\", fillcolor=\"#add8e6\"];")
+                .doesNotContain("color=red");
+        Value n = Value.of(2, "n");
+        Value named = x.sub(3).pow(n);
+        named.backward();
+        assertThat(DotWriter.toDot(Graph.of(named), "t"))
+                .contains("[label=\"{ n | data 2 | grad NaN }\", fillcolor=\"#add8e6\", color=red, penwidth=3];");
+    }
+
+    @Test
     void oddLabelsRenderWithDot() throws IOException {
         Optional<Path> dot = DotRenderer.findOnPath(System.getenv("PATH"));
         assumeTrue(dot.isPresent(), "dot (Graphviz) is not installed");
