@@ -10,7 +10,8 @@ import org.objectweb.asm.Opcodes;
  * {@code forward} and {@code backward} methods do, step by step and without a loop or a branch, what a
  * {@link Replay}'s interpreter loop does. Each scalar step becomes a call such as
  * {@code d[12] = Value.forward(Op.EXP, d[11], d[11])} with the op a constant, which the JIT folds to the
- * one line of math it needs; fused layers and dots call their own loops. An interpreter pays for a
+ * one line of math it needs; a fused layer calls its loops with its sizes and slots as constants, which
+ * the JIT folds into them as it would a hand-written layer's. An interpreter pays for a
  * dispatch per step that the processor cannot predict; straight-line code does not.
  *
  * <p>The same math runs in the same order, so the results are the interpreter's to the last bit (tested).
@@ -81,7 +82,12 @@ final class Bytecode implements Opcodes {
         mv.visitCode();
         for (int s = 0; s < p.code.length; s++) {
             byte c = p.code[s];
-            if (c == Program.LAYER) {
+            if (c == Program.LAYER && ((DenseLayer) p.kernel[s]).laidOut()) {
+                DenseLayer layer = (DenseLayer) p.kernel[s];
+                mv.visitVarInsn(ALOAD, 1);
+                layerConstants(mv, layer);
+                mv.visitMethodInsn(INVOKESTATIC, LAYER, "forward", "([DIIIIII" + OP_DESC + ")V", false);
+            } else if (c == Program.LAYER) {
                 kernel(mv, s, LAYER);
                 mv.visitVarInsn(ALOAD, 1);
                 mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "forward", "([D)V", false);
@@ -123,7 +129,16 @@ final class Bytecode implements Opcodes {
         mv.visitInsn(DASTORE);
         for (int s = p.code.length - 1; s >= 0; s--) {
             byte c = p.code[s];
-            if (c == Program.LAYER) {
+            if (c == Program.LAYER && ((DenseLayer) p.kernel[s]).laidOut()) {
+                if (p.layerWeightsNeedGrad[s] || p.layerInputsNeedGrad[s]) {
+                    mv.visitVarInsn(ALOAD, 1);
+                    mv.visitVarInsn(ALOAD, 2);
+                    layerConstants(mv, (DenseLayer) p.kernel[s]);
+                    mv.visitInsn(p.layerWeightsNeedGrad[s] ? ICONST_1 : ICONST_0);
+                    mv.visitInsn(p.layerInputsNeedGrad[s] ? ICONST_1 : ICONST_0);
+                    mv.visitMethodInsn(INVOKESTATIC, LAYER, "backward", "([D[DIIIIII" + OP_DESC + "ZZ)V", false);
+                }
+            } else if (c == Program.LAYER) {
                 if (p.layerWeightsNeedGrad[s] || p.layerInputsNeedGrad[s]) {
                     kernel(mv, s, LAYER);
                     mv.visitVarInsn(ALOAD, 1);
@@ -168,6 +183,21 @@ final class Bytecode implements Opcodes {
         mv.visitMethodInsn(INVOKESTATIC, VALUE, rule, "(" + OP_DESC + "DDDD)D", false);
         mv.visitInsn(DADD);
         mv.visitInsn(DASTORE);
+    }
+
+    /** A laid-out layer's slots and sizes, and its activation (or null), as constants. */
+    private static void layerConstants(MethodVisitor mv, DenseLayer layer) {
+        push(mv, layer.packed);
+        push(mv, layer.inputs);
+        push(mv, layer.n);
+        push(mv, layer.k);
+        push(mv, layer.z[0]);
+        push(mv, layer.y[0]);
+        if (layer.activation == null) {
+            mv.visitInsn(ACONST_NULL);
+        } else {
+            mv.visitFieldInsn(GETSTATIC, OP, layer.activation.name(), OP_DESC);
+        }
     }
 
     /** {@code (Type) kernels[s]}. */

@@ -26,9 +26,9 @@ final class DenseLayer {
     /** RELU, TANH, SIGMOID, or null for none. */
     final Op activation;
     /** The first weight's slot when neuron j's weights are slots {@code packed + j(n+1) ..} with its bias after them, else -1. */
-    private final int packed;
+    final int packed;
     /** The first input's slot when the inputs are consecutive slots, else -1. */
-    private final int inputs;
+    final int inputs;
 
     DenseLayer(int[] x, int[] w, int[] bias, int[] z, int[] y, Op activation) {
         this.k = bias.length;
@@ -90,9 +90,21 @@ final class DenseLayer {
         return true;
     }
 
+    /**
+     * Whether the slots are laid out as a network lays them out: each neuron's weights then its bias,
+     * neuron after neuron; the inputs, the pre-activations and the outputs each side by side.
+     */
+    boolean laidOut() {
+        return packed >= 0 && inputs >= 0 && consecutive(z) && consecutive(y);
+    }
+
     void forward(double[] data) {
+        if (laidOut()) {
+            forward(data, packed, inputs, n, k, z[0], y[0], activation);
+            return;
+        }
         for (int j = 0; j < k; j++) {
-            double s = packed >= 0 && inputs >= 0 ? packedDot(data, packed + j * (n + 1)) : dot(data, j);
+            double s = dot(data, j);
             data[z[j]] = s;
             if (activation != null) {
                 data[y[j]] = Value.forward(activation, s, 0);
@@ -100,12 +112,24 @@ final class DenseLayer {
         }
     }
 
-    private double packedDot(double[] data, int p) {
-        double s = data[p] * data[inputs];
-        for (int i = 1; i < n; i++) {
-            s += data[p + i] * data[inputs + i];
+    /**
+     * The forward pass of a laid-out layer: weights from slot {@code p}, inputs from {@code x0},
+     * pre-activations to {@code z0} and outputs to {@code y0}. Static, so that generated code can call it
+     * with constants that the JIT folds into the loops.
+     */
+    static void forward(double[] d, int p, int x0, int n, int k, int z0, int y0, Op activation) {
+        for (int j = 0; j < k; j++) {
+            int w = p + j * (n + 1);
+            double s = d[w] * d[x0];
+            for (int i = 1; i < n; i++) {
+                s += d[w + i] * d[x0 + i];
+            }
+            s += d[w + n];
+            d[z0 + j] = s;
+            if (activation != null) {
+                d[y0 + j] = Value.forward(activation, s, 0);
+            }
         }
-        return s + data[p + n];
     }
 
     private double dot(double[] data, int j) {
@@ -124,31 +148,38 @@ final class DenseLayer {
      * @param inputs  whether the inputs do
      */
     void backward(double[] data, double[] grad, boolean weights, boolean inputs) {
-        boolean direct = packed >= 0 && this.inputs >= 0;
+        if (laidOut()) {
+            backward(data, grad, packed, this.inputs, n, k, z[0], y[0], activation, weights, inputs);
+            return;
+        }
         for (int j = k - 1; j >= 0; j--) {
             double g = grad[y[j]];
             if (activation != null) {
                 g = Value.gradToA(activation, g, data[z[j]], 0, data[y[j]]);
             }
-            if (direct) {
-                packedBackward(data, grad, g, packed + j * (n + 1), weights, inputs);
-            } else {
-                tableBackward(data, grad, g, j, weights, inputs);
-            }
+            tableBackward(data, grad, g, j, weights, inputs);
         }
     }
 
-    private void packedBackward(double[] data, double[] grad, double g, int p, boolean weights, boolean inputs) {
-        int x0 = this.inputs;
-        if (weights) {
-            for (int i = 0; i < n; i++) {
-                grad[p + i] += g * data[x0 + i];
+    /** The backward pass of a laid-out layer (see {@link #forward(double[], int, int, int, int, int, int, Op)}). */
+    static void backward(double[] d, double[] g, int p, int x0, int n, int k, int z0, int y0, Op activation,
+                         boolean weights, boolean inputs) {
+        for (int j = k - 1; j >= 0; j--) {
+            double gz = g[y0 + j];
+            if (activation != null) {
+                gz = Value.gradToA(activation, gz, d[z0 + j], 0, d[y0 + j]);
             }
-            grad[p + n] += g;
-        }
-        if (inputs) {
-            for (int i = 0; i < n; i++) {
-                grad[x0 + i] += g * data[p + i];
+            int w = p + j * (n + 1);
+            if (weights) {
+                for (int i = 0; i < n; i++) {
+                    g[w + i] += gz * d[x0 + i];
+                }
+                g[w + n] += gz;
+            }
+            if (inputs) {
+                for (int i = 0; i < n; i++) {
+                    g[x0 + i] += gz * d[w + i];
+                }
             }
         }
     }
