@@ -43,6 +43,8 @@ gallery: grad.jar
 	$(JAVA) -jar grad.jar --dataset xor --lr 0.005 --epochs 1 --graphviz --no-plots -o $(GALLERY)/graph > /dev/null
 	cp $(GALLERY)/graph/weights_epoch_1_xor.svg docs/graph_xor.svg
 	cp $(GALLERY)/graph/weights_epoch_1_xor.png docs/graph_xor.png
+	$(JAVA) -jar grad.jar --dataset xor --lr 0.005 --epochs 1 --graphviz --graphviz-max-nodes 100 --no-plots -o $(GALLERY)/graph-folded > /dev/null
+	cp $(GALLERY)/graph-folded/weights_epoch_1_xor.png docs/graph_xor_folded.png
 	$(JAVA) -jar grad.jar --dataset xor --init uniform:0,100 --epochs 20 --graphviz -o $(GALLERY)/bad-init > docs/bad_init_xor.txt
 	cp $(GALLERY)/bad-init/weights_epoch_1_xor.png docs/graph_bad_init_xor.png
 	cp $(GALLERY)/bad-init/decision_boundary_epoch_20_xor.png docs/decision_boundary_bad_init_xor.png
