@@ -128,45 +128,56 @@ final class Bytecode implements Opcodes {
         mv.visitInsn(DCONST_1);
         mv.visitInsn(DASTORE);
         for (int s = p.code.length - 1; s >= 0; s--) {
-            byte c = p.code[s];
-            if (c == Program.LAYER && ((DenseLayer) p.kernel[s]).laidOut()) {
-                if (p.layerWeightsNeedGrad[s] || p.layerInputsNeedGrad[s]) {
-                    mv.visitVarInsn(ALOAD, 1);
-                    mv.visitVarInsn(ALOAD, 2);
-                    layerConstants(mv, (DenseLayer) p.kernel[s]);
-                    mv.visitInsn(p.layerWeightsNeedGrad[s] ? ICONST_1 : ICONST_0);
-                    mv.visitInsn(p.layerInputsNeedGrad[s] ? ICONST_1 : ICONST_0);
-                    mv.visitMethodInsn(INVOKESTATIC, LAYER, "backward", "([D[DIIIIII" + OP_DESC + "ZZ)V", false);
-                }
-            } else if (c == Program.LAYER) {
-                if (p.layerWeightsNeedGrad[s] || p.layerInputsNeedGrad[s]) {
-                    kernel(mv, s, LAYER);
-                    mv.visitVarInsn(ALOAD, 1);
-                    mv.visitVarInsn(ALOAD, 2);
-                    mv.visitInsn(p.layerWeightsNeedGrad[s] ? ICONST_1 : ICONST_0);
-                    mv.visitInsn(p.layerInputsNeedGrad[s] ? ICONST_1 : ICONST_0);
-                    mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "backward", "([D[DZZ)V", false);
-                }
-            } else if (!p.needsGrad[p.out[s]]) {
-                continue;
-            } else if (c == Program.DOT) {
-                kernel(mv, s, STEP);
-                mv.visitVarInsn(ALOAD, 1);
-                mv.visitVarInsn(ALOAD, 2);
-                mv.visitVarInsn(ALOAD, 3);
-                mv.visitMethodInsn(INVOKEVIRTUAL, STEP, "dotBackward", "([D[D[Z)V", false);
-            } else {
-                if (p.needsGrad[p.a[s]]) {
-                    addGradient(mv, p, s, p.a[s], "gradToA");
-                }
-                if (p.binary[s] && p.needsGrad[p.b[s]]) {
-                    addGradient(mv, p, s, p.b[s], "gradToB");
-                }
-            }
+            backwardStep(mv, p, s);
         }
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** The backward code of step {@code s}: nothing for a step whose value needs no gradient. */
+    private static void backwardStep(MethodVisitor mv, Program p, int s) {
+        byte c = p.code[s];
+        if (c == Program.LAYER) {
+            if (p.layerWeightsNeedGrad[s] || p.layerInputsNeedGrad[s]) {
+                layerBackward(mv, p, s);
+            }
+        } else if (!p.needsGrad[p.out[s]]) {
+            return;
+        } else if (c == Program.DOT) {
+            kernel(mv, s, STEP);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, 2);
+            mv.visitVarInsn(ALOAD, 3);
+            mv.visitMethodInsn(INVOKEVIRTUAL, STEP, "dotBackward", "([D[D[Z)V", false);
+        } else {
+            if (p.needsGrad[p.a[s]]) {
+                addGradient(mv, p, s, p.a[s], "gradToA");
+            }
+            if (p.binary[s] && p.needsGrad[p.b[s]]) {
+                addGradient(mv, p, s, p.b[s], "gradToB");
+            }
+        }
+    }
+
+    private static void layerBackward(MethodVisitor mv, Program p, int s) {
+        DenseLayer layer = (DenseLayer) p.kernel[s];
+        if (layer.laidOut()) {
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, 2);
+            layerConstants(mv, layer);
+        } else {
+            kernel(mv, s, LAYER);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, 2);
+        }
+        mv.visitInsn(p.layerWeightsNeedGrad[s] ? ICONST_1 : ICONST_0);
+        mv.visitInsn(p.layerInputsNeedGrad[s] ? ICONST_1 : ICONST_0);
+        if (layer.laidOut()) {
+            mv.visitMethodInsn(INVOKESTATIC, LAYER, "backward", "([D[DIIIIII" + OP_DESC + "ZZ)V", false);
+        } else {
+            mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "backward", "([D[DZZ)V", false);
+        }
     }
 
     /** {@code g[to] += Value.<rule>(op, g[out], d[a], d[b], d[out])}. */

@@ -220,49 +220,14 @@ public final class Compiler {
         }
         boolean[] absorbed = new boolean[slotCount];
         Map<Integer, Step> dots = new java.util.HashMap<>();
-        for (int i = steps.size() - 1; i >= 0; i--) {
+        for (int i = steps.size() - 1; i >= 0; i--) {   // from the last step, so a chain is met at its root
             Step root = steps.get(i);
-            if (root.op() != Op.ADD || absorbed[root.out()]) {
-                continue;
-            }
-            List<Step> links = new ArrayList<>();   // the additions, root first
-            Step link = root;
-            while (true) {
-                links.add(link);
-                Step left = producer[link.a()[0]];
-                if (left == null || left.op() != Op.ADD || uses[left.out()] != 1 || absorbed[left.out()]) {
-                    break;
+            if (root.op() == Op.ADD && !absorbed[root.out()]) {
+                Step dot = dotOf(root, producer, uses, absorbed);
+                if (dot != null) {
+                    dots.put(root.out(), dot);
                 }
-                link = left;
             }
-            List<Integer> terms = new ArrayList<>();   // bottom first
-            terms.add(link.a()[0]);
-            for (int k = links.size() - 1; k >= 0; k--) {
-                terms.add(links.get(k).b()[0]);
-            }
-            int products = terms.size();
-            if (!fusableProduct(producer, uses, absorbed, terms.get(products - 1))) {
-                products--;   // the last term is the bias
-            }
-            boolean allProducts = true;
-            for (int k = 0; k < products; k++) {
-                allProducts &= fusableProduct(producer, uses, absorbed, terms.get(k));
-            }
-            if (!allProducts || products == 0) {
-                continue;
-            }
-            int[] a = new int[products];
-            int[] b = new int[products];
-            for (int k = 0; k < products; k++) {
-                Step mul = producer[terms.get(k)];
-                a[k] = mul.a()[0];
-                b[k] = mul.b()[0];
-                absorbed[mul.out()] = true;
-            }
-            for (Step l : links) {
-                absorbed[l.out()] = true;
-            }
-            dots.put(root.out(), new Step(Op.DOT, root.out(), a, b, products < terms.size() ? terms.get(products) : -1));
         }
         List<Step> fused = new ArrayList<>(steps.size());
         for (Step s : steps) {
@@ -273,6 +238,44 @@ public final class Compiler {
             }
         }
         return fused;
+    }
+
+    /** The dot step that replaces the chain of additions ending at {@code root} (marking its steps absorbed), or null. */
+    private static Step dotOf(Step root, Step[] producer, int[] uses, boolean[] absorbed) {
+        List<Step> links = new ArrayList<>();   // the additions, root first
+        Step link = root;
+        for (Step left = root; left != null && left.op() == Op.ADD && !absorbed[left.out()]
+                && (left == root || uses[left.out()] == 1); left = producer[left.a()[0]]) {
+            links.add(left);
+            link = left;
+        }
+        List<Integer> terms = new ArrayList<>();   // bottom first
+        terms.add(link.a()[0]);
+        for (int k = links.size() - 1; k >= 0; k--) {
+            terms.add(links.get(k).b()[0]);
+        }
+        int products = fusableProduct(producer, uses, absorbed, terms.get(terms.size() - 1))
+                ? terms.size() : terms.size() - 1;   // else the last term is the bias
+        for (int k = 0; k < products; k++) {
+            if (!fusableProduct(producer, uses, absorbed, terms.get(k))) {
+                return null;
+            }
+        }
+        if (products == 0) {
+            return null;
+        }
+        int[] a = new int[products];
+        int[] b = new int[products];
+        for (int k = 0; k < products; k++) {
+            Step mul = producer[terms.get(k)];
+            a[k] = mul.a()[0];
+            b[k] = mul.b()[0];
+            absorbed[mul.out()] = true;
+        }
+        for (Step l : links) {
+            absorbed[l.out()] = true;
+        }
+        return new Step(Op.DOT, root.out(), a, b, products < terms.size() ? terms.get(products) : -1);
     }
 
     private static boolean fusableProduct(Step[] producer, int[] uses, boolean[] absorbed, int slot) {
@@ -291,48 +294,41 @@ public final class Compiler {
         List<Object> out = new ArrayList<>();
         boolean[] taken = new boolean[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
-            if (taken[i]) {
-                continue;
+            if (!taken[i]) {
+                out.add(layerable(steps.get(i)) ? layerFrom(steps, i, uses, taken) : steps.get(i));
             }
-            Step first = steps.get(i);
-            if (!layerable(first)) {
-                out.add(first);
-                continue;
-            }
-            Op activation = activationOf(steps, i, uses);
-            List<Step> dots = new ArrayList<>(List.of(first));
-            List<Step> acts = new ArrayList<>();
-            if (activation != null) {
-                acts.add(steps.get(i + 1));
-                taken[i + 1] = true;
-            }
-            java.util.Set<Integer> between = new java.util.HashSet<>();   // slots read or written by skipped steps
-            for (int j = i + 1 + (activation != null ? 1 : 0); j < steps.size(); j++) {
-                if (taken[j]) {
-                    continue;
-                }
-                Step s = steps.get(j);
-                Op act = s.op() == Op.DOT ? activationOf(steps, j, uses) : null;
-                if (layerable(s) && Arrays.equals(s.b(), first.b()) && act == activation
-                        && disjoint(s, between)) {
-                    dots.add(s);
-                    taken[j] = true;
-                    if (act != null) {
-                        acts.add(steps.get(j + 1));
-                        taken[j + 1] = true;
-                        between.add(steps.get(j + 1).out());
-                    }
-                    between.add(s.out());
-                } else {
-                    for (int r : s.reads()) {
-                        between.add(r);
-                    }
-                    between.add(s.out());
-                }
-            }
-            out.add(DenseLayer.of(dots, acts, activation));
         }
         return out;
+    }
+
+    /** The layer of dot step {@code i} and of the later dots that can join it, all marked taken. */
+    private static DenseLayer layerFrom(List<Step> steps, int i, int[] uses, boolean[] taken) {
+        Step first = steps.get(i);
+        Op activation = activationOf(steps, i, uses);
+        List<Step> dots = new ArrayList<>();
+        List<Step> acts = new ArrayList<>();
+        java.util.Set<Integer> between = new java.util.HashSet<>();   // slots read or written by skipped steps
+        for (int j = i; j < steps.size(); j++) {
+            Step s = steps.get(j);
+            if (taken[j]) {
+                continue;
+            }
+            if (layerable(s) && Arrays.equals(s.b(), first.b()) && activationOf(steps, j, uses) == activation
+                    && disjoint(s, between)) {
+                dots.add(s);
+                taken[j] = true;
+                if (activation != null) {
+                    acts.add(steps.get(j + 1));
+                    taken[j + 1] = true;
+                }
+            } else {
+                for (int r : s.reads()) {
+                    between.add(r);
+                }
+                between.add(s.out());
+            }
+        }
+        return DenseLayer.of(dots, acts, activation);
     }
 
     /**

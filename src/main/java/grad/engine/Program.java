@@ -59,33 +59,36 @@ public final class Program {
             needsGrad[p] = true;
         }
         for (int s = 0; s < n; s++) {
-            Object step = steps.get(s);
-            if (step instanceof DenseLayer layer) {
-                code[s] = LAYER;
-                kernel[s] = layer;
-                layerWeightsNeedGrad[s] = any(layer.w) || any(layer.bias);
-                layerInputsNeedGrad[s] = any(layer.x);
-                boolean needs = layerWeightsNeedGrad[s] || layerInputsNeedGrad[s];
-                for (int j = 0; j < layer.k; j++) {
-                    needsGrad[layer.z[j]] = needs;
-                    needsGrad[layer.y[j]] = needs;
-                }
-            } else {
-                Compiler.Step st = (Compiler.Step) step;
-                out[s] = st.out();
-                if (st.op() == Op.DOT) {
-                    code[s] = DOT;
-                    kernel[s] = st;
-                } else {
-                    code[s] = (byte) st.op().ordinal();
-                    a[s] = st.a()[0];
-                    b[s] = st.b()[0];
-                    binary[s] = st.op().binary();
-                }
-                needsGrad[st.out()] = st.op() != Op.DETACH && any(st.reads());
-            }
+            lay(s, steps.get(s));
         }
         this.generated = Bytecode.generate(this);
+    }
+
+    /** Fills step {@code s}'s row of the tables, and whether the slots it writes need gradients. */
+    private void lay(int s, Object step) {
+        if (step instanceof DenseLayer layer) {
+            code[s] = LAYER;
+            kernel[s] = layer;
+            layerWeightsNeedGrad[s] = any(layer.w) || any(layer.bias);
+            layerInputsNeedGrad[s] = any(layer.x);
+            for (int j = 0; j < layer.k; j++) {
+                needsGrad[layer.z[j]] = layerWeightsNeedGrad[s] || layerInputsNeedGrad[s];
+                needsGrad[layer.y[j]] = needsGrad[layer.z[j]];
+            }
+            return;
+        }
+        Compiler.Step st = (Compiler.Step) step;
+        out[s] = st.out();
+        if (st.op() == Op.DOT) {
+            code[s] = DOT;
+            kernel[s] = st;
+        } else {
+            code[s] = (byte) st.op().ordinal();
+            a[s] = st.a()[0];
+            b[s] = st.b()[0];
+            binary[s] = st.op().binary();
+        }
+        needsGrad[st.out()] = st.op() != Op.DETACH && any(st.reads());
     }
 
     private boolean any(int[] slots) {
