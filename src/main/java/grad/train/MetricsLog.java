@@ -21,22 +21,35 @@ import java.util.List;
  * run's status. Non-finite numbers are written as {@code null}. No wall-clock times, so one seed gives
  * one file.
  */
-final class MetricsLog {
+final class MetricsLog implements EpochListener {
+    private final Path file;
     private final TrainingConfig config;
     private final Dataset data;
     private final Split split;
     private final Loss loss;
     private final List<EpochMetrics> epochs = new ArrayList<>();
 
-    MetricsLog(TrainingConfig config, Dataset data, Split split, Loss loss) {
+    MetricsLog(Path file, TrainingConfig config, Dataset data, Split split, Loss loss) {
+        this.file = file;
         this.config = config;
         this.data = data;
         this.split = split;
         this.loss = loss;
     }
 
-    void add(EpochMetrics m) {
+    @Override
+    public void epochEnded(EpochMetrics m) {
         epochs.add(m);
+    }
+
+    /** Writes the file: the final evaluation, or where the run diverged. */
+    @Override
+    public void runEnded(RunEnd end) {
+        if (end instanceof RunEnd.Completed done) {
+            writeFinal(done.train(), done.test());
+        } else if (end instanceof RunEnd.Diverged diverged) {
+            writeDiverged(diverged.cause());
+        }
     }
 
     /** The curves of the epochs so far, for the curves picture. */
@@ -62,7 +75,7 @@ final class MetricsLog {
                 data.isRegression() ? "R²" : "accuracy");
     }
 
-    void writeFinal(Path file, Evaluation train, Evaluation test) {
+    private void writeFinal(Evaluation train, Evaluation test) {
         JsonObject root = common("completed");
         JsonObject fin = new JsonObject();
         fin.add("loss", num(train.loss()));
@@ -93,16 +106,16 @@ final class MetricsLog {
             fin.add(test != null ? "test_confusion" : "confusion", matrix);
         }
         root.add("final", fin);
-        write(file, root);
+        write(root);
     }
 
-    void writeDiverged(Path file, DivergedException e) {
+    private void writeDiverged(DivergedException e) {
         JsonObject root = common("diverged");
         JsonObject div = new JsonObject();
         div.addProperty("epoch", e.epoch());
         div.addProperty("message", e.getMessage());
         root.add("divergence", div);
-        write(file, root);
+        write(root);
     }
 
     private JsonObject common(String status) {
@@ -182,7 +195,7 @@ final class MetricsLog {
         return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
     }
 
-    private static void write(Path file, JsonObject root) {
+    private void write(JsonObject root) {
         AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root) + "\n");
     }
 }

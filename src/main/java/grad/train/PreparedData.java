@@ -1,0 +1,31 @@
+package grad.train;
+
+import grad.data.Dataset;
+import grad.data.Split;
+import grad.data.Standardizer;
+import grad.data.TargetScale;
+
+/**
+ * The data as the network sees it: split, standardized with the training rows' statistics (or a saved
+ * model's), a regression target z-scored.
+ *
+ * @param data         all rows, in the data's units
+ * @param split        the hold-out, in the data's units (pictures use it)
+ * @param testFraction the fraction of rows held out
+ * @param standardizer the features' standardization, or null
+ * @param scale        the regression target's scale
+ * @param train        the training rows the network trains on
+ * @param test         the held-out rows, transformed as {@code train}
+ */
+record PreparedData(Dataset data, Split split, double testFraction, Standardizer standardizer,
+                    TargetScale scale, Dataset train, Dataset test) {
+
+    /** Whether the data can have a decision boundary drawn: 2 features, and classes. */
+    boolean plottable() {
+        return data.featureCount() == 2 && !data.isRegression();
+    }
+
+    boolean hasTest() {
+        return test.size() > 0;
+    }
+}
