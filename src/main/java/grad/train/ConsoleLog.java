@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /** What a run prints: a header, a line per print epoch, and a summary with the confusion matrix. */
 final class ConsoleLog implements EpochListener {
-    private final TrainingConfig config;
+    private final TrainingPlan plan;
     private final PrintWriter out;
     private final PreparedData p;
     private final MLP model;
@@ -20,8 +20,8 @@ final class ConsoleLog implements EpochListener {
     private final int firstEpoch;
     private final Path dir;
 
-    ConsoleLog(TrainingConfig config, PrintWriter out, PreparedData p, MLP model, Loss loss, int firstEpoch, Path dir) {
-        this.config = config;
+    ConsoleLog(TrainingPlan plan, PrintWriter out, PreparedData p, MLP model, Loss loss, int firstEpoch, Path dir) {
+        this.plan = plan;
         this.out = out;
         this.p = p;
         this.model = model;
@@ -33,10 +33,10 @@ final class ConsoleLog implements EpochListener {
     @Override
     public void runStarted() {
         printHeader(p.data(), p.split());
-        if (config.loadModel() != null) {
-            out.println("  continuing " + config.loadModel() + " from epoch " + firstEpoch);
+        if (plan.model() instanceof ModelPlan.Loaded loaded) {
+            out.println("  continuing " + loaded.file() + " from epoch " + firstEpoch);
         }
-        if (config.plots() && !p.plottable()) {
+        if (plan.outputs().plots() && !p.plottable()) {
             out.println("note: no decision-boundary pictures: they need 2 features"
                     + (p.data().isRegression() ? " and classes" : "") + " (this data has " + p.data().featureCount() + ")");
         }
@@ -44,7 +44,7 @@ final class ConsoleLog implements EpochListener {
 
     @Override
     public void epochEnded(EpochMetrics m) {
-        if (config.isPrintEpoch(m.epoch())) {
+        if (plan.isPrintEpoch(m.epoch())) {
             out.println(describe(m, p.data().isRegression()));
             out.flush();
         }
@@ -64,8 +64,8 @@ final class ConsoleLog implements EpochListener {
                 arch, model.parameterCount(), data.name(), data.size(), data.featureCount(),
                 data.isRegression() ? "regression" : data.classCount() + " classes " + data.classNames());
         out.printf(Locale.ROOT, "  lr %s, momentum %s, batch %d, %d epochs, loss %s, activation %s, init %s, seed %d%s%n",
-                fmt(config.lr()), fmt(config.momentum()), config.batchSize(), config.epochs(), loss.id(),
-                config.activation().id(), config.init().id(), config.seed(),
+                fmt(plan.optimizer().lr()), fmt(plan.optimizer().momentum()), plan.batchSize(), plan.epochs(), loss.id(),
+                plan.model().activation().id(), plan.model().init().id(), plan.seed(),
                 split.test().size() > 0 ? ", test split " + split.test().size() + " rows" : "");
     }
 
@@ -76,7 +76,7 @@ final class ConsoleLog implements EpochListener {
     private String describe(EpochMetrics m, boolean regression) {
         // a loss on its way to diverging is shown as 6.8312e+212, not as 213 digits
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss "
-                + (Math.abs(m.loss()) < 1e6 ? "%.4f" : "%.4e"), m.epoch(), config.epochs(), m.loss()));
+                + (Math.abs(m.loss()) < 1e6 ? "%.4f" : "%.4e"), m.epoch(), plan.epochs(), m.loss()));
         if (!regression) {
             s.append(String.format(Locale.ROOT, "  accuracy %.1f%%", 100 * m.accuracy()));
         }
@@ -89,7 +89,7 @@ final class ConsoleLog implements EpochListener {
     }
 
     private int digits() {
-        return Integer.toString(config.epochs()).length();
+        return Integer.toString(plan.epochs()).length();
     }
 
     private void printSummary(Dataset data, Evaluation train, Evaluation test) {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * file, rendered to SVG when {@code dot} is on the PATH (after the pictures already asked for).
  */
 final class GraphDumps implements EpochListener {
-    private final TrainingConfig config;
+    private final TrainingPlan plan;
     private final PrintWriter out;
     private final Path dir;
     private final String name;
@@ -22,8 +22,8 @@ final class GraphDumps implements EpochListener {
     private final Pictures pictures;
     private final DotRenderer dot = new DotRenderer();
 
-    GraphDumps(TrainingConfig config, PrintWriter out, Path dir, String name, Trainer trainer, Pictures pictures) {
-        this.config = config;
+    GraphDumps(TrainingPlan plan, PrintWriter out, Path dir, String name, Trainer trainer, Pictures pictures) {
+        this.plan = plan;
         this.out = out;
         this.dir = dir;
         this.name = name;
@@ -33,13 +33,13 @@ final class GraphDumps implements EpochListener {
 
     @Override
     public void epochStarting(int epoch) {
-        if (config.isPrintEpoch(epoch)) {
+        if (plan.isPrintEpoch(epoch)) {
             write(trainer.sampleGraph(epoch), epoch);
         }
     }
 
     private void write(Graph graph, int epoch) {
-        GraphReducer.Reduction reduction = GraphReducer.reduce(graph, config.graphvizMaxNodes());
+        GraphReducer.Reduction reduction = GraphReducer.reduce(graph, plan.outputs().graphvizMaxNodes());
         Path file = dir.resolve("weights_epoch_" + epoch + "_" + name + ".dot");
         String title = reduction.title("one " + name + " sample's loss at the start of epoch " + epoch
                 + ", after backward, before the optimizer step");

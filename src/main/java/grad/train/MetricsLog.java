@@ -23,15 +23,15 @@ import java.util.List;
  */
 final class MetricsLog implements EpochListener {
     private final Path file;
-    private final TrainingConfig config;
+    private final TrainingPlan plan;
     private final Dataset data;
     private final Split split;
     private final Loss loss;
     private final List<EpochMetrics> epochs = new ArrayList<>();
 
-    MetricsLog(Path file, TrainingConfig config, Dataset data, Split split, Loss loss) {
+    MetricsLog(Path file, TrainingPlan plan, Dataset data, Split split, Loss loss) {
         this.file = file;
-        this.config = config;
+        this.plan = plan;
         this.data = data;
         this.split = split;
         this.loss = loss;
@@ -158,29 +158,29 @@ final class MetricsLog implements EpochListener {
 
     private JsonObject configJson() {
         JsonObject c = new JsonObject();
-        c.addProperty("dataset", config.dataset());
-        c.addProperty("class_size", config.classSize());
-        c.addProperty("batch_size", config.batchSize());
-        c.addProperty("epochs", config.epochs());
-        c.add("lr", num(config.lr()));
-        c.add("momentum", num(config.momentum()));
-        c.add("weight_decay", num(config.weightDecay()));
-        c.addProperty("nesterov", config.nesterov());
-        c.addProperty("print_epochs", config.printEvery());
+        c.addProperty("dataset", plan.data().dataset());
+        c.addProperty("class_size", plan.data().classSize());
+        c.addProperty("batch_size", plan.batchSize());
+        c.addProperty("epochs", plan.epochs());
+        c.add("lr", num(plan.optimizer().lr()));
+        c.add("momentum", num(plan.optimizer().momentum()));
+        c.add("weight_decay", num(plan.optimizer().weightDecay()));
+        c.addProperty("nesterov", plan.optimizer().nesterov());
+        c.addProperty("print_epochs", plan.outputs().printEvery());
         JsonArray hidden = new JsonArray();
-        config.hidden().forEach(hidden::add);
+        plan.model().hidden().forEach(hidden::add);
         c.add("hidden_units", hidden);
-        c.addProperty("activation", config.activation().id());
+        c.addProperty("activation", plan.model().activation().id());
         c.addProperty("loss", loss.id());
-        c.addProperty("init", config.init().id());
-        c.addProperty("seed", config.seed());
-        c.addProperty("graphviz", config.graphviz());
-        c.addProperty("plots", config.plots());
-        c.addProperty("test_split", split.test().size() == 0 && config.testSplit() == null ? 0.0
-                : config.testSplit() == null ? 0.2 : config.testSplit());
-        if (config.csv() != null) {
-            c.addProperty("label", config.csv().label());
-            c.addProperty("delimiter", String.valueOf(config.csv().delimiter()));
+        c.addProperty("init", plan.model().init().id());
+        c.addProperty("seed", plan.seed());
+        c.addProperty("graphviz", plan.outputs().graphviz());
+        c.addProperty("plots", plan.outputs().plots());
+        c.addProperty("test_split", split.test().size() == 0 && plan.data().testSplit() == null ? 0.0
+                : plan.data().testFraction());
+        if (plan.data().csv() != null) {
+            c.addProperty("label", plan.data().csv().label());
+            c.addProperty("delimiter", String.valueOf(plan.data().csv().delimiter()));
         }
         return c;
     }

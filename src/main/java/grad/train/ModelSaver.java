@@ -9,15 +9,15 @@ import java.nio.file.Path;
 
 /** {@code --save-model}: writes the model file when every epoch has trained. */
 final class ModelSaver implements EpochListener {
-    private final TrainingConfig config;
+    private final TrainingPlan plan;
     private final PreparedData p;
     private final Loss loss;
     private final MLP model;
     private final SGD optimizer;
     private final PrintWriter out;
 
-    ModelSaver(TrainingConfig config, PreparedData p, Loss loss, MLP model, SGD optimizer, PrintWriter out) {
-        this.config = config;
+    ModelSaver(TrainingPlan plan, PreparedData p, Loss loss, MLP model, SGD optimizer, PrintWriter out) {
+        this.plan = plan;
         this.p = p;
         this.loss = loss;
         this.model = model;
@@ -30,10 +30,10 @@ final class ModelSaver implements EpochListener {
         if (!(end instanceof RunEnd.Completed)) {
             return;
         }
-        Path csv = TrainingRun.isCsv(config.dataset()) ? Path.of(config.dataset()) : null;
-        ModelFile.write(config.saveModel(), Checkpoints.capture(config, p.data(), loss, model, optimizer,
-                p.standardizer(), p.scale(), config.epochs(), p.testFraction(),
-                Checkpoints.labelName(csv, config.csv())));
-        out.println("saved the model to " + config.saveModel());
+        Path csv = plan.data().isCsv() ? Path.of(plan.data().dataset()) : null;
+        ModelFile.write(plan.outputs().saveModel(), SavedModels.capture(plan, p.data(), loss, model, optimizer,
+                p.standardizer(), p.scale(), plan.epochs(), p.testFraction(),
+                SavedModels.labelName(csv, plan.data().csv())));
+        out.println("saved the model to " + plan.outputs().saveModel());
     }
 }

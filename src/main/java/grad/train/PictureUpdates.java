@@ -7,14 +7,14 @@ import grad.nn.MLP;
  * training curves so far — and, when the run ends however it ends, for the animation.
  */
 final class PictureUpdates implements EpochListener {
-    private final TrainingConfig config;
+    private final TrainingPlan plan;
     private final Pictures pictures;
     private final MLP model;
     private final MetricsLog metrics;
     private final String name;
 
-    PictureUpdates(TrainingConfig config, Pictures pictures, MLP model, MetricsLog metrics, String name) {
-        this.config = config;
+    PictureUpdates(TrainingPlan plan, Pictures pictures, MLP model, MetricsLog metrics, String name) {
+        this.plan = plan;
         this.pictures = pictures;
         this.model = model;
         this.metrics = metrics;
@@ -23,8 +23,8 @@ final class PictureUpdates implements EpochListener {
 
     @Override
     public void epochEnded(EpochMetrics m) {
-        boolean print = config.isPrintEpoch(m.epoch());
-        pictures.boundary(model, m.epoch(), print, config.isFrameEpoch(m.epoch()));
+        boolean print = plan.isPrintEpoch(m.epoch());
+        pictures.boundary(model, m.epoch(), print, plan.isFrameEpoch(m.epoch()));
         if (print) {
             pictures.curves(metrics.curves(name));
         }

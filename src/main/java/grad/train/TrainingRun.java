@@ -26,32 +26,19 @@ import java.util.SplittableRandom;
 /**
  * The main job: load or generate the data, build the network, train it, and write what the user looks
  * at — the console log, {@code metrics_<name>.json}, pictures, graphs — and the model file
- * ({@code --save-model}). With {@code --load-model} it continues a saved model from its next epoch (see
- * {@link Checkpoints}).
+ * ({@code --save-model}). With {@code --load-model} it continues a saved model from its next epoch: the
+ * plan's {@link ModelPlan.Loaded}, resolved by the command line.
  */
 public final class TrainingRun {
     /** Salt that keeps the initializer's random numbers apart from the data's. */
     private static final long INIT_SALT = 0x9E3779B97F4A7C15L;
 
-    private final TrainingConfig config;
+    private final TrainingPlan plan;
     private final PrintWriter out;
 
-    public TrainingRun(TrainingConfig config, PrintWriter out) {
-        this.config = config;
+    public TrainingRun(TrainingPlan plan, PrintWriter out) {
+        this.plan = plan;
         this.out = out;
-    }
-
-    /** Loads the dataset the configuration names: a generated one, or a CSV file. */
-    public static Dataset loadDataset(TrainingConfig config) {
-        if (isCsv(config.dataset())) {
-            return CsvDataset.read(Path.of(config.dataset()), config.csv());
-        }
-        return SyntheticDataset.fromName(config.dataset()).generate(config.classSize(), config.seed());
-    }
-
-    /** Whether a dataset argument names a file rather than a generated dataset. */
-    public static boolean isCsv(String dataset) {
-        return dataset.toLowerCase(Locale.ROOT).endsWith(".csv") || Files.isRegularFile(Path.of(dataset));
     }
 
     /**
@@ -65,14 +52,15 @@ public final class TrainingRun {
     public Evaluation run() {
         SavedModel saved = resumedModel();
         PreparedData p = prepare(saved);
-        Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : config.loss();
+        Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
         MLP model = saved != null ? saved.network() : newNetwork(p.data());
         SGD sgd = optimizer(model, saved);
         int firstEpoch = saved == null ? 1 : saved.training().epochsDone() + 1;
-        Path dir = prepareOutputDir(config.outputDir());
-        try (Trainer trainer = new Trainer(model, loss, sgd, config.lr(), p.train(), config.batchSize(), config.seed(),
-                config.threads());
-             Pictures pictures = config.plots() ? new Pictures(dir, p.split().train(), p.standardizer(), p.plottable()) : null) {
+        Path dir = prepareOutputDir(plan.outputs().dir());
+        try (Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
+                plan.threads());
+             Pictures pictures = plan.outputs().plots()
+                     ? new Pictures(dir, p.split().train(), p.standardizer(), p.plottable()) : null) {
             EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
             return train(trainer, listeners, firstEpoch, model, loss, p).train();
         }
@@ -86,19 +74,19 @@ public final class TrainingRun {
     private EpochListener listeners(PreparedData p, Loss loss, MLP model, SGD sgd, int firstEpoch, Path dir,
                                     Trainer trainer, Pictures pictures) {
         String name = p.data().name();
-        MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), config, p.data(), p.split(), loss);
+        MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p.data(), p.split(), loss);
         List<EpochListener> listeners = new ArrayList<>();
-        if (config.graphviz()) {
-            listeners.add(new GraphDumps(config, out, dir, name, trainer, pictures));
+        if (plan.outputs().graphviz()) {
+            listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures));
         }
         listeners.add(metrics);
         if (pictures != null) {
-            listeners.add(new PictureUpdates(config, pictures, model, metrics, name));
+            listeners.add(new PictureUpdates(plan, pictures, model, metrics, name));
         }
-        if (config.saveModel() != null) {
-            listeners.add(new ModelSaver(config, p, loss, model, sgd, out));
+        if (plan.outputs().saveModel() != null) {
+            listeners.add(new ModelSaver(plan, p, loss, model, sgd, out));
         }
-        listeners.add(new ConsoleLog(config, out, p, model, loss, firstEpoch, dir));
+        listeners.add(new ConsoleLog(plan, out, p, model, loss, firstEpoch, dir));
         return new Listeners(listeners);
     }
 
@@ -107,7 +95,7 @@ public final class TrainingRun {
                                    PreparedData p) {
         listeners.runStarted();
         try {
-            for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
                 listeners.epochStarting(epoch);
                 EpochMetrics m = trainer.epoch(epoch);
                 if (p.hasTest()) {
@@ -125,19 +113,15 @@ public final class TrainingRun {
         return done;
     }
 
-    /** The saved model to continue, checked against the configuration, or null. */
+    /** The saved model to continue (read when the plan was made), or null. */
     private SavedModel resumedModel() {
-        if (config.loadModel() == null) {
-            return null;
-        }
-        SavedModel saved = ModelFile.read(config.loadModel());
-        Checkpoints.verify(config, saved, config.loadModel());
-        return saved;
+        return plan.model() instanceof ModelPlan.Loaded loaded ? loaded.saved() : null;
     }
 
     /** SGD over the network's parameters, with a saved model's velocities when continuing one. */
     private SGD optimizer(MLP model, SavedModel saved) {
-        SGD sgd = new SGD(model.parameters(), config.lr(), config.momentum(), config.weightDecay(), config.nesterov());
+        OptimizerPlan o = plan.optimizer();
+        SGD sgd = new SGD(model.parameters(), o.lr(), o.momentum(), o.weightDecay(), o.nesterov());
         if (saved != null) {
             sgd.setVelocity(saved.velocity());
         }
@@ -145,16 +129,14 @@ public final class TrainingRun {
     }
 
     private PreparedData prepare(SavedModel saved) {
-        Dataset data = loadDataset(config);
+        Dataset data = plan.data().load();
         if (saved != null) {
-            Checkpoints.checkData(saved, data, config.loadModel());
+            SavedModels.checkData(saved, data, ((ModelPlan.Loaded) plan.model()).file());
         }
-        boolean csv = isCsv(config.dataset());
-        double testFraction = config.testSplit() != null ? config.testSplit() : csv ? 0.2 : 0.0;
-        Split split = Split.stratified(data, testFraction, config.seed());
-        boolean standardize = config.standardize() != null ? config.standardize() : csv;
+        double testFraction = plan.data().testFraction();
+        Split split = Split.stratified(data, testFraction, plan.seed());
         Standardizer standardizer = saved != null ? saved.standardizer()
-                : standardize ? Standardizer.fit(split.train()) : null;
+                : plan.data().standardizes() ? Standardizer.fit(split.train()) : null;
         Dataset train = standardizer != null ? standardizer.transform(split.train()) : split.train();
         Dataset test = standardizer != null ? standardizer.transform(split.test()) : split.test();
         TargetScale scale = saved != null ? saved.target()
@@ -164,13 +146,13 @@ public final class TrainingRun {
 
     /** inputs → the hidden layers → one output per class (or one value), initialized from the seed. */
     private MLP newNetwork(Dataset data) {
-        int[] sizes = new int[config.hidden().size() + 1];
-        for (int i = 0; i < config.hidden().size(); i++) {
-            sizes[i] = config.hidden().get(i);
+        int[] sizes = new int[plan.model().hidden().size() + 1];
+        for (int i = 0; i < plan.model().hidden().size(); i++) {
+            sizes[i] = plan.model().hidden().get(i);
         }
         sizes[sizes.length - 1] = data.isRegression() ? 1 : data.classCount();
-        return MLP.create(data.featureCount(), sizes, config.activation(), Activation.LINEAR, config.init(),
-                new SplittableRandom(config.seed() ^ INIT_SALT));
+        return MLP.create(data.featureCount(), sizes, plan.model().activation(), Activation.LINEAR, plan.model().init(),
+                new SplittableRandom(plan.seed() ^ INIT_SALT));
     }
 
     private static Path prepareOutputDir(Path dir) {
