@@ -201,11 +201,7 @@ public final class GradCommand implements Callable<Integer> {
             options = options.withFeatures(csv.features);
         }
         if (csv.delimiter != null) {
-            try {
-                options = options.withDelimiter(CsvOptions.parseDelimiter(csv.delimiter));
-            } catch (RuntimeException e) {
-                throw usage("--delimiter must be one character such as , ; or tab, not '" + csv.delimiter + "'");
-            }
+            options = options.withDelimiter(Converters.delimiter(spec, csv.delimiter));
         }
         if (csv.task != null) {
             options = options.withTask(switch (csv.task.trim().toLowerCase(java.util.Locale.ROOT)) {

@@ -1,6 +1,5 @@
 package grad.cli;
 
-import grad.data.CsvOptions;
 import grad.model.ModelFile;
 import grad.model.Predictions;
 import grad.model.SavedModel;
@@ -58,20 +57,10 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        char sep = ',';
-        if (delimiter != null) {
-            try {
-                sep = CsvOptions.parseDelimiter(delimiter);
-            } catch (RuntimeException e) {
-                throw new ParameterException(spec.commandLine(),
-                        "--delimiter must be one character such as , ; or tab, not '" + delimiter + "'");
-            }
-        }
+        Character given = delimiter == null ? null : Converters.delimiter(spec, delimiter);
         SavedModel saved = ModelFile.read(model);
-        if (delimiter == null) {
-            sep = saved.training().delimiter();
-        }
-        if (plot != null && !(saved.features().size() == 2 && !saved.isRegression())) {
+        char sep = given != null ? given : saved.training().delimiter();
+        if (plot != null && !saved.isPlottable()) {
             throw new ParameterException(spec.commandLine(), "--plot draws a decision boundary, which needs a model of 2 features"
                     + " and classes; " + model + " has " + saved.features().size() + " features"
                     + (saved.isRegression() ? " and does regression" : ""));

@@ -1,5 +1,6 @@
 package grad.data;
 
+import grad.io.DecimalNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -51,8 +52,6 @@ public final class CsvDataset {
     /** With {@link Task#AUTO}, integer labels with more distinct values than this mean regression. */
     public static final int MAX_AUTO_CLASSES = 20;
 
-    /** A plain decimal number: no hex, no {@code 1d}/{@code 1f} suffixes, unlike {@link Double#parseDouble}. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE =
             Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     /** Where Commons CSV's error messages say the problem is: "(startline 3)" or "at line: 3". */
@@ -328,7 +327,7 @@ public final class CsvDataset {
         if (s.isEmpty()) {
             throw new DataException(at + "missing value");
         }
-        if (NUMBER.matcher(s).matches()) {
+        if (DecimalNumber.matches(s)) {
             double v = Double.parseDouble(s);
             if (Double.isFinite(v)) {
                 return v;
@@ -343,7 +342,7 @@ public final class CsvDataset {
 
     /** A finite decimal number, or null. */
     private static Double numberOrNull(String s) {
-        if (!NUMBER.matcher(s).matches()) {
+        if (!DecimalNumber.matches(s)) {
             return null;
         }
         double v = Double.parseDouble(s);

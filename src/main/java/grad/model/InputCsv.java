@@ -1,5 +1,6 @@
 package grad.model;
 
+import grad.io.DecimalNumber;
 import grad.io.Text;
 import grad.GradException;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,8 +25,6 @@ import org.apache.commons.csv.CSVRecord;
  * @param lines     the line each data row starts on (from 1)
  */
 record InputCsv(String where, char delimiter, List<String> header, List<String[]> rows, long[] lines) {
-    /** A plain decimal number, as the training data reader accepts it. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /**
      * Reads {@code file}: a header row, then rows of as many fields; blank lines are skipped.
@@ -101,7 +99,7 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
      */
     double number(int row, int column) {
         String s = rows.get(row)[column].strip();
-        if (NUMBER.matcher(s).matches()) {
+        if (DecimalNumber.matches(s)) {
             double v = Double.parseDouble(s);
             if (Double.isFinite(v)) {
                 return v;

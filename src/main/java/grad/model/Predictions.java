@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -158,31 +157,8 @@ public final class Predictions {
     }
 
     /** The number of rows predicted. */
-    public int size() {
+    private int size() {
         return features.length;
-    }
-
-    /** The predicted class of row {@code i} (classification). */
-    public int predictedClass(int i) {
-        return predictedClass[i];
-    }
-
-    /** The predicted value of row {@code i} (regression). */
-    public double predictedValue(int i) {
-        return predictedValue[i];
-    }
-
-    /** A copy of row {@code i}'s class probabilities, in the model's class order (empty for regression). */
-    public double[] probabilities(int i) {
-        return probabilities[i].clone();
-    }
-
-    /** The fraction of rows whose predicted class is the one in the label column, if the input has one. */
-    public OptionalDouble accuracy() {
-        if (labels == null) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of((double) correct() / labels.length);
     }
 
     private int correct() {
@@ -216,7 +192,7 @@ public final class Predictions {
     }
 
     /** The output's column names: the input's, {@code predicted}, then {@code p_<class>} per class. */
-    public List<String> header() {
+    private List<String> header() {
         List<String> header = new ArrayList<>(input.header());
         Set<String> taken = new HashSet<>(input.names());
         header.add(unique("predicted", taken));
@@ -269,19 +245,14 @@ public final class Predictions {
         });
     }
 
-    /** Whether {@link #plot} can draw this model: two features and classes. */
-    public boolean canPlot() {
-        return model.features().size() == 2 && !model.isRegression();
-    }
-
     /**
      * Draws the model's decision boundary over the input's points as a PNG, atomically.
      *
-     * @throws IllegalStateException unless {@link #canPlot()}
+     * @throws IllegalStateException unless the model {@linkplain SavedModel#isPlottable() can be plotted}
      * @throws GradException naming the file, if it cannot be written
      */
     public void plot(Path png) {
-        if (!canPlot()) {
+        if (!model.isPlottable()) {
             throw new IllegalStateException("a decision boundary needs 2 features and classes");
         }
         double[] xs = new double[size()];

@@ -36,7 +36,7 @@ final class ConsoleLog implements EpochListener {
         if (plan.model() instanceof ModelPlan.Loaded loaded) {
             out.println("  continuing " + loaded.file() + " from epoch " + firstEpoch);
         }
-        if (plan.outputs().plots() && !p.plottable()) {
+        if (plan.outputs().plots() && !p.data().isPlottable()) {
             out.println("note: no decision-boundary pictures: they need 2 features"
                     + (p.data().isRegression() ? " and classes" : "") + " (this data has " + p.data().featureCount() + ")");
         }
@@ -92,14 +92,14 @@ final class ConsoleLog implements EpochListener {
         return Integer.toString(plan.epochs()).length();
     }
 
-    private void printSummary(Dataset data, Evaluation train, Evaluation test) {
+    private void printSummary(Dataset data, Scores train, Scores test) {
         if (data.isRegression()) {
             out.printf(Locale.ROOT, "done: train loss %.4f, rmse %.4f, R² %.4f%s%n", train.loss(), train.rmse(), train.r2(),
                     test == null ? "" : String.format(Locale.ROOT, "; test rmse %.4f, R² %.4f", test.rmse(), test.r2()));
         } else {
             out.printf(Locale.ROOT, "done: train loss %.4f, accuracy %.1f%%%s%n", train.loss(), 100 * train.accuracy(),
                     test == null ? "" : String.format(Locale.ROOT, "; test accuracy %.1f%%", 100 * test.accuracy()));
-            Evaluation shown = test != null ? test : train;
+            Scores shown = test != null ? test : train;
             out.println("confusion matrix (" + (test != null ? "test" : "train") + " rows: actual × predicted):");
             out.print(ConfusionMatrix.format(shown.confusion(), data.classNames()));
         }

@@ -75,7 +75,7 @@ final class MetricsLog implements EpochListener {
                 data.isRegression() ? "R²" : "accuracy");
     }
 
-    private void writeFinal(Evaluation train, Evaluation test) {
+    private void writeFinal(Scores train, Scores test) {
         JsonObject root = common("completed");
         JsonObject fin = new JsonObject();
         fin.add("loss", num(train.loss()));

@@ -20,11 +20,6 @@ import grad.data.TargetScale;
 record PreparedData(Dataset data, Split split, double testFraction, Standardizer standardizer,
                     TargetScale scale, Dataset train, Dataset test) {
 
-    /** Whether the data can have a decision boundary drawn: 2 features, and classes. */
-    boolean plottable() {
-        return data.featureCount() == 2 && !data.isRegression();
-    }
-
     boolean hasTest() {
         return test.size() > 0;
     }

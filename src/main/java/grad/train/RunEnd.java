@@ -9,7 +9,7 @@ sealed interface RunEnd {
      * @param train the network's final evaluation on the training rows
      * @param test  its final evaluation on the held-out rows, or null when there are none
      */
-    record Completed(Evaluation train, Evaluation test) implements RunEnd {
+    record Completed(Scores train, Scores test) implements RunEnd {
     }
 
     /** An epoch diverged; the run throws {@code cause} once the listeners are told. */

@@ -1,14 +1,11 @@
 package grad.train;
 
 import grad.GradException;
-import grad.data.CsvDataset;
 import grad.data.Dataset;
 import grad.data.Split;
 import grad.data.Standardizer;
-import grad.data.SyntheticDataset;
 import grad.data.TargetScale;
 import grad.io.AtomicFiles;
-import grad.model.ModelFile;
 import grad.model.SavedModel;
 import grad.nn.Activation;
 import grad.nn.Loss;
@@ -20,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -49,7 +45,7 @@ public final class TrainingRun {
      * @return the final evaluation on the training rows
      * @throws GradException for bad data, unwritable outputs, or divergence ({@link DivergedException})
      */
-    public Evaluation run() {
+    public Scores run() {
         SavedModel saved = resumedModel();
         PreparedData p = prepare(saved);
         Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
@@ -60,7 +56,7 @@ public final class TrainingRun {
         try (Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
                 plan.threads());
              Pictures pictures = plan.outputs().plots()
-                     ? new Pictures(dir, p.split().train(), p.standardizer(), p.plottable()) : null) {
+                     ? new Pictures(dir, p.split().train(), p.standardizer(), p.data().isPlottable()) : null) {
             EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
             return train(trainer, listeners, firstEpoch, model, loss, p).train();
         }
@@ -99,7 +95,7 @@ public final class TrainingRun {
                 listeners.epochStarting(epoch);
                 EpochMetrics m = trainer.epoch(epoch);
                 if (p.hasTest()) {
-                    m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Evaluation.of(model, loss, p.test(), p.scale()));
+                    m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Scores.of(model, loss, p.test(), p.scale()));
                 }
                 listeners.epochEnded(m);
             }
@@ -107,8 +103,8 @@ public final class TrainingRun {
             listeners.runEnded(new RunEnd.Diverged(e));
             throw e;
         }
-        RunEnd.Completed done = new RunEnd.Completed(Evaluation.of(model, loss, p.train(), p.scale()),
-                p.hasTest() ? Evaluation.of(model, loss, p.test(), p.scale()) : null);
+        RunEnd.Completed done = new RunEnd.Completed(Scores.of(model, loss, p.train(), p.scale()),
+                p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null);
         listeners.runEnded(done);
         return done;
     }
