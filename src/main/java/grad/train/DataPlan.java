@@ -2,7 +2,6 @@ package grad.train;
 
 import grad.data.CsvDataset;
 import grad.data.CsvOptions;
-import grad.data.Dataset;
 import grad.data.SyntheticDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,9 @@ public record DataPlan(String dataset, CsvOptions csv, int classSize, long seed,
     /** The fraction held out when {@code --test-split} is not given, for CSV files (generated data: none). */
     public static final double DEFAULT_CSV_TEST_SPLIT = 0.2;
 
+    /** The label column of generated datasets (as {@code grad export} writes them). */
+    public static final String GENERATED_LABEL = "label";
+
     /** Whether a dataset argument names a file rather than a generated dataset. */
     public static boolean isCsv(String dataset) {
         return dataset.toLowerCase(Locale.ROOT).endsWith(".csv") || Files.isRegularFile(Path.of(dataset));
@@ -42,11 +44,11 @@ public record DataPlan(String dataset, CsvOptions csv, int classSize, long seed,
         return standardize != null ? standardize : isCsv();
     }
 
-    /** Loads the dataset: a generated one, or a CSV file. */
-    public Dataset load() {
+    /** Loads the dataset, with its label column's name: a CSV file (read once), or a generated one. */
+    public CsvDataset.Labelled load() {
         if (isCsv()) {
-            return CsvDataset.read(Path.of(dataset), csv);
+            return CsvDataset.readLabelled(Path.of(dataset), csv);
         }
-        return SyntheticDataset.fromName(dataset).generate(classSize, seed);
+        return new CsvDataset.Labelled(SyntheticDataset.fromName(dataset).generate(classSize, seed), GENERATED_LABEL);
     }
 }

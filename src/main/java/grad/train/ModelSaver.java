@@ -5,7 +5,6 @@ import grad.nn.Loss;
 import grad.nn.MLP;
 import grad.optim.SGD;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /** {@code --save-model}: writes the model file when every epoch has trained. */
 final class ModelSaver implements EpochListener {
@@ -30,10 +29,8 @@ final class ModelSaver implements EpochListener {
         if (!(end instanceof RunEnd.Completed)) {
             return;
         }
-        Path csv = plan.data().isCsv() ? Path.of(plan.data().dataset()) : null;
         ModelFile.write(plan.outputs().saveModel(), SavedModels.capture(plan, p.data(), loss, model, optimizer,
-                p.standardizer(), p.scale(), plan.epochs(), p.testFraction(),
-                SavedModels.labelName(csv, plan.data().csv())));
+                p.standardizer(), p.scale(), plan.epochs(), p.testFraction(), p.labelName()));
         out.println("saved the model to " + plan.outputs().saveModel());
     }
 }

@@ -10,6 +10,7 @@ import grad.data.TargetScale;
  * model's), a regression target z-scored.
  *
  * @param data         all rows, in the data's units
+ * @param labelName    the name of the label column (a saved model records it)
  * @param split        the hold-out, in the data's units (pictures use it)
  * @param testFraction the fraction of rows held out
  * @param standardizer the features' standardization, or null
@@ -17,7 +18,7 @@ import grad.data.TargetScale;
  * @param train        the training rows the network trains on
  * @param test         the held-out rows, transformed as {@code train}
  */
-record PreparedData(Dataset data, Split split, double testFraction, Standardizer standardizer,
+record PreparedData(Dataset data, String labelName, Split split, double testFraction, Standardizer standardizer,
                     TargetScale scale, Dataset train, Dataset test) {
 
     boolean hasTest() {

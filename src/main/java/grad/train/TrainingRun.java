@@ -1,6 +1,7 @@
 package grad.train;
 
 import grad.GradException;
+import grad.data.CsvDataset;
 import grad.data.Dataset;
 import grad.data.Split;
 import grad.data.Standardizer;
@@ -125,7 +126,8 @@ public final class TrainingRun {
     }
 
     private PreparedData prepare(SavedModel saved) {
-        Dataset data = plan.data().load();
+        CsvDataset.Labelled loaded = plan.data().load();
+        Dataset data = loaded.data();
         if (saved != null) {
             SavedModels.checkData(saved, data, ((ModelPlan.Loaded) plan.model()).file());
         }
@@ -137,7 +139,8 @@ public final class TrainingRun {
         Dataset test = standardizer != null ? standardizer.transform(split.test()) : split.test();
         TargetScale scale = saved != null ? saved.target()
                 : data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
-        return new PreparedData(data, split, testFraction, standardizer, scale, scale.apply(train), scale.apply(test));
+        return new PreparedData(data, loaded.labelName(), split, testFraction, standardizer, scale, scale.apply(train),
+                scale.apply(test));
     }
 
     /** inputs → the hidden layers → one output per class (or one value), initialized from the seed. */
