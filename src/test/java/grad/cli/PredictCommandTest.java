@@ -12,8 +12,6 @@ import grad.model.SavedModel;
 import grad.nn.Predictor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code grad predict}, driven through the command line as a user runs it. */
 class PredictCommandTest {
@@ -41,20 +38,11 @@ class PredictCommandTest {
     private Path rings;
     private Path model;
 
-    private record Run(int exitCode, String out, String err) {
+    private static Cli grad(String... args) {
+        return Cli.run(args);
     }
 
-    private static Run grad(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static void assertOneLineError(Run run, int exitCode, String message) {
+    private static void assertOneLineError(Cli run, int exitCode, String message) {
         assertThat(run.exitCode()).isEqualTo(exitCode);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("grad: " + message + System.lineSeparator());
@@ -65,7 +53,7 @@ class PredictCommandTest {
     void train() throws URISyntaxException {
         rings = Path.of(PredictCommandTest.class.getResource("/grad/model/rings.csv").toURI());
         model = dir.resolve("rings.json");
-        Run run = grad("--dataset", rings.toString(), "--test-split", "" + TEST_SPLIT, "--seed", "" + SEED,
+        Cli run = grad("--dataset", rings.toString(), "--test-split", "" + TEST_SPLIT, "--seed", "" + SEED,
                 "--epochs", "25", "--lr", "0.05", "--hidden-units", "12", "--no-plots", "--threads", "2",
                 "--output-dir", dir.resolve("out").toString(), "--save-model", model.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -106,7 +94,7 @@ class PredictCommandTest {
                 .getAsJsonObject().getAsJsonObject("final").get("test_accuracy").getAsDouble();
         Path output = dir.resolve("predictions.csv");
 
-        Run run = grad("predict", "--model", model.toString(), "--input", heldOutRows().toString(),
+        Cli run = grad("predict", "--model", model.toString(), "--input", heldOutRows().toString(),
                 "--output", output.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -128,7 +116,7 @@ class PredictCommandTest {
 
     @Test
     void writesEachClassProbabilityExactlyAsTheSavedModelComputesIt() throws IOException {
-        Run run = grad("predict", "--model", model.toString(), "--input", rings.toString());
+        Cli run = grad("predict", "--model", model.toString(), "--input", rings.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).startsWith("grad predict: predicted 90 rows of " + rings + " with " + model + "; accuracy ");
 
@@ -156,7 +144,7 @@ class PredictCommandTest {
     @Test
     void drawsTheDecisionBoundaryWithLabelledAndUnlabelledPoints() throws IOException {
         Path png = dir.resolve("labelled.png");
-        Run run = grad("predict", "--model", model.toString(), "--input", rings.toString(),
+        Cli run = grad("predict", "--model", model.toString(), "--input", rings.toString(),
                 "--output", dir.resolve("p.csv").toString(), "--plot", png.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("drew the decision boundary in " + png);
@@ -180,7 +168,7 @@ class PredictCommandTest {
         Path irisModel = dir.resolve("iris.json");
         assertThat(grad("--dataset", iris.toString(), "--epochs", "1", "--no-plots", "--test-split", "0",
                 "--output-dir", dir.resolve("out").toString(), "--save-model", irisModel.toString()).exitCode()).isZero();
-        Run run = grad("predict", "--model", irisModel.toString(), "--input", iris.toString(), "--plot", "x.png");
+        Cli run = grad("predict", "--model", irisModel.toString(), "--input", iris.toString(), "--plot", "x.png");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("grad: --plot draws a decision boundary, which needs a model of 2 features and classes; "
                 + irisModel + " has 3 features");
@@ -198,7 +186,7 @@ class PredictCommandTest {
         Path m = dir.resolve("houses.json");
         assertThat(grad("--dataset", houses.toString(), "--epochs", "3", "--no-plots", "--output-dir",
                 dir.resolve("out").toString(), "--save-model", m.toString()).exitCode()).isZero();
-        Run run = grad("predict", "--model", m.toString(), "--input", houses.toString());
+        Cli run = grad("predict", "--model", m.toString(), "--input", houses.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<CSVRecord> rows = readCsv(run.out());
         assertThat(rows.get(0).toList()).containsExactly("rooms", "area", "price", "predicted");
@@ -260,7 +248,7 @@ class PredictCommandTest {
     void labelsTheModelDoesNotKnowAreANoteNotAnError() throws IOException {
         Path input = dir.resolve("in.csv");
         Files.writeString(input, "width,height_mm,ring\n1,2,inner\n3,4,square\n");
-        Run run = grad("predict", "--model", model.toString(), "--input", input.toString());
+        Cli run = grad("predict", "--model", model.toString(), "--input", input.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("grad predict: note: column \"ring\" has a value that is not one of the model's classes, "
                 + "\"square\" (line 3): no accuracy");
