@@ -53,6 +53,22 @@ public final class PredictCommand implements Callable<Integer> {
             description = "the input's field delimiter: , ; or tab; the output uses it too (default: the training data's)")
     String delimiter;
 
+    /** The predictions as CSV to {@code --output}, or to standard output with the summary on standard error. */
+    private void write(Predictions predictions, PrintWriter out, PrintWriter err) {
+        if (output != null) {
+            predictions.write(output);
+            out.println(predictions.summary() + "; wrote " + output);
+            return;
+        }
+        try {
+            predictions.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+        err.println("grad predict: " + predictions.summary());
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -69,18 +85,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (predictions.note() != null) {
             err.println("grad predict: note: " + predictions.note());
         }
-        if (output == null) {
-            try {
-                predictions.write(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.flush();
-            err.println("grad predict: " + predictions.summary());
-        } else {
-            predictions.write(output);
-            out.println(predictions.summary() + "; wrote " + output);
-        }
+        write(predictions, out, err);
         if (plot != null) {
             predictions.plot(plot);
             if (output == null) {

@@ -5,6 +5,7 @@ import grad.GradException;
 import grad.data.Standardizer;
 import grad.io.AtomicFiles;
 import grad.nn.Predictor;
+import grad.nn.Softmax;
 import grad.plot.DecisionBoundaryPlot;
 import grad.plot.PlotData;
 import grad.plot.Png;
@@ -59,22 +60,37 @@ public final class Predictions {
         this.modelName = modelName;
         this.input = input;
         int n = input.rows().size();
-        int[] columns = featureColumns(model, modelName, input);
-        features = new double[n][columns.length];
-        for (int i = 0; i < n; i++) {
+        int k = model.classes().size();
+        features = features(input, featureColumns(model, modelName, input));
+        predictedClass = new int[n];
+        predictedValue = new double[n];
+        probabilities = new double[n][k];
+        predict();
+        labelColumn = input.column(model.label());
+        Truth truth = labelColumn < 0 ? new Truth(null, null, null)
+                : model.isRegression() ? targets(model, input, labelColumn) : labels(model, input, labelColumn);
+        labels = truth.labels();
+        targets = truth.targets();
+        note = truth.note();
+    }
+
+    private static double[][] features(InputCsv input, int[] columns) {
+        double[][] features = new double[input.rows().size()][columns.length];
+        for (int i = 0; i < features.length; i++) {
             for (int j = 0; j < columns.length; j++) {
                 features[i][j] = input.number(i, columns[j]);
             }
         }
+        return features;
+    }
+
+    /** Fills the predictions of every row: a value (regression), or a class and its probabilities. */
+    private void predict() {
         Predictor predictor = new Predictor(model.network());
         Standardizer standardizer = model.standardizer();
-        double[] x = new double[columns.length];
-        int k = model.classes().size();
-        double[] outputs = new double[Math.max(1, k)];
-        predictedClass = new int[n];
-        predictedValue = new double[n];
-        probabilities = new double[n][k];
-        for (int i = 0; i < n; i++) {
+        double[] x = new double[model.features().size()];
+        double[] outputs = new double[Math.max(1, model.classes().size())];
+        for (int i = 0; i < features.length; i++) {
             if (standardizer == null) {
                 System.arraycopy(features[i], 0, x, 0, x.length);
             } else {
@@ -84,51 +100,52 @@ public final class Predictions {
             if (model.isRegression()) {
                 predictedValue[i] = model.target().unscale(outputs[0]);
             } else {
-                int best = 0;   // the largest output, the first on ties: as training's accuracy counts
-                for (int c = 1; c < k; c++) {
-                    if (outputs[c] > outputs[best]) {
-                        best = c;
-                    }
-                }
-                predictedClass[i] = best;
+                predictedClass[i] = Softmax.argmax(outputs);   // as training's accuracy counts
                 predictor.probabilities(x, probabilities[i]);
             }
         }
-        labelColumn = input.column(model.label());
-        String why = null;
-        int[] l = null;
-        double[] t = null;
-        if (labelColumn >= 0 && model.isRegression()) {
-            t = new double[n];
-            for (int i = 0; i < n && t != null; i++) {
-                try {
-                    t[i] = input.number(i, labelColumn);
-                } catch (GradException e) {
-                    why = "column " + Text.quote(model.label()) + " has values that are not numbers: no rmse";
-                    t = null;
-                }
-            }
-        } else if (labelColumn >= 0) {
-            Map<String, Integer> index = new HashMap<>();
-            for (int c = 0; c < k; c++) {
-                index.put(model.classes().get(c), c);
-            }
-            l = new int[n];
-            for (int i = 0; i < n && l != null; i++) {
-                Integer c = index.get(input.rows().get(i)[labelColumn].strip());
-                if (c == null) {
-                    why = "column " + Text.quote(model.label()) + " has a value that is not one of the model's classes, "
-                            + Text.quote(input.rows().get(i)[labelColumn].strip()) + " (line " + input.lines()[i]
-                            + "): no accuracy; points coloured by predicted class";
-                    l = null;
-                } else {
-                    l[i] = c;
-                }
+    }
+
+    /**
+     * What the input's label column says: classes or numbers, or why it could not be used.
+     *
+     * @param labels  each row's class index, or null
+     * @param targets each row's number, or null
+     * @param note    why the label column could not be used, or null
+     */
+    private record Truth(int[] labels, double[] targets, String note) {
+    }
+
+    private static Truth targets(SavedModel model, InputCsv input, int labelColumn) {
+        double[] t = new double[input.rows().size()];
+        for (int i = 0; i < t.length; i++) {
+            try {
+                t[i] = input.number(i, labelColumn);
+            } catch (GradException e) {
+                return new Truth(null, null,
+                        "column " + Text.quote(model.label()) + " has values that are not numbers: no rmse");
             }
         }
-        labels = l;
-        targets = t;
-        note = why;
+        return new Truth(null, t, null);
+    }
+
+    private static Truth labels(SavedModel model, InputCsv input, int labelColumn) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < model.classes().size(); c++) {
+            index.put(model.classes().get(c), c);
+        }
+        int[] l = new int[input.rows().size()];
+        for (int i = 0; i < l.length; i++) {
+            String label = input.rows().get(i)[labelColumn].strip();
+            Integer c = index.get(label);
+            if (c == null) {
+                return new Truth(null, null, "column " + Text.quote(model.label()) + " has a value that is not one of"
+                        + " the model's classes, " + Text.quote(label) + " (line " + input.lines()[i]
+                        + "): no accuracy; points coloured by predicted class");
+            }
+            l[i] = c;
+        }
+        return new Truth(l, null, null);
     }
 
     /**
