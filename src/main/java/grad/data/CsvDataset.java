@@ -171,17 +171,15 @@ public final class CsvDataset {
     private record Row(long line, String[] fields) {
     }
 
-    /** The whole file as text: not a directory, no NUL bytes, valid UTF-8; a leading BOM is dropped. */
-    private static String readText(Path file, String where) {
+    private static byte[] readBytes(Path file, String where) {
         if (Files.isDirectory(file)) {
             throw new DataException(where + ": is a directory, not a CSV file");
         }
-        byte[] bytes;
         try {
             if (Files.size(file) > Integer.MAX_VALUE - 16) {
                 throw new DataException(where + ": file too large to read (over 2 GB)");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new DataException(where + ": no such file", e);
         } catch (AccessDeniedException e) {
@@ -189,6 +187,11 @@ public final class CsvDataset {
         } catch (IOException | UncheckedIOException | SecurityException e) {
             throw new DataException(where + ": cannot read: " + reason(e), e);
         }
+    }
+
+    /** The whole file as text: not a directory, no NUL bytes, valid UTF-8; a leading BOM is dropped. */
+    private static String readText(Path file, String where) {
+        byte[] bytes = readBytes(file, where);
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new DataException(where + ":" + lineOfByte(bytes, i)

@@ -51,18 +51,7 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
             throw new GradException(where + ": empty file, expected a header row and data rows");
         }
         List<String> header = List.of(records.get(0));
-        Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < header.size(); c++) {
-            String name = header.get(c).strip();
-            if (name.isEmpty()) {
-                throw new GradException(where + ":" + lines.get(0) + ": column " + (c + 1) + ": empty column name");
-            }
-            Integer first = seen.putIfAbsent(name, c);
-            if (first != null) {
-                throw new GradException(where + ":" + lines.get(0) + ": column " + (c + 1) + " " + Text.quote(name)
-                        + ": duplicate column name (also column " + (first + 1) + ")");
-            }
-        }
+        checkHeader(header, where + ":" + lines.get(0) + ": ");
         if (records.size() == 1) {
             throw new GradException(where + ": only a header row, no data rows");
         }
@@ -75,6 +64,22 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
             }
         }
         return new InputCsv(where, delimiter, header, List.copyOf(records.subList(1, records.size())), rowLines);
+    }
+
+    /** Every column has a name, and no two the same. */
+    private static void checkHeader(List<String> header, String at) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).strip();
+            if (name.isEmpty()) {
+                throw new GradException(at + "column " + (c + 1) + ": empty column name");
+            }
+            Integer first = seen.putIfAbsent(name, c);
+            if (first != null) {
+                throw new GradException(at + "column " + (c + 1) + " " + Text.quote(name)
+                        + ": duplicate column name (also column " + (first + 1) + ")");
+            }
+        }
     }
 
     /** The index of the column called {@code name} (surrounding spaces ignored), or -1. */
