@@ -202,9 +202,10 @@ final class ModelReader {
         } catch (IllegalArgumentException e) {
             throw invalid("unknown initializer " + Text.quote(t.init()));
         }
-        return new TrainingSettings(epochsDone, require(t.seed(), "training.seed"), require(t.dataset(), "training.dataset"),
-                classSize, delimiter.charAt(0), testSplit, batchSize, lr, momentum, weightDecay,
-                require(t.nesterov(), "training.nesterov"), init);
+        return new TrainingSettings(epochsDone, require(t.seed(), "training.seed"),
+                new TrainingSettings.Data(require(t.dataset(), "training.dataset"), classSize, delimiter.charAt(0), testSplit),
+                new TrainingSettings.Sgd(lr, momentum, weightDecay, require(t.nesterov(), "training.nesterov")),
+                batchSize, init);
     }
 
     private double[] velocity(ModelJson.Optimizer o, int parameters) {

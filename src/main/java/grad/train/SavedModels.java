@@ -54,9 +54,10 @@ public final class SavedModels {
                                      double testSplit, String label) {
         DataPlan d = plan.data();
         OptimizerPlan o = plan.optimizer();
-        TrainingSettings training = new TrainingSettings(epochsDone, plan.seed(), d.dataset(), d.classSize(),
-                d.csv() == null ? ',' : d.csv().delimiter(), testSplit, plan.batchSize(), o.lr(), o.momentum(),
-                o.weightDecay(), o.nesterov(), plan.model().init());
+        TrainingSettings training = new TrainingSettings(epochsDone, plan.seed(),
+                new TrainingSettings.Data(d.dataset(), d.classSize(), d.csv() == null ? ',' : d.csv().delimiter(), testSplit),
+                new TrainingSettings.Sgd(o.lr(), o.momentum(), o.weightDecay(), o.nesterov()),
+                plan.batchSize(), plan.model().init());
         return new SavedModel(data.featureNames(), label, data.classNames(), network, loss, standardizer, target, training,
                 optimizer.velocity());
     }

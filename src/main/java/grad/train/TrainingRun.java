@@ -126,10 +126,10 @@ public final class TrainingRun {
     }
 
     private PreparedData prepare(SavedModel saved) {
-        CsvDataset.Labelled loaded = plan.data().load();
-        Dataset data = loaded.data();
-        if (saved != null) {
-            SavedModels.checkData(saved, data, ((ModelPlan.Loaded) plan.model()).file());
+        CsvDataset.Labelled labelled = plan.data().load();
+        Dataset data = labelled.data();
+        if (plan.model() instanceof ModelPlan.Loaded loaded) {
+            SavedModels.checkData(loaded.saved(), data, loaded.file());
         }
         double testFraction = plan.data().testFraction();
         Split split = Split.stratified(data, testFraction, plan.seed());
@@ -139,7 +139,7 @@ public final class TrainingRun {
         Dataset test = standardizer != null ? standardizer.transform(split.test()) : split.test();
         TargetScale scale = saved != null ? saved.target()
                 : data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
-        return new PreparedData(data, loaded.labelName(), split, testFraction, standardizer, scale, scale.apply(train),
+        return new PreparedData(data, labelled.labelName(), split, testFraction, standardizer, scale, scale.apply(train),
                 scale.apply(test));
     }
 
