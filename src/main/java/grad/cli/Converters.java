@@ -1,16 +1,33 @@
 package grad.cli;
 
+import grad.data.CsvOptions;
 import grad.nn.Activation;
 import grad.nn.Initializer;
 import grad.nn.Loss;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** Option values that need more than picocli's built-in conversions; bad values are usage errors. */
 final class Converters {
     private Converters() {
+    }
+
+    /**
+     * The {@code --delimiter} value as a character ({@code tab} for a tab).
+     *
+     * @throws ParameterException a usage error, unless it is one character such as , or ;, or the word tab
+     */
+    static char delimiter(CommandSpec spec, String text) {
+        try {
+            return CsvOptions.parseDelimiter(text);
+        } catch (RuntimeException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "--delimiter must be one character such as , ; or tab, not '" + text + "'");
+        }
     }
 
     static final class LossConverter implements ITypeConverter<Loss> {

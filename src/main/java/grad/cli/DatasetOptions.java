@@ -1,7 +1,7 @@
 package grad.cli;
 
 import grad.data.SyntheticDataset;
-import grad.train.TrainingRun;
+import grad.train.DataPlan;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +29,7 @@ final class DatasetOptions {
     /** Usage errors for values out of range; a dataset that is not a file must be a known name. */
     void validate(CommandSpec spec, boolean allowCsv) {
         OptionRanges.check(spec, "--class-size", classSize >= 1 && classSize <= MAX_CLASS_SIZE);
-        if (allowCsv && TrainingRun.isCsv(dataset)) {
+        if (allowCsv && DataPlan.isCsv(dataset)) {
             return;
         }
         try {

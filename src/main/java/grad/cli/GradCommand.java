@@ -2,12 +2,15 @@ package grad.cli;
 
 import grad.data.CsvOptions;
 import grad.data.Task;
-import grad.train.Checkpoints;
 import grad.model.ModelFile;
 import grad.nn.Activation;
 import grad.nn.Initializer;
 import grad.nn.Loss;
-import grad.train.TrainingConfig;
+import grad.train.DataPlan;
+import grad.train.ModelPlan;
+import grad.train.OptimizerPlan;
+import grad.train.OutputPlan;
+import grad.train.TrainingPlan;
 import grad.train.TrainingRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -140,14 +143,33 @@ public final class GradCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingConfig config = config();
+        TrainingPlan plan = plan();
         PrintWriter out = spec.commandLine().getOut();
-        new TrainingRun(config, out, spec.commandLine().getErr()).run();
+        new TrainingRun(plan, out, spec.commandLine().getErr()).run();
         return 0;
     }
 
-    /** The validated configuration; a value out of range is a usage error naming the option. */
-    TrainingConfig config() {
+    /**
+     * The plan of the run, resolved once: the options, validated, and when continuing a saved model, the
+     * model (read here, once) with the settings not on the command line taken from it (see {@link Resume}).
+     * A value out of range is a usage error naming the option.
+     */
+    TrainingPlan plan() {
+        validate();
+        TrainingPlan plan = new TrainingPlan(
+                new DataPlan(data.dataset, csvOptions(), data.classSize, data.seed, csv.testSplit, csv.standardize),
+                new ModelPlan.New(hidden, activation, loss, init),
+                new OptimizerPlan(lr, momentum, weightDecay, nesterov),
+                new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel),
+                epochs, batchSize, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        if (loadModel == null) {
+            return plan;
+        }
+        return Resume.plan(plan, ModelFile.read(loadModel), loadModel,
+                option -> spec.commandLine().getParseResult().hasMatchedOption(option));
+    }
+
+    private void validate() {
         data.validate(spec, true);
         OptionRanges.check(spec, "--batch-size", batchSize >= 1);
         OptionRanges.check(spec, "--epochs", epochs >= 1);
@@ -168,16 +190,6 @@ public final class GradCommand implements Callable<Integer> {
                     + " needs " + weights + " weights between hidden layers, more than the "
                     + OptionRanges.MAX_HIDDEN_WEIGHTS + " this scalar engine can train; use smaller layers");
         }
-        TrainingConfig config = new TrainingConfig(data.dataset, csvOptions(), data.classSize, batchSize, epochs, lr,
-                momentum, weightDecay, nesterov, printEvery, outputDir, hidden, graphviz, graphvizMaxNodes, data.seed, loss,
-                activation, init, plots, gifEvery, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                csv.testSplit, csv.standardize, saveModel, loadModel);
-        if (loadModel == null) {
-            return config;
-        }
-        // settings not on the command line come from the model (see Checkpoints)
-        return Checkpoints.configure(config, ModelFile.read(loadModel), loadModel,
-                option -> spec.commandLine().getParseResult().hasMatchedOption(option));
     }
 
     private CsvOptions csvOptions() {
@@ -189,11 +201,7 @@ public final class GradCommand implements Callable<Integer> {
             options = options.withFeatures(csv.features);
         }
         if (csv.delimiter != null) {
-            try {
-                options = options.withDelimiter(CsvOptions.parseDelimiter(csv.delimiter));
-            } catch (RuntimeException e) {
-                throw usage("--delimiter must be one character such as , ; or tab, not '" + csv.delimiter + "'");
-            }
+            options = options.withDelimiter(Converters.delimiter(spec, csv.delimiter));
         }
         if (csv.task != null) {
             options = options.withTask(switch (csv.task.trim().toLowerCase(java.util.Locale.ROOT)) {

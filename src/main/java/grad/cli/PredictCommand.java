@@ -1,6 +1,5 @@
 package grad.cli;
 
-import grad.data.CsvOptions;
 import grad.model.ModelFile;
 import grad.model.Predictions;
 import grad.model.SavedModel;
@@ -54,24 +53,30 @@ public final class PredictCommand implements Callable<Integer> {
             description = "the input's field delimiter: , ; or tab; the output uses it too (default: the training data's)")
     String delimiter;
 
+    /** The predictions as CSV to {@code --output}, or to standard output with the summary on standard error. */
+    private void write(Predictions predictions, PrintWriter out, PrintWriter err) {
+        if (output != null) {
+            predictions.write(output);
+            out.println(predictions.summary() + "; wrote " + output);
+            return;
+        }
+        try {
+            predictions.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+        err.println("grad predict: " + predictions.summary());
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        char sep = ',';
-        if (delimiter != null) {
-            try {
-                sep = CsvOptions.parseDelimiter(delimiter);
-            } catch (RuntimeException e) {
-                throw new ParameterException(spec.commandLine(),
-                        "--delimiter must be one character such as , ; or tab, not '" + delimiter + "'");
-            }
-        }
+        Character given = delimiter == null ? null : Converters.delimiter(spec, delimiter);
         SavedModel saved = ModelFile.read(model);
-        if (delimiter == null) {
-            sep = saved.training().delimiter();
-        }
-        if (plot != null && !(saved.features().size() == 2 && !saved.isRegression())) {
+        char sep = given != null ? given : saved.training().delimiter();
+        if (plot != null && !saved.isPlottable()) {
             throw new ParameterException(spec.commandLine(), "--plot draws a decision boundary, which needs a model of 2 features"
                     + " and classes; " + model + " has " + saved.features().size() + " features"
                     + (saved.isRegression() ? " and does regression" : ""));
@@ -80,18 +85,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (predictions.note() != null) {
             err.println("grad predict: note: " + predictions.note());
         }
-        if (output == null) {
-            try {
-                predictions.write(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.flush();
-            err.println("grad predict: " + predictions.summary());
-        } else {
-            predictions.write(output);
-            out.println(predictions.summary() + "; wrote " + output);
-        }
+        write(predictions, out, err);
         if (plot != null) {
             predictions.plot(plot);
             if (output == null) {

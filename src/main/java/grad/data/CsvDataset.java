@@ -1,5 +1,6 @@
 package grad.data;
 
+import grad.io.DecimalNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -51,8 +52,6 @@ public final class CsvDataset {
     /** With {@link Task#AUTO}, integer labels with more distinct values than this mean regression. */
     public static final int MAX_AUTO_CLASSES = 20;
 
-    /** A plain decimal number: no hex, no {@code 1d}/{@code 1f} suffixes, unlike {@link Double#parseDouble}. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE =
             Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     /** Where Commons CSV's error messages say the problem is: "(startline 3)" or "at line: 3". */
@@ -72,9 +71,26 @@ public final class CsvDataset {
      * @throws DataException naming the file, line and column of the first problem
      */
     public static Dataset read(Path file, CsvOptions options) {
+        return readLabelled(file, options).data();
+    }
+
+    /**
+     * A CSV file's data and the name of its label column (as the header row spells it).
+     *
+     * @param data      the rows, as {@link #read(Path, CsvOptions)} reads them
+     * @param labelName the label column's name
+     */
+    public record Labelled(Dataset data, String labelName) {
+    }
+
+    /**
+     * Reads {@code file} as the options say, keeping the label column's name.
+     *
+     * @throws DataException naming the file, line and column of the first problem
+     */
+    public static Labelled readLabelled(Path file, CsvOptions options) {
         String where = file.toString();
-        String text = readText(file, where);
-        List<Row> rows = parse(text, options.delimiter(), where);
+        List<Row> rows = parse(readText(file, where), options.delimiter(), where);
         if (rows.isEmpty()) {
             throw new DataException(where + ":1: empty file, expected a header row and data rows");
         }
@@ -86,11 +102,23 @@ public final class CsvDataset {
         String at1 = where + ":" + headerRow.line + ": ";
         int labelColumn = labelColumn(options.label(), header, at1);
         int[] featureColumns = featureColumns(options.features(), header, labelColumn, at1);
-
         int n = rows.size() - 1;
         double[][] features = new double[n][featureColumns.length];
         String[] labels = new String[n];
-        for (int i = 0; i < n; i++) {
+        readRows(rows, header, featureColumns, labelColumn, where, features, labels);
+        List<String> featureNames = new ArrayList<>();
+        for (int c : featureColumns) {
+            featureNames.add(header.get(c));
+        }
+        String labelWhere = Messages.column(labelColumn, header.get(labelColumn));
+        Dataset data = dataset(baseName(file), featureNames, features, labels, options.task(), rows, where, labelWhere);
+        return new Labelled(data, header.get(labelColumn));
+    }
+
+    /** Fills {@code features} and {@code labels} from the data rows (every row but the header). */
+    private static void readRows(List<Row> rows, List<String> header, int[] featureColumns, int labelColumn,
+                                 String where, double[][] features, String[] labels) {
+        for (int i = 0; i < labels.length; i++) {
             Row row = rows.get(i + 1);
             String at = where + ":" + row.line + ": ";
             if (row.fields.length != header.size()) {
@@ -105,14 +133,13 @@ public final class CsvDataset {
                 throw new DataException(at + Messages.column(labelColumn, header.get(labelColumn)) + ": missing label");
             }
         }
+    }
 
-        List<String> featureNames = new ArrayList<>();
-        for (int c : featureColumns) {
-            featureNames.add(header.get(c));
-        }
-        String name = baseName(file);
-        String labelWhere = Messages.column(labelColumn, header.get(labelColumn));
-        boolean regression = switch (options.task()) {
+    /** The rows as regression (numeric labels) or classes, as the task says or the labels suggest. */
+    private static Dataset dataset(String name, List<String> featureNames, double[][] features, String[] labels,
+                                   Task task, List<Row> rows, String where, String labelWhere) {
+        int n = labels.length;
+        boolean regression = switch (task) {
             case CLASSIFY -> false;
             case REGRESSION -> true;
             case AUTO -> looksLikeRegression(labels);
@@ -144,17 +171,15 @@ public final class CsvDataset {
     private record Row(long line, String[] fields) {
     }
 
-    /** The whole file as text: not a directory, no NUL bytes, valid UTF-8; a leading BOM is dropped. */
-    private static String readText(Path file, String where) {
+    private static byte[] readBytes(Path file, String where) {
         if (Files.isDirectory(file)) {
             throw new DataException(where + ": is a directory, not a CSV file");
         }
-        byte[] bytes;
         try {
             if (Files.size(file) > Integer.MAX_VALUE - 16) {
                 throw new DataException(where + ": file too large to read (over 2 GB)");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new DataException(where + ": no such file", e);
         } catch (AccessDeniedException e) {
@@ -162,6 +187,11 @@ public final class CsvDataset {
         } catch (IOException | UncheckedIOException | SecurityException e) {
             throw new DataException(where + ": cannot read: " + reason(e), e);
         }
+    }
+
+    /** The whole file as text: not a directory, no NUL bytes, valid UTF-8; a leading BOM is dropped. */
+    private static String readText(Path file, String where) {
+        byte[] bytes = readBytes(file, where);
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new DataException(where + ":" + lineOfByte(bytes, i)
@@ -328,7 +358,7 @@ public final class CsvDataset {
         if (s.isEmpty()) {
             throw new DataException(at + "missing value");
         }
-        if (NUMBER.matcher(s).matches()) {
+        if (DecimalNumber.matches(s)) {
             double v = Double.parseDouble(s);
             if (Double.isFinite(v)) {
                 return v;
@@ -343,7 +373,7 @@ public final class CsvDataset {
 
     /** A finite decimal number, or null. */
     private static Double numberOrNull(String s) {
-        if (!NUMBER.matcher(s).matches()) {
+        if (!DecimalNumber.matches(s)) {
             return null;
         }
         double v = Double.parseDouble(s);

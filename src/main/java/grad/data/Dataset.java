@@ -116,6 +116,16 @@ public final class Dataset {
         return targets != null;
     }
 
+    /** Whether a decision boundary can be drawn over this data: two features, and classes. */
+    public boolean isPlottable() {
+        return isPlottable(featureCount(), isRegression());
+    }
+
+    /** Whether a decision boundary can be drawn over {@code featureCount} features: two, and classes. */
+    public static boolean isPlottable(int featureCount, boolean regression) {
+        return featureCount == 2 && !regression;
+    }
+
     /** The class names, index = class; empty for regression. */
     public List<String> classNames() {
         return classNames;

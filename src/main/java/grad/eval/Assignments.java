@@ -1,5 +1,6 @@
 package grad.eval;
 
+import grad.io.DecimalNumber;
 import grad.GradException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class Assignments {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Assignments() {
     }
@@ -68,7 +68,7 @@ public final class Assignments {
                 return Double.NEGATIVE_INFINITY;
             }
             default -> {
-                return NUMBER.matcher(text).matches() ? Double.parseDouble(text) : null;
+                return DecimalNumber.matches(text) ? Double.parseDouble(text) : null;
             }
         }
     }

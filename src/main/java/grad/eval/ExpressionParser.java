@@ -111,11 +111,6 @@ public final class ExpressionParser {
         return FUNCTIONS.containsKey(name);
     }
 
-    /** The function names, in the order they are documented. */
-    public static List<String> functionNames() {
-        return List.copyOf(FUNCTIONS.keySet());
-    }
-
     private Value program() {
         if (check(EOF)) {
             throw error(peek(), "the expression is empty");

@@ -1,5 +1,6 @@
 package grad.model;
 
+import grad.io.DecimalNumber;
 import grad.io.Text;
 import grad.GradException;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,8 +25,6 @@ import org.apache.commons.csv.CSVRecord;
  * @param lines     the line each data row starts on (from 1)
  */
 record InputCsv(String where, char delimiter, List<String> header, List<String[]> rows, long[] lines) {
-    /** A plain decimal number, as the training data reader accepts it. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /**
      * Reads {@code file}: a header row, then rows of as many fields; blank lines are skipped.
@@ -53,18 +51,7 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
             throw new GradException(where + ": empty file, expected a header row and data rows");
         }
         List<String> header = List.of(records.get(0));
-        Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < header.size(); c++) {
-            String name = header.get(c).strip();
-            if (name.isEmpty()) {
-                throw new GradException(where + ":" + lines.get(0) + ": column " + (c + 1) + ": empty column name");
-            }
-            Integer first = seen.putIfAbsent(name, c);
-            if (first != null) {
-                throw new GradException(where + ":" + lines.get(0) + ": column " + (c + 1) + " " + Text.quote(name)
-                        + ": duplicate column name (also column " + (first + 1) + ")");
-            }
-        }
+        checkHeader(header, where + ":" + lines.get(0) + ": ");
         if (records.size() == 1) {
             throw new GradException(where + ": only a header row, no data rows");
         }
@@ -77,6 +64,22 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
             }
         }
         return new InputCsv(where, delimiter, header, List.copyOf(records.subList(1, records.size())), rowLines);
+    }
+
+    /** Every column has a name, and no two the same. */
+    private static void checkHeader(List<String> header, String at) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).strip();
+            if (name.isEmpty()) {
+                throw new GradException(at + "column " + (c + 1) + ": empty column name");
+            }
+            Integer first = seen.putIfAbsent(name, c);
+            if (first != null) {
+                throw new GradException(at + "column " + (c + 1) + " " + Text.quote(name)
+                        + ": duplicate column name (also column " + (first + 1) + ")");
+            }
+        }
     }
 
     /** The index of the column called {@code name} (surrounding spaces ignored), or -1. */
@@ -101,7 +104,7 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
      */
     double number(int row, int column) {
         String s = rows.get(row)[column].strip();
-        if (NUMBER.matcher(s).matches()) {
+        if (DecimalNumber.matches(s)) {
             double v = Double.parseDouble(s);
             if (Double.isFinite(v)) {
                 return v;

@@ -98,8 +98,7 @@ final class ModelReader {
             throw invalid("\"network.layers\" is empty");
         }
         int[] sizes = new int[layers.size()];
-        Activation hidden = null;
-        Activation output = null;
+        Activation[] activations = new Activation[layers.size()];
         int fanIn = inputs;
         for (int l = 0; l < layers.size(); l++) {
             String at = "network.layers[" + l + "]";
@@ -111,34 +110,42 @@ final class ModelReader {
             if (sizes[l] < 1) {
                 throw invalid(at + " has " + sizes[l] + " outputs");
             }
-            Activation activation;
-            try {
-                activation = Activation.parse(require(layer.activation(), at + ".activation"));
-            } catch (IllegalArgumentException e) {
-                throw invalid(at + ": unknown activation " + Text.quote(layer.activation()));
-            }
-            if (l == layers.size() - 1) {
-                output = activation;
-            } else if (hidden == null) {
-                hidden = activation;
-            } else if (hidden != activation) {
-                throw invalid(at + " has activation " + activation.id() + ", but earlier hidden layers " + hidden.id());
+            activations[l] = activation(layer, at);
+            if (l > 0 && l < layers.size() - 1 && activations[l] != activations[0]) {
+                throw invalid(at + " has activation " + activations[l].id() + ", but earlier hidden layers "
+                        + activations[0].id());
             }
             fanIn = sizes[l];
         }
+        Activation hidden = layers.size() > 1 ? activations[0] : null;
         if (fanIn != outputs) {
             throw invalid("the network has " + fanIn + " outputs, expected " + outputs);
         }
-        MLP network = new MLP(inputs, sizes, hidden == null ? Activation.RELU : hidden, output);
+        MLP network = new MLP(inputs, sizes, hidden == null ? Activation.RELU : hidden, activations[sizes.length - 1]);
+        network.setParameterData(parameters(network, layers));
+        return network;
+    }
+
+    private Activation activation(ModelJson.LayerJson layer, String at) {
+        try {
+            return Activation.parse(require(layer.activation(), at + ".activation"));
+        } catch (IllegalArgumentException e) {
+            throw invalid(at + ": unknown activation " + Text.quote(layer.activation()));
+        }
+    }
+
+    /** The layers' weights and biases in the network's parameter order, checked to be there and finite. */
+    private double[] parameters(MLP network, List<ModelJson.LayerJson> layers) {
         double[] p = new double[network.parameterCount()];
         for (int l = 0; l < layers.size(); l++) {
             String at = "network.layers[" + l + "]";
             ModelJson.LayerJson layer = layers.get(l);
+            int size = network.layers().get(l).outputs();
             double[][] weights = require(layer.weights(), at + ".weights");
             double[] biases = require(layer.biases(), at + ".biases");
-            if (weights.length != sizes[l] || biases.length != sizes[l]) {
+            if (weights.length != size || biases.length != size) {
                 throw invalid(at + " has " + weights.length + " rows of weights and " + biases.length
-                        + " biases, expected " + sizes[l] + " of each (one per neuron)");
+                        + " biases, expected " + size + " of each (one per neuron)");
             }
             for (Neuron n : network.layers().get(l).neurons()) {
                 double[] w = require(weights[n.index()], at + ".weights[" + n.index() + "]");
@@ -154,8 +161,7 @@ final class ModelReader {
                 throw invalid("parameter " + network.parameterName(i) + " is " + p[i]);
             }
         }
-        network.setParameterData(p);
-        return network;
+        return p;
     }
 
     private Standardizer standardizer(ModelJson.Standardization s, int features) {
@@ -196,9 +202,10 @@ final class ModelReader {
         } catch (IllegalArgumentException e) {
             throw invalid("unknown initializer " + Text.quote(t.init()));
         }
-        return new TrainingSettings(epochsDone, require(t.seed(), "training.seed"), require(t.dataset(), "training.dataset"),
-                classSize, delimiter.charAt(0), testSplit, batchSize, lr, momentum, weightDecay,
-                require(t.nesterov(), "training.nesterov"), init);
+        return new TrainingSettings(epochsDone, require(t.seed(), "training.seed"),
+                new TrainingSettings.Data(require(t.dataset(), "training.dataset"), classSize, delimiter.charAt(0), testSplit),
+                new TrainingSettings.Sgd(lr, momentum, weightDecay, require(t.nesterov(), "training.nesterov")),
+                batchSize, init);
     }
 
     private double[] velocity(ModelJson.Optimizer o, int parameters) {

@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -61,22 +60,37 @@ public final class Predictions {
         this.modelName = modelName;
         this.input = input;
         int n = input.rows().size();
-        int[] columns = featureColumns(model, modelName, input);
-        features = new double[n][columns.length];
-        for (int i = 0; i < n; i++) {
+        int k = model.classes().size();
+        features = features(input, featureColumns(model, modelName, input));
+        predictedClass = new int[n];
+        predictedValue = new double[n];
+        probabilities = new double[n][k];
+        predict();
+        labelColumn = input.column(model.label());
+        Truth truth = labelColumn < 0 ? new Truth(null, null, null)
+                : model.isRegression() ? targets(model, input, labelColumn) : labels(model, input, labelColumn);
+        labels = truth.labels();
+        targets = truth.targets();
+        note = truth.note();
+    }
+
+    private static double[][] features(InputCsv input, int[] columns) {
+        double[][] features = new double[input.rows().size()][columns.length];
+        for (int i = 0; i < features.length; i++) {
             for (int j = 0; j < columns.length; j++) {
                 features[i][j] = input.number(i, columns[j]);
             }
         }
+        return features;
+    }
+
+    /** Fills the predictions of every row: a value (regression), or a class and its probabilities. */
+    private void predict() {
         Predictor predictor = new Predictor(model.network());
         Standardizer standardizer = model.standardizer();
-        double[] x = new double[columns.length];
-        int k = model.classes().size();
-        double[] outputs = new double[Math.max(1, k)];
-        predictedClass = new int[n];
-        predictedValue = new double[n];
-        probabilities = new double[n][k];
-        for (int i = 0; i < n; i++) {
+        double[] x = new double[model.features().size()];
+        double[] outputs = new double[Math.max(1, model.classes().size())];
+        for (int i = 0; i < features.length; i++) {
             if (standardizer == null) {
                 System.arraycopy(features[i], 0, x, 0, x.length);
             } else {
@@ -90,41 +104,48 @@ public final class Predictions {
                 predictor.probabilities(x, probabilities[i]);
             }
         }
-        labelColumn = input.column(model.label());
-        String why = null;
-        int[] l = null;
-        double[] t = null;
-        if (labelColumn >= 0 && model.isRegression()) {
-            t = new double[n];
-            for (int i = 0; i < n && t != null; i++) {
-                try {
-                    t[i] = input.number(i, labelColumn);
-                } catch (GradException e) {
-                    why = "column " + Text.quote(model.label()) + " has values that are not numbers: no rmse";
-                    t = null;
-                }
-            }
-        } else if (labelColumn >= 0) {
-            Map<String, Integer> index = new HashMap<>();
-            for (int c = 0; c < k; c++) {
-                index.put(model.classes().get(c), c);
-            }
-            l = new int[n];
-            for (int i = 0; i < n && l != null; i++) {
-                Integer c = index.get(input.rows().get(i)[labelColumn].strip());
-                if (c == null) {
-                    why = "column " + Text.quote(model.label()) + " has a value that is not one of the model's classes, "
-                            + Text.quote(input.rows().get(i)[labelColumn].strip()) + " (line " + input.lines()[i]
-                            + "): no accuracy; points coloured by predicted class";
-                    l = null;
-                } else {
-                    l[i] = c;
-                }
+    }
+
+    /**
+     * What the input's label column says: classes or numbers, or why it could not be used.
+     *
+     * @param labels  each row's class index, or null
+     * @param targets each row's number, or null
+     * @param note    why the label column could not be used, or null
+     */
+    private record Truth(int[] labels, double[] targets, String note) {
+    }
+
+    private static Truth targets(SavedModel model, InputCsv input, int labelColumn) {
+        double[] t = new double[input.rows().size()];
+        for (int i = 0; i < t.length; i++) {
+            try {
+                t[i] = input.number(i, labelColumn);
+            } catch (GradException e) {
+                return new Truth(null, null,
+                        "column " + Text.quote(model.label()) + " has values that are not numbers: no rmse");
             }
         }
-        labels = l;
-        targets = t;
-        note = why;
+        return new Truth(null, t, null);
+    }
+
+    private static Truth labels(SavedModel model, InputCsv input, int labelColumn) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < model.classes().size(); c++) {
+            index.put(model.classes().get(c), c);
+        }
+        int[] l = new int[input.rows().size()];
+        for (int i = 0; i < l.length; i++) {
+            String label = input.rows().get(i)[labelColumn].strip();
+            Integer c = index.get(label);
+            if (c == null) {
+                return new Truth(null, null, "column " + Text.quote(model.label()) + " has a value that is not one of"
+                        + " the model's classes, " + Text.quote(label) + " (line " + input.lines()[i]
+                        + "): no accuracy; points coloured by predicted class");
+            }
+            l[i] = c;
+        }
+        return new Truth(l, null, null);
     }
 
     /**
@@ -153,31 +174,8 @@ public final class Predictions {
     }
 
     /** The number of rows predicted. */
-    public int size() {
+    private int size() {
         return features.length;
-    }
-
-    /** The predicted class of row {@code i} (classification). */
-    public int predictedClass(int i) {
-        return predictedClass[i];
-    }
-
-    /** The predicted value of row {@code i} (regression). */
-    public double predictedValue(int i) {
-        return predictedValue[i];
-    }
-
-    /** A copy of row {@code i}'s class probabilities, in the model's class order (empty for regression). */
-    public double[] probabilities(int i) {
-        return probabilities[i].clone();
-    }
-
-    /** The fraction of rows whose predicted class is the one in the label column, if the input has one. */
-    public OptionalDouble accuracy() {
-        if (labels == null) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of((double) correct() / labels.length);
     }
 
     private int correct() {
@@ -211,7 +209,7 @@ public final class Predictions {
     }
 
     /** The output's column names: the input's, {@code predicted}, then {@code p_<class>} per class. */
-    public List<String> header() {
+    private List<String> header() {
         List<String> header = new ArrayList<>(input.header());
         Set<String> taken = new HashSet<>(input.names());
         header.add(unique("predicted", taken));
@@ -264,19 +262,14 @@ public final class Predictions {
         });
     }
 
-    /** Whether {@link #plot} can draw this model: two features and classes. */
-    public boolean canPlot() {
-        return model.features().size() == 2 && !model.isRegression();
-    }
-
     /**
      * Draws the model's decision boundary over the input's points as a PNG, atomically.
      *
-     * @throws IllegalStateException unless {@link #canPlot()}
+     * @throws IllegalStateException unless the model {@linkplain SavedModel#isPlottable() can be plotted}
      * @throws GradException naming the file, if it cannot be written
      */
     public void plot(Path png) {
-        if (!canPlot()) {
+        if (!model.isPlottable()) {
             throw new IllegalStateException("a decision boundary needs 2 features and classes");
         }
         double[] xs = new double[size()];

@@ -1,9 +1,9 @@
 package grad.model;
 
+import grad.data.Dataset;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
 import grad.nn.Activation;
-import grad.nn.Layer;
 import grad.nn.Loss;
 import grad.nn.MLP;
 import java.util.List;
@@ -66,6 +66,11 @@ public record SavedModel(List<String> features, String label, List<String> class
         return classes.isEmpty();
     }
 
+    /** Whether a decision boundary can be drawn for it: two features, and classes. */
+    public boolean isPlottable() {
+        return Dataset.isPlottable(features.size(), isRegression());
+    }
+
     /** The hidden layer sizes (all but the output layer). */
     public List<Integer> hidden() {
         int[] sizes = network.sizes();
@@ -74,7 +79,6 @@ public record SavedModel(List<String> features, String label, List<String> class
 
     /** The hidden layers' activation ({@link Activation#RELU} when there are none). */
     public Activation activation() {
-        List<Layer> layers = network.layers();
-        return layers.size() > 1 ? layers.get(0).activation() : Activation.RELU;
+        return network.hiddenActivation();
     }
 }

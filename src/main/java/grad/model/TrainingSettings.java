@@ -5,20 +5,66 @@ import grad.nn.Initializer;
 /**
  * How a saved model was trained: what {@code --load-model} reuses to continue exactly where it stopped.
  *
- * @param epochsDone  the epochs trained so far (the next one is {@code epochsDone + 1})
- * @param seed        the seed of every random choice: data, split, initial weights, shuffles
- * @param dataset     the {@code --dataset} argument: a generated dataset's name or a CSV path as given
- * @param classSize   the {@code --class-size} of a generated dataset
- * @param delimiter   the CSV field delimiter
- * @param testSplit   the fraction of rows held out for testing (0 for none)
- * @param batchSize   the minibatch size
- * @param lr          the learning rate
- * @param momentum    the SGD momentum
- * @param weightDecay the L2 weight decay
- * @param nesterov    whether Nesterov momentum was used
- * @param init        how the weights were initialized
+ * @param epochsDone the epochs trained so far (the next one is {@code epochsDone + 1})
+ * @param seed       the seed of every random choice: data, split, initial weights, shuffles
+ * @param data       the data it trained on, and its split
+ * @param sgd        the optimizer's settings
+ * @param batchSize  the minibatch size
+ * @param init       how the weights were initialized
  */
-public record TrainingSettings(int epochsDone, long seed, String dataset, int classSize, char delimiter,
-                               double testSplit, int batchSize, double lr, double momentum, double weightDecay,
-                               boolean nesterov, Initializer init) {
+public record TrainingSettings(int epochsDone, long seed, Data data, Sgd sgd, int batchSize, Initializer init) {
+
+    /**
+     * The data a model trained on.
+     *
+     * @param dataset   the {@code --dataset} argument: a generated dataset's name or a CSV path as given
+     * @param classSize the {@code --class-size} of a generated dataset
+     * @param delimiter the CSV field delimiter
+     * @param testSplit the fraction of rows held out for testing (0 for none)
+     */
+    public record Data(String dataset, int classSize, char delimiter, double testSplit) {
+    }
+
+    /**
+     * The optimizer's settings.
+     *
+     * @param lr          the learning rate
+     * @param momentum    the SGD momentum
+     * @param weightDecay the L2 weight decay
+     * @param nesterov    whether Nesterov momentum was used
+     */
+    public record Sgd(double lr, double momentum, double weightDecay, boolean nesterov) {
+    }
+
+    public String dataset() {
+        return data.dataset();
+    }
+
+    public int classSize() {
+        return data.classSize();
+    }
+
+    public char delimiter() {
+        return data.delimiter();
+    }
+
+    public double testSplit() {
+        return data.testSplit();
+    }
+
+    public double lr() {
+        return sgd.lr();
+    }
+
+    public double momentum() {
+        return sgd.momentum();
+    }
+
+    public double weightDecay() {
+        return sgd.weightDecay();
+    }
+
+    public boolean nesterov() {
+        return sgd.nesterov();
+    }
 }

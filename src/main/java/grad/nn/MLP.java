@@ -170,11 +170,15 @@ public final class MLP {
         return values;
     }
 
+    /** The hidden layers' activation ({@link Activation#RELU} when there are none). */
+    public Activation hiddenActivation() {
+        return layers.size() > 1 ? layers.get(0).activation() : Activation.RELU;
+    }
+
     /** An independent network with the same architecture and parameters. */
     public MLP copy() {
         Layer last = layers.get(layers.size() - 1);
-        Activation hidden = layers.size() > 1 ? layers.get(0).activation() : Activation.RELU;
-        MLP copy = new MLP(inputs, sizes(), hidden, last.activation());
+        MLP copy = new MLP(inputs, sizes(), hiddenActivation(), last.activation());
         copy.setParameterData(parameterData());
         return copy;
     }

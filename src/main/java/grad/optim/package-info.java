@@ -1,2 +1,2 @@
-/** Optimizers: they move parameters against their gradients. */
+/** Optimizers: they move a network's parameters against their gradients (SGD with momentum and weight decay). */
 package grad.optim;

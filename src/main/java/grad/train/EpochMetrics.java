@@ -10,5 +10,5 @@ package grad.train;
  * @param test     the evaluation on the held-out rows at the end of this epoch, or null when there are
  *                 none or it was not measured this epoch
  */
-public record EpochMetrics(int epoch, double loss, double accuracy, Evaluation test) {
+public record EpochMetrics(int epoch, double loss, double accuracy, Scores test) {
 }

@@ -21,22 +21,35 @@ import java.util.List;
  * run's status. Non-finite numbers are written as {@code null}. No wall-clock times, so one seed gives
  * one file.
  */
-final class MetricsLog {
-    private final TrainingConfig config;
+final class MetricsLog implements EpochListener {
+    private final Path file;
+    private final TrainingPlan plan;
     private final Dataset data;
     private final Split split;
     private final Loss loss;
     private final List<EpochMetrics> epochs = new ArrayList<>();
 
-    MetricsLog(TrainingConfig config, Dataset data, Split split, Loss loss) {
-        this.config = config;
+    MetricsLog(Path file, TrainingPlan plan, Dataset data, Split split, Loss loss) {
+        this.file = file;
+        this.plan = plan;
         this.data = data;
         this.split = split;
         this.loss = loss;
     }
 
-    void add(EpochMetrics m) {
+    @Override
+    public void epochEnded(EpochMetrics m) {
         epochs.add(m);
+    }
+
+    /** Writes the file: the final evaluation, or where the run diverged. */
+    @Override
+    public void runEnded(RunEnd end) {
+        if (end instanceof RunEnd.Completed done) {
+            writeFinal(done.train(), done.test());
+        } else if (end instanceof RunEnd.Diverged diverged) {
+            writeDiverged(diverged.cause());
+        }
     }
 
     /** The curves of the epochs so far, for the curves picture. */
@@ -62,7 +75,7 @@ final class MetricsLog {
                 data.isRegression() ? "R²" : "accuracy");
     }
 
-    void writeFinal(Path file, Evaluation train, Evaluation test) {
+    private void writeFinal(Scores train, Scores test) {
         JsonObject root = common("completed");
         JsonObject fin = new JsonObject();
         fin.add("loss", num(train.loss()));
@@ -93,16 +106,16 @@ final class MetricsLog {
             fin.add(test != null ? "test_confusion" : "confusion", matrix);
         }
         root.add("final", fin);
-        write(file, root);
+        write(root);
     }
 
-    void writeDiverged(Path file, DivergedException e) {
+    private void writeDiverged(DivergedException e) {
         JsonObject root = common("diverged");
         JsonObject div = new JsonObject();
         div.addProperty("epoch", e.epoch());
         div.addProperty("message", e.getMessage());
         root.add("divergence", div);
-        write(file, root);
+        write(root);
     }
 
     private JsonObject common(String status) {
@@ -145,29 +158,29 @@ final class MetricsLog {
 
     private JsonObject configJson() {
         JsonObject c = new JsonObject();
-        c.addProperty("dataset", config.dataset());
-        c.addProperty("class_size", config.classSize());
-        c.addProperty("batch_size", config.batchSize());
-        c.addProperty("epochs", config.epochs());
-        c.add("lr", num(config.lr()));
-        c.add("momentum", num(config.momentum()));
-        c.add("weight_decay", num(config.weightDecay()));
-        c.addProperty("nesterov", config.nesterov());
-        c.addProperty("print_epochs", config.printEvery());
+        c.addProperty("dataset", plan.data().dataset());
+        c.addProperty("class_size", plan.data().classSize());
+        c.addProperty("batch_size", plan.batchSize());
+        c.addProperty("epochs", plan.epochs());
+        c.add("lr", num(plan.optimizer().lr()));
+        c.add("momentum", num(plan.optimizer().momentum()));
+        c.add("weight_decay", num(plan.optimizer().weightDecay()));
+        c.addProperty("nesterov", plan.optimizer().nesterov());
+        c.addProperty("print_epochs", plan.outputs().printEvery());
         JsonArray hidden = new JsonArray();
-        config.hidden().forEach(hidden::add);
+        plan.model().hidden().forEach(hidden::add);
         c.add("hidden_units", hidden);
-        c.addProperty("activation", config.activation().id());
+        c.addProperty("activation", plan.model().activation().id());
         c.addProperty("loss", loss.id());
-        c.addProperty("init", config.init().id());
-        c.addProperty("seed", config.seed());
-        c.addProperty("graphviz", config.graphviz());
-        c.addProperty("plots", config.plots());
-        c.addProperty("test_split", split.test().size() == 0 && config.testSplit() == null ? 0.0
-                : config.testSplit() == null ? 0.2 : config.testSplit());
-        if (config.csv() != null) {
-            c.addProperty("label", config.csv().label());
-            c.addProperty("delimiter", String.valueOf(config.csv().delimiter()));
+        c.addProperty("init", plan.model().init().id());
+        c.addProperty("seed", plan.seed());
+        c.addProperty("graphviz", plan.outputs().graphviz());
+        c.addProperty("plots", plan.outputs().plots());
+        c.addProperty("test_split", split.test().size() == 0 && plan.data().testSplit() == null ? 0.0
+                : plan.data().testFraction());
+        if (plan.data().csv() != null) {
+            c.addProperty("label", plan.data().csv().label());
+            c.addProperty("delimiter", String.valueOf(plan.data().csv().delimiter()));
         }
         return c;
     }
@@ -182,7 +195,7 @@ final class MetricsLog {
         return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
     }
 
-    private static void write(Path file, JsonObject root) {
+    private void write(JsonObject root) {
         AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root) + "\n");
     }
 }

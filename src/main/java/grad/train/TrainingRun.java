@@ -5,41 +5,32 @@ import grad.data.CsvDataset;
 import grad.data.Dataset;
 import grad.data.Split;
 import grad.data.Standardizer;
-import grad.data.SyntheticDataset;
 import grad.data.TargetScale;
-import grad.engine.Graph;
-import grad.graphviz.DotRenderer;
-import grad.graphviz.DotWriter;
-import grad.graphviz.GraphReducer;
-import grad.graphviz.GraphSummary;
 import grad.io.AtomicFiles;
-import grad.model.ModelFile;
 import grad.model.SavedModel;
 import grad.nn.Activation;
 import grad.nn.Loss;
 import grad.nn.MLP;
 import grad.optim.SGD;
-import grad.plot.TrainingCurves;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * The main job: load or generate the data, build the network, train it, and write what the user looks
  * at — the console log, {@code metrics_<name>.json}, pictures, graphs — and the model file
- * ({@code --save-model}). With {@code --load-model} it continues a saved model from its next epoch (see
- * {@link Checkpoints}).
+ * ({@code --save-model}). With {@code --load-model} it continues a saved model from its next epoch: the
+ * plan's {@link ModelPlan.Loaded}, resolved by the command line.
  */
 public final class TrainingRun {
     /** Salt that keeps the initializer's random numbers apart from the data's. */
     private static final long INIT_SALT = 0x9E3779B97F4A7C15L;
 
-    private final TrainingConfig config;
+    private final TrainingPlan plan;
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -47,113 +38,82 @@ public final class TrainingRun {
      * @param out takes the training log
      * @param err takes warnings, such as a picture given up on
      */
-    public TrainingRun(TrainingConfig config, PrintWriter out, PrintWriter err) {
-        this.config = config;
+    public TrainingRun(TrainingPlan plan, PrintWriter out, PrintWriter err) {
+        this.plan = plan;
         this.out = out;
         this.err = err;
     }
 
-    /** Loads the dataset the configuration names: a generated one, or a CSV file. */
-    public static Dataset loadDataset(TrainingConfig config) {
-        if (isCsv(config.dataset())) {
-            return CsvDataset.read(Path.of(config.dataset()), config.csv());
+    /**
+     * Runs the whole job: resume (or not), prepare the data, build the network and its optimizer, then
+     * train epoch by epoch, telling the listeners — console, metrics file, pictures, graph dumps, saved
+     * model — what happened.
+     *
+     * @return the final evaluation on the training rows
+     * @throws GradException for bad data, unwritable outputs, or divergence ({@link DivergedException})
+     */
+    public Scores run() {
+        SavedModel saved = resumedModel();
+        PreparedData p = prepare(saved);
+        Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
+        MLP model = saved != null ? saved.network() : newNetwork(p.data());
+        SGD sgd = optimizer(model, saved);
+        int firstEpoch = saved == null ? 1 : saved.training().epochsDone() + 1;
+        Path dir = prepareOutputDir(plan.outputs().dir());
+        try (Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
+                plan.threads());
+             Pictures pictures = plan.outputs().plots()
+                     ? new Pictures(dir, p.split().train(), p.standardizer(), p.data().isPlottable(), this::warn) : null) {
+            EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
+            return train(trainer, listeners, firstEpoch, model, loss, p).train();
         }
-        return SyntheticDataset.fromName(config.dataset()).generate(config.classSize(), config.seed());
-    }
-
-    /** Whether a dataset argument names a file rather than a generated dataset. */
-    public static boolean isCsv(String dataset) {
-        return dataset.toLowerCase(Locale.ROOT).endsWith(".csv") || Files.isRegularFile(Path.of(dataset));
     }
 
     /**
-     * Runs the whole job.
-     *
-     * @return the final metrics
-     * @throws GradException for bad data, unwritable outputs, or divergence ({@link DivergedException})
+     * Who is told what the run does, in this order: the graph dumps (before an epoch trains), the metrics
+     * file, the pictures (which draw the metrics' curves), the saved model, and the console (whose summary
+     * comes last).
      */
-    public Evaluation run() {
-        SavedModel saved = config.loadModel() == null ? null : ModelFile.read(config.loadModel());
-        if (saved != null) {
-            Checkpoints.verify(config, saved, config.loadModel());
-        }
-        Prepared p = prepare(saved);
-        Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : config.loss();
-        MLP model = saved != null ? saved.network() : newNetwork(p.data());
-        SGD sgd = new SGD(model.parameters(), config.lr(), config.momentum(),
-                config.weightDecay(), config.nesterov());
-        int firstEpoch = 1;
-        if (saved != null) {
-            sgd.setVelocity(saved.velocity());
-            firstEpoch = saved.training().epochsDone() + 1;
-        }
-
-        Path dir = prepareOutputDir(config.outputDir());
+    private EpochListener listeners(PreparedData p, Loss loss, MLP model, SGD sgd, int firstEpoch, Path dir,
+                                    Trainer trainer, Pictures pictures) {
         String name = p.data().name();
-        Path metricsFile = dir.resolve("metrics_" + name + ".json");
-        MetricsLog metrics = new MetricsLog(config, p.data(), p.split(), loss);
-        printHeader(p.data(), p.split(), model, loss);
-        if (saved != null) {
-            out.println("  continuing " + config.loadModel() + " from epoch " + firstEpoch);
+        MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p.data(), p.split(), loss);
+        List<EpochListener> listeners = new ArrayList<>();
+        if (plan.outputs().graphviz()) {
+            listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures));
         }
-        boolean boundaries = p.data().featureCount() == 2 && !p.data().isRegression();
-        if (config.plots() && !boundaries) {
-            out.println("note: no decision-boundary pictures: they need 2 features"
-                    + (p.data().isRegression() ? " and classes" : "") + " (this data has " + p.data().featureCount() + ")");
+        listeners.add(metrics);
+        if (pictures != null) {
+            listeners.add(new PictureUpdates(plan, pictures, model, metrics, name, firstEpoch));
         }
-        DotRenderer dot = config.graphviz() ? new DotRenderer() : null;
-        try (Trainer trainer = new Trainer(model, loss, sgd, config.lr(), p.train(), config.batchSize(), config.seed(),
-                config.threads());
-             Pictures pictures = config.plots()
-                     ? new Pictures(dir, p.split().train(), p.standardizer(), boundaries, this::warn) : null) {
-            try {
-                for (int epoch = firstEpoch; epoch <= config.epochs(); epoch++) {
-                    boolean print = config.isPrintEpoch(epoch);
-                    if (print && dot != null) {
-                        writeGraph(trainer.sampleGraph(epoch), dir, epoch, name, dot, pictures);
-                    }
-                    EpochMetrics m = trainer.epoch(epoch);
-                    if (p.test().size() > 0) {
-                        m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Evaluation.of(model, loss, p.test(), p.scale()));
-                    }
-                    metrics.add(m);
-                    if (print) {
-                        out.println(describe(m, p.data().isRegression()));
-                        out.flush();
-                    }
-                    if (pictures != null) {
-                        pictures.boundary(model, epoch, print, config.isFrameEpoch(epoch));
-                        if (print) {
-                            pictures.curves(metrics.curves(name));
-                        }
-                    }
+        if (plan.outputs().saveModel() != null) {
+            listeners.add(new ModelSaver(plan, p, loss, model, sgd, out));
+        }
+        listeners.add(new ConsoleLog(plan, out, p, model, loss, firstEpoch, dir));
+        return new Listeners(listeners);
+    }
+
+    /** Trains epochs {@code firstEpoch} to the last, telling the listeners; evaluates the final network. */
+    private RunEnd.Completed train(Trainer trainer, EpochListener listeners, int firstEpoch, MLP model, Loss loss,
+                                   PreparedData p) {
+        listeners.runStarted();
+        try {
+            for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
+                listeners.epochStarting(epoch);
+                EpochMetrics m = trainer.epoch(epoch);
+                if (p.hasTest()) {
+                    m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Scores.of(model, loss, p.test(), p.scale()));
                 }
-            } catch (DivergedException e) {
-                metrics.writeDiverged(metricsFile, e);
-                if (pictures != null) {
-                    // the curves are drawn at print epochs: bring them up to the last epoch that finished
-                    if (e.epoch() > firstEpoch) {
-                        pictures.curves(metrics.curves(name + " — diverged in epoch " + e.epoch()));
-                    }
-                    pictures.finishAnimation();
-                }
-                throw e;
+                listeners.epochEnded(m);
             }
-            Evaluation finalTrain = Evaluation.of(model, loss, p.train(), p.scale());
-            Evaluation finalTest = p.test().size() > 0 ? Evaluation.of(model, loss, p.test(), p.scale()) : null;
-            metrics.writeFinal(metricsFile, finalTrain, finalTest);
-            if (config.saveModel() != null) {
-                ModelFile.write(config.saveModel(), Checkpoints.capture(config, p.data(), loss, model, sgd,
-                        p.standardizer(), p.scale(), config.epochs(), p.testFraction(),
-                        Checkpoints.labelName(isCsv(config.dataset()) ? Path.of(config.dataset()) : null, config.csv())));
-                out.println("saved the model to " + config.saveModel());
-            }
-            if (pictures != null) {
-                pictures.finishAnimation();
-            }
-            printSummary(p.data(), finalTrain, finalTest, dir);
-            return finalTrain;
+        } catch (DivergedException e) {
+            listeners.runEnded(new RunEnd.Diverged(e));
+            throw e;
         }
+        RunEnd.Completed done = new RunEnd.Completed(Scores.of(model, loss, p.train(), p.scale()),
+                p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null);
+        listeners.runEnded(done);
+        return done;
     }
 
     private void warn(String message) {
@@ -161,65 +121,48 @@ public final class TrainingRun {
         err.flush();
     }
 
-    /**
-     * The data as the network sees it: split, standardized with the training rows' statistics (or a
-     * saved model's), a regression target z-scored.
-     *
-     * @param data         all rows, in the data's units
-     * @param split        the hold-out, in the data's units (pictures use it)
-     * @param train        the training rows the network trains on
-     * @param test         the held-out rows, transformed as {@code train}
-     */
-    private record Prepared(Dataset data, Split split, double testFraction, Standardizer standardizer,
-                            TargetScale scale, Dataset train, Dataset test) {
+    /** The saved model to continue (read when the plan was made), or null. */
+    private SavedModel resumedModel() {
+        return plan.model() instanceof ModelPlan.Loaded loaded ? loaded.saved() : null;
     }
 
-    private Prepared prepare(SavedModel saved) {
-        Dataset data = loadDataset(config);
+    /** SGD over the network's parameters, with a saved model's velocities when continuing one. */
+    private SGD optimizer(MLP model, SavedModel saved) {
+        OptimizerPlan o = plan.optimizer();
+        SGD sgd = new SGD(model.parameters(), o.lr(), o.momentum(), o.weightDecay(), o.nesterov());
         if (saved != null) {
-            Checkpoints.checkData(saved, data, config.loadModel());
+            sgd.setVelocity(saved.velocity());
         }
-        boolean csv = isCsv(config.dataset());
-        double testFraction = config.testSplit() != null ? config.testSplit() : csv ? 0.2 : 0.0;
-        Split split = Split.stratified(data, testFraction, config.seed());
-        boolean standardize = config.standardize() != null ? config.standardize() : csv;
+        return sgd;
+    }
+
+    private PreparedData prepare(SavedModel saved) {
+        CsvDataset.Labelled labelled = plan.data().load();
+        Dataset data = labelled.data();
+        if (plan.model() instanceof ModelPlan.Loaded loaded) {
+            SavedModels.checkData(loaded.saved(), data, loaded.file());
+        }
+        double testFraction = plan.data().testFraction();
+        Split split = Split.stratified(data, testFraction, plan.seed());
         Standardizer standardizer = saved != null ? saved.standardizer()
-                : standardize ? Standardizer.fit(split.train()) : null;
+                : plan.data().standardizes() ? Standardizer.fit(split.train()) : null;
         Dataset train = standardizer != null ? standardizer.transform(split.train()) : split.train();
         Dataset test = standardizer != null ? standardizer.transform(split.test()) : split.test();
         TargetScale scale = saved != null ? saved.target()
                 : data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
-        return new Prepared(data, split, testFraction, standardizer, scale, scale.apply(train), scale.apply(test));
+        return new PreparedData(data, labelled.labelName(), split, testFraction, standardizer, scale, scale.apply(train),
+                scale.apply(test));
     }
 
     /** inputs → the hidden layers → one output per class (or one value), initialized from the seed. */
     private MLP newNetwork(Dataset data) {
-        int[] sizes = new int[config.hidden().size() + 1];
-        for (int i = 0; i < config.hidden().size(); i++) {
-            sizes[i] = config.hidden().get(i);
+        int[] sizes = new int[plan.model().hidden().size() + 1];
+        for (int i = 0; i < plan.model().hidden().size(); i++) {
+            sizes[i] = plan.model().hidden().get(i);
         }
         sizes[sizes.length - 1] = data.isRegression() ? 1 : data.classCount();
-        return MLP.create(data.featureCount(), sizes, config.activation(), Activation.LINEAR, config.init(),
-                new SplittableRandom(config.seed() ^ INIT_SALT));
-    }
-
-    private void writeGraph(Graph graph, Path dir, int epoch, String name, DotRenderer dot, Pictures pictures) {
-        GraphReducer.Reduction reduction = GraphReducer.reduce(graph, config.graphvizMaxNodes());
-        Path file = dir.resolve("weights_epoch_" + epoch + "_" + name + ".dot");
-        String title = reduction.title("one " + name + " sample's loss at the start of epoch " + epoch
-                + ", after backward, before the optimizer step");
-        DotWriter.write(file, reduction.graph(), title);
-        out.println("  graph " + file + ": " + GraphSummary.of(graph)
-                + (reduction.reduced() ? " — drawn reduced: " + String.join("; ", reduction.notes()) : ""));
-        int nodes = reduction.graph().nodes().size();
-        if (!dot.available()) {
-            out.println("  (no `dot` on the PATH: render it with  dot -Tsvg " + file + " -o "
-                    + file.toString().replaceFirst("\\.dot$", ".svg") + ")");
-        } else if (pictures != null) {
-            pictures.then("rendering " + file, () -> dot.render(file, nodes));
-        } else {
-            dot.render(file, nodes);
-        }
+        return MLP.create(data.featureCount(), sizes, plan.model().activation(), Activation.LINEAR, plan.model().init(),
+                new SplittableRandom(plan.seed() ^ INIT_SALT));
     }
 
     private static Path prepareOutputDir(Path dir) {
@@ -235,55 +178,5 @@ public final class TrainingRun {
             throw new GradException("output directory " + dir + " is not writable");
         }
         return dir;
-    }
-
-    private void printHeader(Dataset data, Split split, MLP model, Loss loss) {
-        String arch = model.inputs() + "-" + String.join("-",
-                java.util.Arrays.stream(model.sizes()).mapToObj(Integer::toString).toList());
-        out.printf(Locale.ROOT, "grad: training a %s MLP (%d parameters) on %s: %d rows, %d features, %s%n",
-                arch, model.parameterCount(), data.name(), data.size(), data.featureCount(),
-                data.isRegression() ? "regression" : data.classCount() + " classes " + data.classNames());
-        out.printf(Locale.ROOT, "  lr %s, momentum %s, batch %d, %d epochs, loss %s, activation %s, init %s, seed %d%s%n",
-                fmt(config.lr()), fmt(config.momentum()), config.batchSize(), config.epochs(), loss.id(),
-                config.activation().id(), config.init().id(), config.seed(),
-                split.test().size() > 0 ? ", test split " + split.test().size() + " rows" : "");
-    }
-
-    private static String fmt(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
-    private String describe(EpochMetrics m, boolean regression) {
-        // a loss on its way to diverging is shown as 6.8312e+212, not as 213 digits
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss "
-                + (Math.abs(m.loss()) < 1e6 ? "%.4f" : "%.4e"), m.epoch(), config.epochs(), m.loss()));
-        if (!regression) {
-            s.append(String.format(Locale.ROOT, "  accuracy %.1f%%", 100 * m.accuracy()));
-        }
-        if (m.test() != null) {
-            s.append(regression
-                    ? String.format(Locale.ROOT, "  test rmse %.4f  test R² %.4f", m.test().rmse(), m.test().r2())
-                    : String.format(Locale.ROOT, "  test accuracy %.1f%%", 100 * m.test().accuracy()));
-        }
-        return s.toString();
-    }
-
-    private int digits() {
-        return Integer.toString(config.epochs()).length();
-    }
-
-    private void printSummary(Dataset data, Evaluation train, Evaluation test, Path dir) {
-        if (data.isRegression()) {
-            out.printf(Locale.ROOT, "done: train loss %.4f, rmse %.4f, R² %.4f%s%n", train.loss(), train.rmse(), train.r2(),
-                    test == null ? "" : String.format(Locale.ROOT, "; test rmse %.4f, R² %.4f", test.rmse(), test.r2()));
-        } else {
-            out.printf(Locale.ROOT, "done: train loss %.4f, accuracy %.1f%%%s%n", train.loss(), 100 * train.accuracy(),
-                    test == null ? "" : String.format(Locale.ROOT, "; test accuracy %.1f%%", 100 * test.accuracy()));
-            Evaluation shown = test != null ? test : train;
-            out.println("confusion matrix (" + (test != null ? "test" : "train") + " rows: actual × predicted):");
-            out.print(ConfusionMatrix.format(shown.confusion(), data.classNames()));
-        }
-        out.println("outputs in " + dir + "/");
-        out.flush();
     }
 }

@@ -5,17 +5,23 @@ import java.io.StringWriter;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs {@code grad} in this JVM as {@link Main} sets it up, capturing what it prints. */
+/** The in-process CLI runner every CLI test shares: runs {@code grad} in this JVM, capturing what it prints. */
 record Cli(int exitCode, String out, String err) {
 
+    /** Runs {@code grad} as {@link Main} sets it up. */
     static Cli run(List<String> args) {
         return run(args.toArray(String[]::new));
     }
 
+    /** Runs {@code grad} as {@link Main} sets it up. */
     static Cli run(String... args) {
+        return run(Main.commandLine(), args);
+    }
+
+    /** Runs the given command line (e.g. one subcommand on its own). */
+    static Cli run(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

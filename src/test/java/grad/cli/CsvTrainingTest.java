@@ -26,7 +26,7 @@ class CsvTrainingTest {
 
     @Test
     void fourFeaturesAndNamedClassesReachAStatedHeldOutAccuracy() throws Exception {
-        CliRun run = CliRun.of("--dataset", fixture("flowers.csv"), "--epochs", "60", "--lr", "0.01", "-o", dir.toString());
+        Cli run = Cli.run("--dataset", fixture("flowers.csv"), "--epochs", "60", "--lr", "0.01", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonObject m = metrics("flowers");
         JsonObject fin = m.getAsJsonObject("final");
@@ -45,7 +45,7 @@ class CsvTrainingTest {
 
     @Test
     void regressionOnASemicolonFileWithTheLabelInTheMiddleReachesAStatedRSquared() throws Exception {
-        CliRun run = CliRun.of("--dataset", fixture("houses.csv"), "--delimiter", ";", "--label", "price",
+        Cli run = Cli.run("--dataset", fixture("houses.csv"), "--delimiter", ";", "--label", "price",
                 "--epochs", "100", "--lr", "0.001", "--no-plots", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonObject m = metrics("houses");
@@ -62,11 +62,11 @@ class CsvTrainingTest {
     @Test
     void aSavedRegressionModelPredictsInTheTargetsOwnUnits() throws Exception {
         Path model = dir.resolve("houses.json");
-        CliRun train = CliRun.of("--dataset", fixture("houses.csv"), "--delimiter", ";", "--label", "price",
+        Cli train = Cli.run("--dataset", fixture("houses.csv"), "--delimiter", ";", "--label", "price",
                 "--epochs", "100", "--lr", "0.001", "--no-plots", "-o", dir.toString(), "--save-model", model.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
         Path predictions = dir.resolve("predictions.csv");
-        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--input", fixture("houses.csv"),
+        Cli predict = Cli.run("predict", "--model", model.toString(), "--input", fixture("houses.csv"),
                 "--output", predictions.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         java.util.List<String> lines = Files.readAllLines(predictions);
@@ -83,10 +83,10 @@ class CsvTrainingTest {
     @Test
     void twoFeatureCsvGetsPicturesInItsOwnUnits() throws Exception {
         Path csv = dir.resolve("two.csv");
-        CliRun export = CliRun.of("export", "--dataset", "linear", "--class-size", "120", "--out", csv.toString());
+        Cli export = Cli.run("export", "--dataset", "linear", "--class-size", "120", "--out", csv.toString());
         assertThat(export.exitCode()).isZero();
         Path out = dir.resolve("out");
-        CliRun run = CliRun.of("--dataset", csv.toString(), "--epochs", "6", "-o", out.toString());
+        Cli run = Cli.run("--dataset", csv.toString(), "--epochs", "6", "-o", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(out.resolve("decision_boundary_epoch_6_two.png")).exists();
         assertThat(out.resolve("dataset_two.png")).exists();
@@ -94,7 +94,7 @@ class CsvTrainingTest {
 
     @Test
     void aMissingFileIsOneLineExitOne() {
-        CliRun run = CliRun.of("--dataset", dir.resolve("nope.csv").toString(), "-o", dir.toString());
+        Cli run = Cli.run("--dataset", dir.resolve("nope.csv").toString(), "-o", dir.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).contains("nope.csv").contains("no such file").doesNotContain("Exception");
         assertThat(run.err().strip().lines()).hasSize(1);

@@ -8,8 +8,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import grad.graphviz.DotRenderer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,22 +21,13 @@ class EvalCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run eval(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new EvalCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static Cli eval(String... args) {
+        return Cli.run(new CommandLine(new EvalCommand()), args);
     }
 
     @Test
     void printsTheValueAndEveryGradientAligned() {
-        Run run = eval("((a + b) * (c + d))^2", "a=1", "b=2", "c=3", "d=4");
+        Cli run = eval("((a + b) * (c + d))^2", "a=1", "b=2", "c=3", "d=4");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).isEqualTo(String.join(NL,
@@ -53,7 +42,7 @@ class EvalCommandTest {
 
     @Test
     void alignsLongNamesAndValues() {
-        Run run = eval("x * rate", "rate=0.25", "x=-4");
+        Cli run = eval("x * rate", "rate=0.25", "x=-4");
         assertThat(run.out()).isEqualTo(String.join(NL,
                 "x * rate = -1",
                 "",
@@ -64,7 +53,7 @@ class EvalCommandTest {
 
     @Test
     void microgradLongExampleAsStatements() {
-        Run run = eval("--json", "c = a + b; d = a * b + b**3; c = c + (c + 1); c = c + (1 + c + (-a));"
+        Cli run = eval("--json", "c = a + b; d = a * b + b**3; c = c + (c + 1); c = c + (1 + c + (-a));"
                 + " d = d + (d * 2 + relu(b + a)); d = d + (3 * d + relu(b - a)); e = c - d; f = e^2;"
                 + " g = f / 2.0; g = g + 10.0 / f", "a=-4", "b=2");
         assertThat(run.exitCode()).isZero();
@@ -78,7 +67,7 @@ class EvalCommandTest {
 
     @Test
     void jsonHasValueAndGradients() {
-        Run run = eval("--json", "((a+b)*(c+d))^2", "a=1", "b=2", "c=3", "d=4");
+        Cli run = eval("--json", "((a+b)*(c+d))^2", "a=1", "b=2", "c=3", "d=4");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(String.join(NL, "{",
                 "  \"value\": 441,",
@@ -93,11 +82,11 @@ class EvalCommandTest {
 
     @Test
     void nonFiniteNumbersAreShownAndNoted() {
-        Run text = eval("log(x) + y", "x=0", "y=1");
+        Cli text = eval("log(x) + y", "x=0", "y=1");
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).contains("log(x) + y = -Infinity", "d/dx = Infinity");
         assertThat(text.err()).startsWith("grad eval: note: the value is -Infinity, d/dx is Infinity");
-        Run json = eval("--json", "log(x) * y", "x=-1", "y=1");
+        Cli json = eval("--json", "log(x) * y", "x=-1", "y=1");
         JsonObject parsed = JsonParser.parseString(json.out()).getAsJsonObject();
         assertThat(parsed.get("value").getAsString()).isEqualTo("NaN");
         assertThat(parsed.getAsJsonObject("gradients").get("x").getAsString()).isEqualTo("-1");
@@ -107,7 +96,7 @@ class EvalCommandTest {
 
     @Test
     void syntaxErrorsShowACaretAndExit2() {
-        Run run = eval("(a + b * c", "a=1", "b=2", "c=3");
+        Cli run = eval("(a + b * c", "a=1", "b=2", "c=3");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo(String.join(NL,
@@ -115,7 +104,7 @@ class EvalCommandTest {
                 "  (a + b * c",
                 "            ^",
                 ""));
-        Run other = eval("a + * 2", "a=1");
+        Cli other = eval("a + * 2", "a=1");
         assertThat(other.err()).isEqualTo(String.join(NL,
                 "grad eval: column 5: expected a number, a variable or '(', found '*'",
                 "  a + * 2",
@@ -125,7 +114,7 @@ class EvalCommandTest {
 
     @Test
     void undefinedVariablesAreNamed() {
-        Run run = eval("a * bb", "a=1");
+        Cli run = eval("a * bb", "a=1");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo(String.join(NL,
                 "grad eval: column 5: undefined variable 'bb'; give it a value, like bb=1.5",
@@ -143,7 +132,7 @@ class EvalCommandTest {
                 List.of("a", "expected NAME=VALUE, like x=1.5"),
                 List.of("1a=2", "'1a' is not a name (letters, digits and _, not starting with a digit)"),
                 List.of("exp=2", "'exp' is a function, not a variable"))) {
-            Run run = eval("a + 1", c.get(0));
+            Cli run = eval("a + 1", c.get(0));
             assertThat(run.exitCode()).as(c.get(0)).isEqualTo(2);
             assertThat(run.err()).isEqualTo("grad eval: malformed assignment '" + c.get(0) + "': " + c.get(1) + NL);
         }
@@ -152,7 +141,7 @@ class EvalCommandTest {
 
     @Test
     void unusedVariablesAreAWarning() {
-        Run run = eval("a + 1", "a=1", "b=2");
+        Cli run = eval("a + 1", "a=1", "b=2");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEqualTo("grad eval: warning: b is given but not used in the expression" + NL);
         assertThat(run.out()).doesNotContain("d/db");
@@ -160,14 +149,14 @@ class EvalCommandTest {
 
     @Test
     void aLeadingMinusNeedsDoubleDash() {
-        Run run = eval("--", "-x^2", "x=3");
+        Cli run = eval("--", "-x^2", "x=3");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("-x^2 = -9").contains("d/dx = -6");
     }
 
     @Test
     void aLeadingMinusWithoutDoubleDash() {
-        Run run = eval("-x^2", "x=3");
+        Cli run = eval("-x^2", "x=3");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Unknown option");
     }
@@ -175,7 +164,7 @@ class EvalCommandTest {
     @Test
     void usageErrorsExit2AndHelpExits0() {
         assertThat(eval().exitCode()).isEqualTo(2);
-        Run help = eval("--help");
+        Cli help = eval("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: eval", "--graphviz=FILE", "--json", "NAME=VALUE");
     }
@@ -183,7 +172,7 @@ class EvalCommandTest {
     @Test
     void writesTheGraphAndRendersItWhenDotIsInstalled() throws IOException {
         Path dot = dir.resolve("expr.dot");
-        Run run = eval("--graphviz", dot.toString(), "((a+b)*(c+d))^2", "a=1", "b=2", "c=3", "d=4");
+        Cli run = eval("--graphviz", dot.toString(), "((a+b)*(c+d))^2", "a=1", "b=2", "c=3", "d=4");
         assertThat(run.exitCode()).isZero();
         String text = Files.readString(dot);
         assertThat(text).startsWith("digraph grad {")
@@ -201,7 +190,7 @@ class EvalCommandTest {
     @Test
     void anUnwritableGraphFileIsOneLine() throws IOException {
         Path blocker = Files.writeString(dir.resolve("file"), "x");
-        Run run = eval("--graphviz", blocker.resolve("g.dot").toString(), "a", "a=1");
+        Cli run = eval("--graphviz", blocker.resolve("g.dot").toString(), "a", "a=1");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("grad eval: cannot write ").doesNotContain("\tat ");
         assertThat(run.err().lines()).hasSize(1);

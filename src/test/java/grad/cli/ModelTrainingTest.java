@@ -7,8 +7,6 @@ import com.google.gson.JsonParser;
 import grad.model.ModelFile;
 import grad.model.SavedModel;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,35 +14,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --save-model} and {@code --load-model}, driven through the command line. */
 class ModelTrainingTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run grad(String... args) {
+    private Cli grad(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--no-plots", "--output-dir", dir.resolve("out").toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(all);
     }
 
-    private Run ok(String... args) {
-        Run run = grad(args);
+    private Cli ok(String... args) {
+        Cli run = grad(args);
         assertThat(run.exitCode()).as(run.err()).isZero();
         return run;
     }
 
-    private static void assertOneLineError(Run run, int exitCode, String message) {
+    private static void assertOneLineError(Cli run, int exitCode, String message) {
         assertThat(run.exitCode()).isEqualTo(exitCode);
         assertThat(run.err()).isEqualTo("grad: " + message + System.lineSeparator());
         assertThat(run.err()).doesNotContain("Exception");
@@ -65,7 +53,7 @@ class ModelTrainingTest {
         ok(concat(options, "--epochs", "10", "--save-model", dir.resolve("straight.json").toString()));
         ok(concat(options, "--epochs", "4", "--save-model", dir.resolve("first.json").toString()));
         // only what changes: the settings come from the model
-        Run run = ok("--load-model", dir.resolve("first.json").toString(), "--epochs", "10",
+        Cli run = ok("--load-model", dir.resolve("first.json").toString(), "--epochs", "10",
                 "--save-model", dir.resolve("continued.json").toString());
 
         assertThat(run.out()).contains("continuing " + dir.resolve("first.json") + " from epoch 5")
@@ -113,7 +101,7 @@ class ModelTrainingTest {
     @Test
     void trainingSettingsMayChangeWhenContinuing() throws IOException {
         ok("--dataset", "xor", "--class-size", "80", "--epochs", "2", "--save-model", dir.resolve("a.json").toString());
-        Run run = ok("--load-model", dir.resolve("a.json").toString(), "--epochs", "3", "--lr", "0.02",
+        Cli run = ok("--load-model", dir.resolve("a.json").toString(), "--epochs", "3", "--lr", "0.02",
                 "--save-model", dir.resolve("b.json").toString());
         assertThat(run.out()).contains("lr 0.02, momentum 0.9");
         assertThat(ModelFile.read(dir.resolve("b.json")).training().lr()).isEqualTo(0.02);
@@ -176,7 +164,7 @@ class ModelTrainingTest {
         Path blocker = dir.resolve("blocker");
         Files.writeString(blocker, "a file, not a directory");
         Path target = blocker.resolve("m.json");
-        Run run = grad("--dataset", "xor", "--class-size", "40", "--epochs", "1", "--save-model", target.toString());
+        Cli run = grad("--dataset", "xor", "--class-size", "40", "--epochs", "1", "--save-model", target.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("grad: cannot write " + target + ": ").doesNotContain("Exception");
         assertThat(run.err().lines().count()).isEqualTo(1);

@@ -32,7 +32,7 @@ class TrainCommandTest {
 
     @Test
     void helpListsEveryOptionWithItsDefault() {
-        CliRun run = CliRun.of("--help");
+        Cli run = Cli.run("--help");
         assertThat(run.exitCode()).isZero();
         for (String option : List.of("--dataset", "--class-size", "--batch-size", "--epochs", "--lr", "--momentum",
                 "--print-epochs", "--output-dir", "--hidden-units", "--graphviz", "--seed", "--loss", "--activation",
@@ -46,7 +46,7 @@ class TrainCommandTest {
 
     @Test
     void versionIsPrinted() {
-        CliRun run = CliRun.of("--version");
+        Cli run = Cli.run("--version");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("grad ");
     }
@@ -55,7 +55,7 @@ class TrainCommandTest {
     @ParameterizedTest
     @CsvSource({"linear, 0.001", "xor, 0.005", "moons, 0.001", "circles, 0.001", "line, 0.001", "moon, 0.001", "circle, 0.001"})
     void everyDatasetLearns(String dataset, String lr) throws IOException {
-        CliRun run = CliRun.of("--dataset", dataset, "--lr", lr, "--no-plots", "-o", dir.toString());
+        Cli run = Cli.run("--dataset", dataset, "--lr", lr, "--no-plots", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path file;
         try (Stream<Path> files = Files.list(dir)) {
@@ -70,7 +70,7 @@ class TrainCommandTest {
 
     @Test
     void consoleLogsPrintEpochsAndASummary() {
-        CliRun run = CliRun.of("--epochs", "12", "--print-epochs", "5", "--no-plots", "-o", dir.toString(),
+        Cli run = Cli.run("--epochs", "12", "--print-epochs", "5", "--no-plots", "-o", dir.toString(),
                 "--class-size", "200");
         assertThat(run.exitCode()).isZero();
         List<String> epochs = new ArrayList<>();
@@ -85,7 +85,7 @@ class TrainCommandTest {
 
     @Test
     void picturesAreWrittenAsGradRsNamesThemAndDecode() throws Exception {
-        CliRun run = CliRun.of("--dataset", "circles", "--class-size", "100", "--epochs", "12", "-o", dir.toString());
+        Cli run = Cli.run("--dataset", "circles", "--class-size", "100", "--epochs", "12", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> expected = new ArrayList<>(List.of("dataset_circles.png", "curves_circles.png"));
         for (int e : new int[] {1, 6, 11, 12}) {
@@ -106,7 +106,7 @@ class TrainCommandTest {
 
     @Test
     void gifEveryChangesTheFrameCount() throws Exception {
-        CliRun run = CliRun.of("--class-size", "100", "--epochs", "10", "--gif-every", "2", "-o", dir.toString());
+        Cli run = Cli.run("--class-size", "100", "--epochs", "10", "--gif-every", "2", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (ImageInputStream in = ImageIO.createImageInputStream(dir.resolve("decision_boundary_xor.gif").toFile())) {
             ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
@@ -118,7 +118,7 @@ class TrainCommandTest {
     @Test
     void drawingEveryEpochOfALongerRunWritesEveryFrame() throws Exception {
         // more frames than may wait to be written at once: training waits for pictures, nothing is lost
-        CliRun run = CliRun.of("--class-size", "60", "--epochs", "20", "--print-epochs", "1", "-o", dir.toString());
+        Cli run = Cli.run("--class-size", "60", "--epochs", "20", "--print-epochs", "1", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         for (int e = 1; e <= 20; e++) {
             assertThat(ImageIO.read(dir.resolve("decision_boundary_epoch_" + e + "_xor.png").toFile())).isNotNull();
@@ -132,7 +132,7 @@ class TrainCommandTest {
 
     @Test
     void graphvizWritesTheGraphOfOneSampleWithNonZeroParameterGradients() throws Exception {
-        CliRun run = CliRun.of("--graphviz", "--no-plots", "--class-size", "100", "--epochs", "6", "-o", dir.toString());
+        Cli run = Cli.run("--graphviz", "--no-plots", "--class-size", "100", "--epochs", "6", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path dot = dir.resolve("weights_epoch_1_xor.dot");
         String text = Files.readString(dot);
@@ -159,7 +159,7 @@ class TrainCommandTest {
 
     @Test
     void aBatchSizeThatDoesNotDivideTheDataWorks() throws IOException {
-        CliRun run = CliRun.of("--class-size", "103", "--batch-size", "10", "--epochs", "3", "--no-plots", "-o", dir.toString());
+        Cli run = Cli.run("--class-size", "103", "--batch-size", "10", "--epochs", "3", "--no-plots", "-o", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(metrics(dir.resolve("metrics_xor.json")).getAsJsonArray("epochs")).hasSize(3);
     }
@@ -167,16 +167,16 @@ class TrainCommandTest {
     @Test
     void exportWritesADatasetThatTrainsLikeTheGenerator() throws IOException {
         Path csv = dir.resolve("moons.csv");
-        CliRun export = CliRun.of("export", "--dataset", "moons", "--class-size", "150", "--seed", "7", "--out", csv.toString());
+        Cli export = Cli.run("export", "--dataset", "moons", "--class-size", "150", "--seed", "7", "--out", csv.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(Files.readAllLines(csv).get(0)).isEqualTo("x,y,label");
         assertThat(Files.readAllLines(csv)).hasSize(301);
 
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        CliRun fromGenerator = CliRun.of("--dataset", "moons", "--class-size", "150", "--seed", "7", "--epochs", "5",
+        Cli fromGenerator = Cli.run("--dataset", "moons", "--class-size", "150", "--seed", "7", "--epochs", "5",
                 "--no-plots", "-o", a.toString());
-        CliRun fromCsv = CliRun.of("--dataset", csv.toString(), "--test-split", "0", "--no-standardize", "--seed", "7",
+        Cli fromCsv = Cli.run("--dataset", csv.toString(), "--test-split", "0", "--no-standardize", "--seed", "7",
                 "--epochs", "5", "--no-plots", "-o", b.toString());
         assertThat(fromGenerator.exitCode()).isZero();
         assertThat(fromCsv.exitCode()).as(fromCsv.err()).isZero();

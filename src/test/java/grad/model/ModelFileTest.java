@@ -24,8 +24,9 @@ class ModelFileTest {
     @TempDir
     Path dir;
 
-    private static final TrainingSettings SETTINGS = new TrainingSettings(7, -1234567890123456789L, "data/iris.csv",
-            1000, ';', 0.25, 16, 0.003, 0.9, 1e-4, true, new Initializer.Uniform(-0.5, 0.25));
+    private static final TrainingSettings SETTINGS = new TrainingSettings(7, -1234567890123456789L,
+            new TrainingSettings.Data("data/iris.csv", 1000, ';', 0.25), new TrainingSettings.Sgd(0.003, 0.9, 1e-4, true),
+            16, new Initializer.Uniform(-0.5, 0.25));
 
     /** A 3-5-4-3 classifier with awkward numbers: tiny, huge, negative zero, many digits. */
     private static SavedModel classifier() {

@@ -43,7 +43,6 @@ class HotLoopAllocationTest {
             }
             // 41 nodes a sample: one object per node would be ~650 bytes a sample; allow 16
             assertThat(least).as("bytes allocated by one warm epoch of %d samples", ROWS).isLessThan(16L * ROWS);
-            System.out.printf("a warm epoch of %d samples allocated %d bytes%n", ROWS, least);
         }
     }
 }

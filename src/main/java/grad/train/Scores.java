@@ -14,10 +14,10 @@ import grad.nn.MLP;
  * @param rmse      the root mean squared error in the target's units (regression; NaN otherwise)
  * @param r2        the coefficient of determination (regression; NaN otherwise)
  */
-public record Evaluation(double loss, double accuracy, int[][] confusion, double rmse, double r2) {
+public record Scores(double loss, double accuracy, int[][] confusion, double rmse, double r2) {
 
     /** Evaluates the network's current parameters on every row of {@code data}. */
-    static Evaluation of(MLP model, Loss loss, Dataset data, TargetScale scale) {
+    static Scores of(MLP model, Loss loss, Dataset data, TargetScale scale) {
         SampleWorker worker = new SampleWorker(model, loss, data);
         worker.loadParameters(model.parameterData());
         int n = data.size();
@@ -36,7 +36,7 @@ public record Evaluation(double loss, double accuracy, int[][] confusion, double
                 sse += err * err;
                 sst += (data.target(i) - mean) * (data.target(i) - mean);
             }
-            return new Evaluation(totalLoss / n, Double.NaN, new int[0][0], scale.std() * Math.sqrt(sse / n),
+            return new Scores(totalLoss / n, Double.NaN, new int[0][0], scale.std() * Math.sqrt(sse / n),
                     sst == 0 ? Double.NaN : 1 - sse / sst);
         }
         int k = data.classCount();
@@ -48,6 +48,6 @@ public record Evaluation(double loss, double accuracy, int[][] confusion, double
             confusion[data.label(i)][predicted]++;
             correct += predicted == data.label(i) ? 1 : 0;
         }
-        return new Evaluation(totalLoss / n, (double) correct / n, confusion, Double.NaN, Double.NaN);
+        return new Scores(totalLoss / n, (double) correct / n, confusion, Double.NaN, Double.NaN);
     }
 }

@@ -1,0 +1,109 @@
+package grad.train;
+
+import grad.data.Dataset;
+import grad.data.Split;
+import grad.nn.Loss;
+import grad.nn.MLP;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What a run prints: a header, a line per print epoch, and a summary with the confusion matrix. */
+final class ConsoleLog implements EpochListener {
+    private final TrainingPlan plan;
+    private final PrintWriter out;
+    private final PreparedData p;
+    private final MLP model;
+    private final Loss loss;
+    private final int firstEpoch;
+    private final Path dir;
+
+    ConsoleLog(TrainingPlan plan, PrintWriter out, PreparedData p, MLP model, Loss loss, int firstEpoch, Path dir) {
+        this.plan = plan;
+        this.out = out;
+        this.p = p;
+        this.model = model;
+        this.loss = loss;
+        this.firstEpoch = firstEpoch;
+        this.dir = dir;
+    }
+
+    @Override
+    public void runStarted() {
+        printHeader(p.data(), p.split());
+        if (plan.model() instanceof ModelPlan.Loaded loaded) {
+            out.println("  continuing " + loaded.file() + " from epoch " + firstEpoch);
+        }
+        if (plan.outputs().plots() && !p.data().isPlottable()) {
+            out.println("note: no decision-boundary pictures: they need 2 features"
+                    + (p.data().isRegression() ? " and classes" : "") + " (this data has " + p.data().featureCount() + ")");
+        }
+    }
+
+    @Override
+    public void epochEnded(EpochMetrics m) {
+        if (plan.isPrintEpoch(m.epoch())) {
+            out.println(describe(m, p.data().isRegression()));
+            out.flush();
+        }
+    }
+
+    @Override
+    public void runEnded(RunEnd end) {
+        if (end instanceof RunEnd.Completed done) {
+            printSummary(p.data(), done.train(), done.test());
+        }
+    }
+
+    private void printHeader(Dataset data, Split split) {
+        String arch = model.inputs() + "-" + String.join("-",
+                Arrays.stream(model.sizes()).mapToObj(Integer::toString).toList());
+        out.printf(Locale.ROOT, "grad: training a %s MLP (%d parameters) on %s: %d rows, %d features, %s%n",
+                arch, model.parameterCount(), data.name(), data.size(), data.featureCount(),
+                data.isRegression() ? "regression" : data.classCount() + " classes " + data.classNames());
+        out.printf(Locale.ROOT, "  lr %s, momentum %s, batch %d, %d epochs, loss %s, activation %s, init %s, seed %d%s%n",
+                fmt(plan.optimizer().lr()), fmt(plan.optimizer().momentum()), plan.batchSize(), plan.epochs(), loss.id(),
+                plan.model().activation().id(), plan.model().init().id(), plan.seed(),
+                split.test().size() > 0 ? ", test split " + split.test().size() + " rows" : "");
+    }
+
+    private static String fmt(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private String describe(EpochMetrics m, boolean regression) {
+        // a loss on its way to diverging is shown as 6.8312e+212, not as 213 digits
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss "
+                + (Math.abs(m.loss()) < 1e6 ? "%.4f" : "%.4e"), m.epoch(), plan.epochs(), m.loss()));
+        if (!regression) {
+            s.append(String.format(Locale.ROOT, "  accuracy %.1f%%", 100 * m.accuracy()));
+        }
+        if (m.test() != null) {
+            s.append(regression
+                    ? String.format(Locale.ROOT, "  test rmse %.4f  test R² %.4f", m.test().rmse(), m.test().r2())
+                    : String.format(Locale.ROOT, "  test accuracy %.1f%%", 100 * m.test().accuracy()));
+        }
+        return s.toString();
+    }
+
+    private int digits() {
+        return Integer.toString(plan.epochs()).length();
+    }
+
+    private void printSummary(Dataset data, Scores train, Scores test) {
+        if (data.isRegression()) {
+            out.printf(Locale.ROOT, "done: train loss %.4f, rmse %.4f, R² %.4f%s%n", train.loss(), train.rmse(), train.r2(),
+                    test == null ? "" : String.format(Locale.ROOT, "; test rmse %.4f, R² %.4f", test.rmse(), test.r2()));
+        } else {
+            out.printf(Locale.ROOT, "done: train loss %.4f, accuracy %.1f%%%s%n", train.loss(), 100 * train.accuracy(),
+                    test == null ? "" : String.format(Locale.ROOT, "; test accuracy %.1f%%", 100 * test.accuracy()));
+            Scores shown = test != null ? test : train;
+            out.println("confusion matrix (" + (test != null ? "test" : "train") + " rows: actual × predicted):");
+            out.print(ConfusionMatrix.format(shown.confusion(), data.classNames()));
+        }
+        out.println("outputs in " + dir + "/");
+        out.flush();
+    }
+}

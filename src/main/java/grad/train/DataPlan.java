@@ -1,0 +1,54 @@
+package grad.train;
+
+import grad.data.CsvDataset;
+import grad.data.CsvOptions;
+import grad.data.SyntheticDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The data of a run and how it is split and scaled.
+ *
+ * @param dataset     a generated dataset's name, or a path to a CSV file
+ * @param csv         how to read a CSV dataset
+ * @param classSize   generated datasets' size (grad-rs's meaning: in total for linear and xor, per class for moons and circles)
+ * @param seed        every random choice comes from it
+ * @param testSplit   the fraction held out for testing, or null for the default ({@link #testFraction()})
+ * @param standardize z-score features, or null for the default (on for CSV, off for generated)
+ */
+public record DataPlan(String dataset, CsvOptions csv, int classSize, long seed, Double testSplit, Boolean standardize) {
+
+    /** The fraction held out when {@code --test-split} is not given, for CSV files (generated data: none). */
+    public static final double DEFAULT_CSV_TEST_SPLIT = 0.2;
+
+    /** The label column of generated datasets (as {@code grad export} writes them). */
+    public static final String GENERATED_LABEL = "label";
+
+    /** Whether a dataset argument names a file rather than a generated dataset. */
+    public static boolean isCsv(String dataset) {
+        return dataset.toLowerCase(Locale.ROOT).endsWith(".csv") || Files.isRegularFile(Path.of(dataset));
+    }
+
+    public boolean isCsv() {
+        return isCsv(dataset);
+    }
+
+    /** The fraction of rows held out for testing. */
+    public double testFraction() {
+        return testSplit != null ? testSplit : isCsv() ? DEFAULT_CSV_TEST_SPLIT : 0.0;
+    }
+
+    /** Whether a new model z-scores its features. */
+    public boolean standardizes() {
+        return standardize != null ? standardize : isCsv();
+    }
+
+    /** Loads the dataset, with its label column's name: a CSV file (read once), or a generated one. */
+    public CsvDataset.Labelled load() {
+        if (isCsv()) {
+            return CsvDataset.readLabelled(Path.of(dataset), csv);
+        }
+        return new CsvDataset.Labelled(SyntheticDataset.fromName(dataset).generate(classSize, seed), GENERATED_LABEL);
+    }
+}

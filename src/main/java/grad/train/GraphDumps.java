@@ -1,0 +1,59 @@
+package grad.train;
+
+import grad.engine.Graph;
+import grad.graphviz.DotRenderer;
+import grad.graphviz.DotWriter;
+import grad.graphviz.GraphReducer;
+import grad.graphviz.GraphSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * {@code --graphviz}: at the start of each print epoch, one sample's computation graph as a {@code .dot}
+ * file, rendered to SVG when {@code dot} is on the PATH (after the pictures already asked for).
+ */
+final class GraphDumps implements EpochListener {
+    private final TrainingPlan plan;
+    private final PrintWriter out;
+    private final Path dir;
+    private final String name;
+    private final Trainer trainer;
+    /** Where renders are queued behind the pictures, or null (no pictures: render at once). */
+    private final Pictures pictures;
+    private final DotRenderer dot = new DotRenderer();
+
+    GraphDumps(TrainingPlan plan, PrintWriter out, Path dir, String name, Trainer trainer, Pictures pictures) {
+        this.plan = plan;
+        this.out = out;
+        this.dir = dir;
+        this.name = name;
+        this.trainer = trainer;
+        this.pictures = pictures;
+    }
+
+    @Override
+    public void epochStarting(int epoch) {
+        if (plan.isPrintEpoch(epoch)) {
+            write(trainer.sampleGraph(epoch), epoch);
+        }
+    }
+
+    private void write(Graph graph, int epoch) {
+        GraphReducer.Reduction reduction = GraphReducer.reduce(graph, plan.outputs().graphvizMaxNodes());
+        Path file = dir.resolve("weights_epoch_" + epoch + "_" + name + ".dot");
+        String title = reduction.title("one " + name + " sample's loss at the start of epoch " + epoch
+                + ", after backward, before the optimizer step");
+        DotWriter.write(file, reduction.graph(), title);
+        out.println("  graph " + file + ": " + GraphSummary.of(graph)
+                + (reduction.reduced() ? " — drawn reduced: " + String.join("; ", reduction.notes()) : ""));
+        int nodes = reduction.graph().nodes().size();
+        if (!dot.available()) {
+            out.println("  (no `dot` on the PATH: render it with  dot -Tsvg " + file + " -o "
+                    + file.toString().replaceFirst("\\.dot$", ".svg") + ")");
+        } else if (pictures != null) {
+            pictures.then("rendering " + file, () -> dot.render(file, nodes));
+        } else {
+            dot.render(file, nodes);
+        }
+    }
+}

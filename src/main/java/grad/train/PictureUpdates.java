@@ -1,0 +1,44 @@
+package grad.train;
+
+import grad.nn.MLP;
+
+/**
+ * Asks for the pictures of each epoch — the decision boundary (PNG and animation frame) and the
+ * training curves so far — and, when the run ends however it ends, for the animation (and, when it
+ * diverged, for the curves up to the last epoch that finished).
+ */
+final class PictureUpdates implements EpochListener {
+    private final TrainingPlan plan;
+    private final Pictures pictures;
+    private final MLP model;
+    private final MetricsLog metrics;
+    private final String name;
+    private final int firstEpoch;
+
+    PictureUpdates(TrainingPlan plan, Pictures pictures, MLP model, MetricsLog metrics, String name, int firstEpoch) {
+        this.plan = plan;
+        this.pictures = pictures;
+        this.model = model;
+        this.metrics = metrics;
+        this.name = name;
+        this.firstEpoch = firstEpoch;
+    }
+
+    @Override
+    public void epochEnded(EpochMetrics m) {
+        boolean print = plan.isPrintEpoch(m.epoch());
+        pictures.boundary(model, m.epoch(), print, plan.isFrameEpoch(m.epoch()));
+        if (print) {
+            pictures.curves(metrics.curves(name));
+        }
+    }
+
+    @Override
+    public void runEnded(RunEnd end) {
+        // the curves are drawn at print epochs: bring them up to the last epoch that finished
+        if (end instanceof RunEnd.Diverged d && d.cause().epoch() > firstEpoch) {
+            pictures.curves(metrics.curves(name + " — diverged in epoch " + d.cause().epoch()));
+        }
+        pictures.finishAnimation();
+    }
+}

@@ -1,0 +1,27 @@
+package grad.train;
+
+import grad.data.Dataset;
+import grad.data.Split;
+import grad.data.Standardizer;
+import grad.data.TargetScale;
+
+/**
+ * The data as the network sees it: split, standardized with the training rows' statistics (or a saved
+ * model's), a regression target z-scored.
+ *
+ * @param data         all rows, in the data's units
+ * @param labelName    the name of the label column (a saved model records it)
+ * @param split        the hold-out, in the data's units (pictures use it)
+ * @param testFraction the fraction of rows held out
+ * @param standardizer the features' standardization, or null
+ * @param scale        the regression target's scale
+ * @param train        the training rows the network trains on
+ * @param test         the held-out rows, transformed as {@code train}
+ */
+record PreparedData(Dataset data, String labelName, Split split, double testFraction, Standardizer standardizer,
+                    TargetScale scale, Dataset train, Dataset test) {
+
+    boolean hasTest() {
+        return test.size() > 0;
+    }
+}
