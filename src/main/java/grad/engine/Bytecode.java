@@ -1,6 +1,10 @@
 package grad.engine;
 
 import java.lang.invoke.MethodHandles;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -37,6 +41,22 @@ final class Bytecode implements Opcodes {
     private static final String NAME = "grad/engine/CompiledSteps";
 
     private Bytecode() {
+    }
+
+    /** Writes the generated code one program at a time, on a thread that never holds up the JVM's exit. */
+    private static final Executor WRITER = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "grad-compiler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * {@link #generate} on a background thread. Should writing the code ever fail, the program stays
+     * interpreted: slower, never different.
+     */
+    static CompletableFuture<Optional<Steps>> generateInBackground(Program program) {
+        return CompletableFuture.supplyAsync(() -> Optional.ofNullable(generate(program)), WRITER)
+                .exceptionally(failure -> Optional.empty());
     }
 
     /** The program's steps as a class of straight-line code, or null when the program is too long for it. */

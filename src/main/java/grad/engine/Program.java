@@ -1,6 +1,8 @@
 package grad.engine;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 
 /**
@@ -34,8 +36,11 @@ public final class Program {
     final boolean[] layerWeightsNeedGrad;
     final boolean[] layerInputsNeedGrad;
     private final List<Object> steps;
-    /** The steps as generated straight-line code, or null for a program too long for it. */
-    final Bytecode.Steps generated;
+    /**
+     * The steps as straight-line code, written on a background thread while the first samples run in
+     * the interpreter (a JIT's tiers, in small); empty for a program too long for it.
+     */
+    private final CompletableFuture<Optional<Bytecode.Steps>> generated;
 
     Program(List<Object> steps, Compiler.Trace trace) {
         this.steps = List.copyOf(steps);
@@ -61,7 +66,7 @@ public final class Program {
         for (int s = 0; s < n; s++) {
             lay(s, steps.get(s));
         }
-        this.generated = Bytecode.generate(this);
+        this.generated = Bytecode.generateInBackground(this);
     }
 
     /** Fills step {@code s}'s row of the tables, and whether the slots it writes need gradients. */
@@ -100,9 +105,29 @@ public final class Program {
         return false;
     }
 
-    /** A new replay of this program, with its own arrays, running the generated code where there is some. */
+    /**
+     * A new replay of this program, with its own arrays: it interprets the steps until their generated
+     * code is ready, then runs that (the results are the same to the last bit either way).
+     */
     public Replay newReplay() {
-        return new Replay(this, generated);
+        return new Replay(this, true);
+    }
+
+    /** A new replay that runs the generated code from its first sample (waiting for it if need be). */
+    public Replay newGeneratedReplay() {
+        generated.join();
+        return new Replay(this, true);
+    }
+
+    /** The generated code if it is ready, else null. */
+    Bytecode.Steps generatedCode() {
+        Optional<Bytecode.Steps> code = generated.getNow(Optional.empty());
+        return code.orElse(null);
+    }
+
+    /** Whether the steps have straight-line code (waiting for it to be written). */
+    public boolean hasGeneratedCode() {
+        return generated.join().isPresent();
     }
 
     /**
@@ -110,7 +135,7 @@ public final class Program {
      * generated code is tested against, and what runs programs too long to generate code for.
      */
     public Replay newInterpretedReplay() {
-        return new Replay(this, null);
+        return new Replay(this, false);
     }
 
     public int parameterCount() { return parameterCount; }

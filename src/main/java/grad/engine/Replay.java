@@ -12,14 +12,17 @@ public final class Replay {
     private static final Op[] OPS = Op.values();
 
     private final Program program;
-    /** The program as straight-line code, or null to interpret it step by step. */
-    private final Bytecode.Steps generated;
+    /** Whether to run the program's generated code once it is ready. */
+    private final boolean useGenerated;
+    /** The program as straight-line code, or null to interpret it step by step (until it is ready). */
+    private Bytecode.Steps generated;
     private final double[] data;
     private final double[] grad;
 
-    Replay(Program program, Bytecode.Steps generated) {
+    Replay(Program program, boolean useGenerated) {
         this.program = program;
-        this.generated = generated;
+        this.useGenerated = useGenerated;
+        this.generated = useGenerated ? program.generatedCode() : null;
         this.data = new double[program.slotCount];
         this.grad = new double[program.slotCount];
         int constants = program.parameterCount + program.inputCount + program.targetCount;
@@ -30,9 +33,15 @@ public final class Replay {
         return program;
     }
 
-    /** Loads the parameters' values, in the order the program was compiled with. */
+    /**
+     * Loads the parameters' values, in the order the program was compiled with; from here on the replay
+     * runs the generated code if it has become ready.
+     */
     public void setParameters(double[] values) {
         check(values.length, program.parameterCount, "parameters");
+        if (useGenerated && generated == null) {
+            generated = program.generatedCode();
+        }
         System.arraycopy(values, 0, data, 0, values.length);
     }
 

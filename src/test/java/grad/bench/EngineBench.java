@@ -30,7 +30,7 @@ public final class EngineBench {
         private final Replay replay;
 
         EngineNetwork(MLP mlp) {
-            this.replay = mlp.trainingProgram(Loss.MSE_SOFTMAX).newReplay();
+            this.replay = mlp.trainingProgram(Loss.MSE_SOFTMAX).newGeneratedReplay();
             replay.setParameters(mlp.parameterData());
         }
 

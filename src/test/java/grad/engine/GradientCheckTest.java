@@ -86,8 +86,8 @@ class GradientCheckTest {
 
         // the same expression compiled, with a and b as parameters, run as generated code and interpreted: the same bits
         Program program = Compiler.compile(List.of(out), List.of(va, vb), List.of(), List.of());
-        assertThat(program.generated).as("straight-line code generated").isNotNull();
-        for (Replay replay : List.of(program.newReplay(), program.newInterpretedReplay())) {
+        assertThat(program.hasGeneratedCode()).as("straight-line code generated").isTrue();
+        for (Replay replay : List.of(program.newGeneratedReplay(), program.newInterpretedReplay())) {
             replay.setParameters(new double[] {a, b});
             replay.forward();
             replay.backward();

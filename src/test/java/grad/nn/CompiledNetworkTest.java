@@ -45,7 +45,7 @@ class CompiledNetworkTest {
         SplittableRandom rng = new SplittableRandom(seed);
         MLP mlp = MLP.create(inputs, sizes, hidden, Activation.LINEAR, new Initializer.He(), rng);
         Program program = mlp.trainingProgram(loss);
-        Replay generated = program.newReplay();
+        Replay generated = program.newGeneratedReplay();
         Replay interpreted = program.newInterpretedReplay();
         generated.setParameters(mlp.parameterData());
         interpreted.setParameters(mlp.parameterData());
