@@ -18,12 +18,13 @@ test:
 	$(MVN) test
 
 # Speed and memory figures (src/test/java/grad/bench/Bench.java); timings only, no assertions.
+# BASELINE=path/to/an/earlier/grad.jar also times the default run against it.
 BENCH_TIME = /usr/bin/time
 bench: jar
 	@test -x $(BENCH_TIME) || { apt-get update && apt-get install -y time; } >/dev/null 2>&1 \
 		|| echo "bench: no $(BENCH_TIME) (apt-get install time); peak memory will come from /proc/<pid>/status"
-	$(MVN) test-compile
-	$(JAVA) -cp target/classes:target/test-classes grad.bench.Bench grad.jar
+	$(MVN) test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+	$(JAVA) -cp "$$(cat target/bench.classpath):target/classes:target/test-classes" grad.bench.Bench grad.jar 3 $(BASELINE)
 
 clean:
 	$(MVN) clean
