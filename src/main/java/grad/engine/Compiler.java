@@ -2,9 +2,12 @@ package grad.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one sample's {@link Value} graph into a {@link Program}: the same arithmetic, laid out once as
@@ -219,7 +222,7 @@ public final class Compiler {
             producer[s.out()] = s;
         }
         boolean[] absorbed = new boolean[slotCount];
-        Map<Integer, Step> dots = new java.util.HashMap<>();
+        Map<Integer, Step> dots = new HashMap<>();
         for (int i = steps.size() - 1; i >= 0; i--) {   // from the last step, so a chain is met at its root
             Step root = steps.get(i);
             if (root.op() == Op.ADD && !absorbed[root.out()]) {
@@ -307,7 +310,7 @@ public final class Compiler {
         Op activation = activationOf(steps, i, uses);
         List<Step> dots = new ArrayList<>();
         List<Step> acts = new ArrayList<>();
-        java.util.Set<Integer> between = new java.util.HashSet<>();   // slots read or written by skipped steps
+        Set<Integer> between = new HashSet<>();   // slots read or written by skipped steps
         for (int j = i; j < steps.size(); j++) {
             Step s = steps.get(j);
             if (taken[j]) {
@@ -349,7 +352,7 @@ public final class Compiler {
         return true;
     }
 
-    private static boolean disjoint(Step s, java.util.Set<Integer> slots) {
+    private static boolean disjoint(Step s, Set<Integer> slots) {
         for (int r : s.reads()) {
             if (slots.contains(r)) {
                 return false;

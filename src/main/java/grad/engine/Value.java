@@ -3,7 +3,9 @@ package grad.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A scalar that remembers how it was computed, so that {@link #backward()} can send gradients back
@@ -215,7 +217,7 @@ public final class Value {
     /** Every node the roots depend on, each after its operands, the roots' graphs in the order given. */
     public static List<Value> topologicalOrder(List<Value> roots) {
         List<Value> order = new ArrayList<>();
-        java.util.Set<Value> visited = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Value> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<Value> stack = new ArrayDeque<>();
         ArrayDeque<Boolean> expanded = new ArrayDeque<>();
         for (Value root : roots) {
