@@ -158,6 +158,33 @@ class ValueTest {
     }
 
     @Test
+    void maxSendsTheGradientToTheLargerOperandAndToTheFirstOnATie() {
+        Value a = Value.of(2);
+        Value b = Value.of(5);
+        Value m = a.max(b).mul(3);
+        m.backward();
+        assertThat(m.data()).isEqualTo(15.0);
+        assertThat(a.grad()).isZero();
+        assertThat(b.grad()).isEqualTo(3.0);
+
+        Value c = Value.of(1);
+        Value d = Value.of(1);
+        c.max(d).backward();
+        assertThat(c.grad()).as("a tie: the first operand").isEqualTo(1.0);
+        assertThat(d.grad()).isZero();
+    }
+
+    @Test
+    void detachKeepsTheValueAndStopsTheGradient() {
+        Value x = Value.of(3);
+        Value y = x.mul(x).sub(x.mul(x).detach());   // zero, whose gradient is still 2x
+        y.backward();
+        assertThat(y.data()).isZero();
+        assertThat(x.grad()).isEqualTo(6.0);
+        assertThat(x.detach().data()).isEqualTo(3.0);
+    }
+
+    @Test
     void onlyLeavesCanBeSet() {
         Value x = Value.of(1);
         x.setData(2);
