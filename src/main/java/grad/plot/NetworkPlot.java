@@ -463,7 +463,7 @@ public final class NetworkPlot {
         g.setFont(INPUT_FONT);
         FontMetrics fm = g.getFontMetrics();
         for (int j = 0; j < drawn(0); j++) {
-            String name = inputNames.get(j);
+            String name = fit(fm, inputNames.get(j), nodeLeft(0) - 12);
             g.drawString(name, nodeLeft(0) - 6 - fm.stringWidth(name),
                     nodeTop(0, j) + (node + fm.getAscent() - fm.getDescent()) / 2f);
         }
@@ -531,6 +531,18 @@ public final class NetworkPlot {
                 g.drawString(name, x + 13, (float) panel.bottom() + fm.getAscent() + 3);
             }
         }
+    }
+
+    /** {@code text}, cut short with an ellipsis to fit {@code width} pixels. */
+    private static String fit(FontMetrics fm, String text, int width) {
+        if (fm.stringWidth(text) <= width) {
+            return text;
+        }
+        String s = text;
+        while (s.length() > 1 && fm.stringWidth(s + "…") > width) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + "…";
     }
 
     /** Regression: the output neuron's value over the panel, in the neurons' colours. */
