@@ -13,6 +13,19 @@ import java.util.SplittableRandom;
  * <p>Features are named {@code x} and {@code y}; classes are named {@code "0"}, {@code "1"} (and
  * {@code "2"}). Rows come class by class where the class is chosen first (moons, circles), and in
  * drawing order otherwise (linear, xor).
+ *
+ * <p><b>Noise.</b> {@link #generate(int, long, double)} takes TensorFlow Playground's noise knob, a
+ * number from 0 to {@link #MAX_NOISE}, as a fraction of each dataset's scale:
+ * <ul>
+ *   <li>linear, xor: as Playground's xor, the point is labelled as if it were moved by
+ *       {@code U[-5F, 5F)} per coordinate (so labels near the boundary flip; the point stays put);</li>
+ *   <li>moons: each coordinate moves by {@code U[-3F, 3F)} (3 being the moons' radius);</li>
+ *   <li>circles: a ring's radius {@code R} is scaled by {@code 1 + U[-F, F)};</li>
+ *   <li>Playground's spiral and Gaussian blobs (generated here, not yet offered by name): a spiral's
+ *       coordinates move by {@code U[-F, F)}; the blobs' variance is {@code 0.5 + 7F}.</li>
+ * </ul>
+ * {@link #generate(int, long)} draws with today's amounts, {@link #defaultNoise()}: none for linear and
+ * xor, ±0.1 for moons ({@code F = 1/30}) and ±25% for circles ({@code F = 0.25}); its points never change.
  */
 public enum SyntheticDataset {
     /** {@code x, y ~ U[-5, 5)}; class 0 if {@code x > y}, else 1. {@code classSize} points in total. */
@@ -33,6 +46,18 @@ public enum SyntheticDataset {
 
     /** The largest class size {@link #generate} accepts. */
     public static final int MAX_CLASS_SIZE = 1_000_000;
+
+    /** The largest noise {@link #generate(int, long, double)} accepts: Playground's 50%. */
+    public static final double MAX_NOISE = 0.5;
+
+    /** The moons' noise of {@link #generate(int, long)}, ±0.1 per coordinate. */
+    private static final double MOONS_SPREAD = 0.1;
+    private static final double MOONS_RADIUS = 3;
+    /** The circles' radial noise of {@link #generate(int, long)}, ±25% of the radius. */
+    private static final double CIRCLES_SPREAD = 0.25;
+    /** A spiral's radius, and how many turns it makes (Playground's). */
+    private static final double SPIRAL_RADIUS = 5;
+    private static final double SPIRAL_TURNS = 1.75;
 
     private static final List<String> FEATURES = List.of("x", "y");
 
@@ -75,26 +100,79 @@ public enum SyntheticDataset {
      * @throws DataException if {@code classSize} is out of range
      */
     public Dataset generate(int classSize, long seed) {
-        if (classSize < 1 || classSize > MAX_CLASS_SIZE) {
-            throw new DataException("class size must be between 1 and " + MAX_CLASS_SIZE + ", got " + classSize);
-        }
+        checkClassSize(classSize);
         SplittableRandom rng = new SplittableRandom(seed);
         return switch (this) {
-            case LINEAR -> square(classSize, rng, false);
-            case XOR -> square(classSize, rng, true);
-            case MOONS -> moons(classSize, rng);
-            case CIRCLES -> circles(classSize, rng);
+            case LINEAR -> square(classSize, rng, false, 0);
+            case XOR -> square(classSize, rng, true, 0);
+            case MOONS -> moons(classSize, rng, MOONS_SPREAD);
+            case CIRCLES -> circles(classSize, rng, CIRCLES_SPREAD);
         };
     }
 
-    /** LINEAR and XOR: uniform points in the square [-5, 5)², labelled by a rule. */
-    private Dataset square(int n, SplittableRandom rng, boolean xor) {
+    /**
+     * Draws the dataset with Playground's noise knob {@code noise} (see the class comment for what it
+     * does to each dataset). {@code generate(classSize, seed, defaultNoise())} gives the points of
+     * {@link #generate(int, long)} (to the last bit for all but moons, whose spread is {@code 3·(1/30)}).
+     *
+     * @param noise 0 to {@link #MAX_NOISE}
+     * @throws DataException if {@code classSize} or {@code noise} is out of range
+     */
+    public Dataset generate(int classSize, long seed, double noise) {
+        checkClassSize(classSize);
+        if (!(noise >= 0 && noise <= MAX_NOISE)) {
+            throw new DataException("noise must be between 0 and " + MAX_NOISE + ", got " + noise);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        return switch (this) {
+            case LINEAR -> square(classSize, rng, false, noise);
+            case XOR -> square(classSize, rng, true, noise);
+            case MOONS -> moons(classSize, rng, MOONS_RADIUS * noise);
+            case CIRCLES -> circles(classSize, rng, noise);
+        };
+    }
+
+    /** The noise {@link #generate(int, long)} draws with, as a value of the knob. */
+    public double defaultNoise() {
+        return switch (this) {
+            case LINEAR, XOR -> 0;
+            case MOONS -> MOONS_SPREAD / MOONS_RADIUS;
+            case CIRCLES -> CIRCLES_SPREAD;
+        };
+    }
+
+    private static void checkClassSize(int classSize) {
+        if (classSize < 1 || classSize > MAX_CLASS_SIZE) {
+            throw new DataException("class size must be between 1 and " + MAX_CLASS_SIZE + ", got " + classSize);
+        }
+    }
+
+    /** {@code U[-a, a)}; for {@code a = 0}, 0 after the same one draw, so other draws keep their place. */
+    private static double symmetric(SplittableRandom rng, double a) {
+        if (a > 0) {
+            return rng.nextDouble(-a, a);
+        }
+        rng.nextDouble();
+        return 0;
+    }
+
+    /**
+     * LINEAR and XOR: uniform points in the square [-5, 5)², labelled by a rule; with noise, by the rule
+     * at the point moved by {@code U[-5·noise, 5·noise)} per coordinate (drawn only when noise &gt; 0).
+     */
+    private Dataset square(int n, SplittableRandom rng, boolean xor, double noise) {
         double[][] features = new double[n][];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
-            double x = rng.nextDouble(-5.0, 5.0);
-            double y = rng.nextDouble(-5.0, 5.0);
-            features[i] = new double[] {x, y};
+            double px = rng.nextDouble(-5.0, 5.0);
+            double py = rng.nextDouble(-5.0, 5.0);
+            features[i] = new double[] {px, py};
+            double x = px;
+            double y = py;
+            if (noise > 0) {
+                x += rng.nextDouble(-5.0, 5.0) * noise;
+                y += rng.nextDouble(-5.0, 5.0) * noise;
+            }
             if (xor) {
                 boolean sameSign = (x > 0 && y > 0) || (x < 0 && y < 0);
                 labels[i] = sameSign ? 0 : 1;
@@ -105,7 +183,7 @@ public enum SyntheticDataset {
         return Dataset.classification(canonicalName, FEATURES, features, labels, List.of("0", "1"));
     }
 
-    private Dataset moons(int perClass, SplittableRandom rng) {
+    private Dataset moons(int perClass, SplittableRandom rng, double spread) {
         double[][] features = new double[2 * perClass][];
         int[] labels = new int[2 * perClass];
         for (int c = 0; c < 2; c++) {
@@ -113,8 +191,8 @@ public enum SyntheticDataset {
                 double theta = rng.nextDouble(-Math.PI / 4, 5 * Math.PI / 4);
                 double x = c == 0 ? 3 * Math.cos(theta) : 3 * Math.cos(theta) + 2;
                 double y = c == 0 ? 3 * Math.sin(theta) : -3 * Math.sin(theta) - 0.2;
-                double noiseX = rng.nextDouble(-0.1, 0.1);
-                double noiseY = rng.nextDouble(-0.1, 0.1);
+                double noiseX = symmetric(rng, spread);
+                double noiseY = symmetric(rng, spread);
                 int row = c * perClass + i;
                 features[row] = new double[] {x + noiseX, y + noiseY};
                 labels[row] = c;
@@ -123,20 +201,78 @@ public enum SyntheticDataset {
         return Dataset.classification(canonicalName, FEATURES, features, labels, List.of("0", "1"));
     }
 
-    private Dataset circles(int perClass, SplittableRandom rng) {
+    private Dataset circles(int perClass, SplittableRandom rng, double spread) {
         double[] radii = {1, 3, 5};
         double[][] features = new double[3 * perClass][];
         int[] labels = new int[3 * perClass];
         for (int c = 0; c < 3; c++) {
             for (int i = 0; i < perClass; i++) {
                 double angle = rng.nextDouble(0, 2 * Math.PI);
-                double r = radii[c] * (1 + rng.nextDouble(-0.25, 0.25));
+                double r = radii[c] * (1 + symmetric(rng, spread));
                 int row = c * perClass + i;
                 features[row] = new double[] {r * Math.cos(angle), r * Math.sin(angle)};
                 labels[row] = c;
             }
         }
         return Dataset.classification(canonicalName, FEATURES, features, labels, List.of("0", "1", "2"));
+    }
+
+    /**
+     * TensorFlow Playground's two spirals, {@code perClass} points each: point {@code i} of class
+     * {@code c} has radius {@code r = 5·i/n} and angle {@code t = 1.75·2π·i/n + c·π}, and is
+     * {@code (r sin t, r cos t)} plus {@code U[-noise, noise)} per coordinate. Classes {@code "0"} and
+     * {@code "1"}, class by class. Every coordinate draws its noise, even at noise 0.
+     */
+    static Dataset spiral(String name, int perClass, SplittableRandom rng, double noise) {
+        double[][] features = new double[2 * perClass][];
+        int[] labels = new int[2 * perClass];
+        for (int c = 0; c < 2; c++) {
+            double delta = c * Math.PI;
+            for (int i = 0; i < perClass; i++) {
+                double r = SPIRAL_RADIUS * i / perClass;
+                double t = SPIRAL_TURNS * i / perClass * 2 * Math.PI + delta;
+                double x = r * Math.sin(t) + rng.nextDouble(-1, 1) * noise;
+                double y = r * Math.cos(t) + rng.nextDouble(-1, 1) * noise;
+                int row = c * perClass + i;
+                features[row] = new double[] {x, y};
+                labels[row] = c;
+            }
+        }
+        return Dataset.classification(name, FEATURES, features, labels, List.of("0", "1"));
+    }
+
+    /**
+     * TensorFlow Playground's two Gaussian blobs, {@code perClass} points each: class 0 centred at
+     * (2, 2), class 1 at (−2, −2), each coordinate normal with variance {@code 0.5 + 7·noise} (0.5 to 4
+     * as noise goes from 0 to 0.5), drawn by Marsaglia's polar method as Playground does.
+     */
+    static Dataset gaussian(String name, int perClass, SplittableRandom rng, double noise) {
+        double sd = Math.sqrt(0.5 + 7 * noise);
+        double[][] centres = {{2, 2}, {-2, -2}};
+        double[][] features = new double[2 * perClass][];
+        int[] labels = new int[2 * perClass];
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < perClass; i++) {
+                double x = centres[c][0] + sd * normal(rng);
+                double y = centres[c][1] + sd * normal(rng);
+                int row = c * perClass + i;
+                features[row] = new double[] {x, y};
+                labels[row] = c;
+            }
+        }
+        return Dataset.classification(name, FEATURES, features, labels, List.of("0", "1"));
+    }
+
+    /** A standard normal number by the polar method (the first of its pair; the second is dropped). */
+    private static double normal(SplittableRandom rng) {
+        double v1;
+        double s;
+        do {
+            v1 = 2 * rng.nextDouble() - 1;
+            double v2 = 2 * rng.nextDouble() - 1;
+            s = v1 * v1 + v2 * v2;
+        } while (s > 1 || s == 0);
+        return Math.sqrt(-2 * Math.log(s) / s) * v1;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
  * gradient {@code g} and velocity {@code v} (starting at 0),
  * <pre>
  *   g ← g + weightDecay·p        (L2, when weightDecay &gt; 0)
+ *   g ← g + l1·sign(p)           (L1, when l1 &gt; 0; sign(0) = 0)
  *   v ← μ·v − lr·g
  *   p ← p + v                    (Nesterov: p ← p + μ·v − lr·g)
  * </pre>
@@ -19,6 +20,7 @@ public final class SGD {
     private final double lr;
     private final double momentum;
     private final double weightDecay;
+    private final double l1;
     private final boolean nesterov;
 
     /** Plain momentum SGD, no weight decay. */
@@ -26,12 +28,25 @@ public final class SGD {
         this(parameters, lr, momentum, 0.0, false);
     }
 
+    /** Momentum SGD with L2 weight decay, no L1. */
     public SGD(List<Value> parameters, double lr, double momentum, double weightDecay, boolean nesterov) {
+        this(parameters, lr, momentum, weightDecay, 0.0, nesterov);
+    }
+
+    /**
+     * Momentum SGD with L2 weight decay and L1 regularization.
+     *
+     * @param weightDecay the L2 rate: adds {@code weightDecay·p} to each gradient
+     * @param l1          the L1 rate: adds {@code l1·sign(p)} to each gradient
+     */
+    public SGD(List<Value> parameters, double lr, double momentum, double weightDecay, double l1,
+               boolean nesterov) {
         this.parameters = List.copyOf(parameters);
         this.velocity = new double[parameters.size()];
         this.lr = lr;
         this.momentum = momentum;
         this.weightDecay = weightDecay;
+        this.l1 = l1;
         this.nesterov = nesterov;
     }
 
@@ -39,7 +54,7 @@ public final class SGD {
     public void step() {
         for (int i = 0; i < velocity.length; i++) {
             Value p = parameters.get(i);
-            double g = p.grad() + weightDecay * p.data();
+            double g = p.grad() + weightDecay * p.data() + l1 * Math.signum(p.data());
             velocity[i] = momentum * velocity[i] - lr * g;
             p.setData(p.data() + (nesterov ? momentum * velocity[i] - lr * g : velocity[i]));
         }

@@ -1,10 +1,13 @@
 /**
  * Pictures of a run: the dataset, the decision boundary as it forms (PNG frames and an animated
- * GIF) and the loss and accuracy curves.
+ * GIF), the loss and accuracy curves, the network itself as TensorFlow Playground draws it
+ * ({@link grad.plot.NetworkPlot}), the confusion matrices ({@link grad.plot.ConfusionPlot}) and a
+ * regression's predictions against the actual values ({@link grad.plot.PredictionsPlot}).
  *
  * <p>This package knows nothing about networks or training: it receives plain data ({@link
- * grad.plot.PlotData}, a {@link grad.plot.ProbabilityField} snapshot of the model, arrays of
- * metrics). Charts are drawn with XChart; the class-colour field under the decision boundary is
+ * grad.plot.PlotData}, a {@link grad.plot.ProbabilityField} or {@link grad.plot.NeuronField} snapshot
+ * of the model, weights and metrics as arrays). Charts are drawn with XChart, the network and the
+ * confusion matrices with Java2D into the same kind of image; the class-colour field under the decision boundary is
  * computed here, pixel by pixel, and painted beneath the chart, so a frame costs a few tens of
  * milliseconds once the chart is laid out. {@link grad.plot.PictureWriter} draws and writes the
  * pictures on one background thread, in submission order, so training never waits for them.

@@ -2,7 +2,9 @@ package grad.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,5 +116,160 @@ class SyntheticDatasetTest {
         assertThatThrownBy(() -> SyntheticDataset.MOONS.generate(size, 1))
                 .isInstanceOf(DataException.class)
                 .hasMessage("class size must be between 1 and 1000000, got " + size);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SyntheticDataset.class)
+    void theDefaultNoiseGivesTodaysPoints(SyntheticDataset kind) {
+        Dataset today = kind.generate(200, 42);
+        Dataset knob = kind.generate(200, 42, kind.defaultNoise());
+        assertThat(knob.labels()).isEqualTo(today.labels());
+        for (int i = 0; i < today.size(); i++) {
+            assertThat(knob.feature(i, 0)).isCloseTo(today.feature(i, 0), within(1e-15));
+            assertThat(knob.feature(i, 1)).isCloseTo(today.feature(i, 1), within(1e-15));
+        }
+        assertThat(kind.defaultNoise()).isBetween(0.0, SyntheticDataset.MAX_NOISE);
+    }
+
+    @Test
+    void todaysAmountsAsKnobValues() {
+        assertThat(SyntheticDataset.LINEAR.defaultNoise()).isZero();
+        assertThat(SyntheticDataset.XOR.defaultNoise()).isZero();
+        assertThat(SyntheticDataset.MOONS.defaultNoise()).isCloseTo(0.1 / 3, within(1e-17));
+        assertThat(SyntheticDataset.CIRCLES.defaultNoise()).isEqualTo(0.25);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.01, 0.5000001, Double.NaN, Double.POSITIVE_INFINITY})
+    void rejectsNoiseOutsideZeroToAHalf(double noise) {
+        assertThatThrownBy(() -> SyntheticDataset.XOR.generate(10, 1, noise))
+                .isInstanceOf(DataException.class)
+                .hasMessage("noise must be between 0 and 0.5, got " + noise);
+    }
+
+    @Test
+    void linearNoiseFlipsLabelsOnlyNearTheLine() {
+        Dataset d = SyntheticDataset.LINEAR.generate(2000, 7, 0.1);
+        int flipped = 0;
+        for (int i = 0; i < d.size(); i++) {
+            double x = d.feature(i, 0);
+            double y = d.feature(i, 1);
+            assertThat(x).isGreaterThanOrEqualTo(-5.0).isLessThan(5.0);
+            if (d.label(i) != (x > y ? 0 : 1)) {
+                flipped++;
+                assertThat(Math.abs(x - y)).isLessThan(2 * 5 * 0.1);   // each coordinate moved < 0.5
+            }
+        }
+        assertThat(flipped).isBetween(20, 200);
+    }
+
+    @Test
+    void xorNoiseFlipsLabelsOnlyNearTheAxes() {
+        Dataset d = SyntheticDataset.XOR.generate(2000, 8, 0.2);
+        int flipped = 0;
+        for (int i = 0; i < d.size(); i++) {
+            double x = d.feature(i, 0);
+            double y = d.feature(i, 1);
+            if (d.label(i) != (x * y > 0 ? 0 : 1)) {
+                flipped++;
+                assertThat(Math.min(Math.abs(x), Math.abs(y))).isLessThan(5 * 0.2);
+            }
+        }
+        assertThat(flipped).isGreaterThan(50);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 0.2, 0.5})
+    void moonsNoiseIsAFractionOfTheRadius(double noise) {
+        Dataset d = SyntheticDataset.MOONS.generate(300, 4, noise);
+        double reach = 3 * noise * Math.sqrt(2) + 1e-12;
+        double farthest = 0;
+        for (int i = 0; i < d.size(); i++) {
+            double cx = d.label(i) == 0 ? d.feature(i, 0) : d.feature(i, 0) - 2;
+            double cy = d.label(i) == 0 ? d.feature(i, 1) : -(d.feature(i, 1) + 0.2);
+            double off = Math.abs(Math.hypot(cx, cy) - 3);
+            assertThat(off).isLessThanOrEqualTo(reach);
+            farthest = Math.max(farthest, off);
+        }
+        assertThat(farthest).isGreaterThanOrEqualTo(noise * 3 * 0.8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 0.1, 0.5})
+    void circlesNoiseScalesEachRadius(double noise) {
+        Dataset d = SyntheticDataset.CIRCLES.generate(300, 5, noise);
+        double[] radii = {1, 3, 5};
+        double widest = 0;
+        for (int i = 0; i < d.size(); i++) {
+            double ratio = Math.hypot(d.feature(i, 0), d.feature(i, 1)) / radii[d.label(i)];
+            assertThat(ratio).isBetween(1 - noise - 1e-12, 1 + noise + 1e-12);
+            widest = Math.max(widest, Math.abs(ratio - 1));
+        }
+        assertThat(widest).isGreaterThanOrEqualTo(noise * 0.9);
+    }
+
+    @Test
+    void spiralWithoutNoiseIsPlaygroundsCurve() {
+        Dataset d = SyntheticDataset.spiral("spiral", 4, new SplittableRandom(1), 0);
+        // r = 5i/4, t = 1.75·2π·i/4 (+ π for class 1), (r sin t, r cos t)
+        double s8 = Math.sin(Math.PI / 8);   // 0.3826834323650898
+        double c8 = Math.cos(Math.PI / 8);   // 0.9238795325112867
+        double h = Math.sqrt(0.5);
+        double[][] expected = {
+            {0, 0}, {1.25 * s8, -1.25 * c8}, {-2.5 * h, 2.5 * h}, {3.75 * c8, -3.75 * s8},
+            {0, -0.0}, {-1.25 * s8, 1.25 * c8}, {2.5 * h, -2.5 * h}, {-3.75 * c8, 3.75 * s8},
+        };
+        assertThat(d.size()).isEqualTo(8);
+        assertThat(d.featureNames()).containsExactly("x", "y");
+        assertThat(d.classNames()).containsExactly("0", "1");
+        assertThat(d.labels()).containsExactly(0, 0, 0, 0, 1, 1, 1, 1);
+        for (int i = 0; i < 8; i++) {
+            assertThat(d.feature(i, 0)).as("x of row %d", i).isCloseTo(expected[i][0], within(1e-14));
+            assertThat(d.feature(i, 1)).as("y of row %d", i).isCloseTo(expected[i][1], within(1e-14));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 42})
+    void spiralNoiseMovesEachCoordinateByLessThanTheKnob(long seed) {
+        Dataset clean = SyntheticDataset.spiral("spiral", 500, new SplittableRandom(seed), 0);
+        Dataset noisy = SyntheticDataset.spiral("spiral", 500, new SplittableRandom(seed), 0.3);
+        Dataset again = SyntheticDataset.spiral("spiral", 500, new SplittableRandom(seed), 0.3);
+        double largest = 0;
+        for (int i = 0; i < clean.size(); i++) {
+            for (int j = 0; j < 2; j++) {
+                double moved = Math.abs(noisy.feature(i, j) - clean.feature(i, j));
+                assertThat(moved).isLessThanOrEqualTo(0.3);
+                largest = Math.max(largest, moved);
+            }
+        }
+        assertThat(largest).isGreaterThan(0.29);
+        assertThat(again.features()).isDeepEqualTo(noisy.features());
+        assertThat(SyntheticDataset.spiral("spiral", 500, new SplittableRandom(seed + 1), 0.3).features())
+                .isNotEqualTo(noisy.features());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0.5", "0.5, 4", "0.2, 1.9"})
+    void gaussianBlobsAtPlusTwoAndMinusTwoWithPlaygroundsVariance(double noise, double variance) {
+        int n = 4000;
+        Dataset d = SyntheticDataset.gaussian("gaussian", n, new SplittableRandom(3), noise);
+        assertThat(d.classCounts()).containsExactly(n, n);
+        assertThat(d.labels()[0]).isZero();
+        for (int c = 0; c < 2; c++) {
+            double centre = c == 0 ? 2 : -2;
+            for (int j = 0; j < 2; j++) {
+                double sum = 0;
+                double squares = 0;
+                for (int i = c * n; i < (c + 1) * n; i++) {
+                    sum += d.feature(i, j);
+                    squares += (d.feature(i, j) - centre) * (d.feature(i, j) - centre);
+                }
+                assertThat(sum / n).isCloseTo(centre, within(4 * Math.sqrt(variance / n)));
+                assertThat(squares / n).isCloseTo(variance, within(variance * 0.08));
+            }
+        }
+        Dataset same = SyntheticDataset.gaussian("gaussian", n, new SplittableRandom(3), noise);
+        assertThat(same.features()).isDeepEqualTo(d.features());
     }
 }

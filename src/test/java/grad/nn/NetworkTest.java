@@ -145,6 +145,21 @@ class NetworkTest {
     }
 
     @Test
+    void linearHiddenLayersComputeTheAffineMap() {
+        MLP mlp = new MLP(2, new int[] {2, 1}, Activation.parse("linear"), Activation.LINEAR);
+        // h0 = x + 2y + 0.5, h1 = -x + 3y - 2, out = 2·h0 - h1 + 1
+        mlp.setParameterData(new double[] {1, 2, 0.5, -1, 3, -2, 2, -1, 1});
+        double[] x = {-3, 0.5};
+        assertThat(mlp.call(leaves(x)).get(0).data()).isEqualTo(-4.5);   // ReLU would give -1.5
+        Predictor predictor = new Predictor(mlp);
+        predictor.run(x);
+        assertThat(predictor.neuronOutput(0, 0)).isEqualTo(-1.5);
+        assertThat(predictor.neuronOutput(0, 1)).isEqualTo(2.5);
+        assertThat(predictor.output(0)).isEqualTo(-4.5);
+        assertThat(mlp.copy().call(leaves(x)).get(0).data()).isEqualTo(-4.5);
+    }
+
+    @Test
     void predictorUsesASnapshot() {
         MLP mlp = MLP.create(2, new int[] {5, 3}, Activation.TANH, Activation.LINEAR, new Initializer.He(), new SplittableRandom(9));
         Predictor before = new Predictor(mlp);

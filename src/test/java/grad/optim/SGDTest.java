@@ -31,6 +31,28 @@ class SGDTest {
     }
 
     @Test
+    void l1AddsTheSignOfEachParameterBesideWeightDecay() {
+        Value positive = parameter(2.0, 0.5);
+        Value negative = parameter(-4.0, 0.5);
+        Value zero = parameter(0.0, 0.5);
+        new SGD(List.of(positive, negative, zero), 0.1, 0.0, 0.01, 0.3, false).step();
+        // g = 0.5 + 0.01·p + 0.3·sign(p); p ← p − 0.1·g
+        assertThat(positive.data()).isCloseTo(2.0 - 0.1 * (0.5 + 0.02 + 0.3), within(1e-15));
+        assertThat(negative.data()).isCloseTo(-4.0 - 0.1 * (0.5 - 0.04 - 0.3), within(1e-15));
+        assertThat(zero.data()).isCloseTo(-0.05, within(1e-15));
+    }
+
+    @Test
+    void l1WithMomentumCarriesIntoTheVelocity() {
+        Value p = parameter(1.0, 0.0);
+        SGD sgd = new SGD(List.of(p), 0.1, 0.5, 0.0, 0.2, false);
+        sgd.step();   // g = 0.2, v = -0.02, p = 0.98
+        sgd.step();   // g = 0.2, v = 0.5·(-0.02) - 0.02 = -0.03, p = 0.95
+        assertThat(sgd.velocity()[0]).isCloseTo(-0.03, within(1e-15));
+        assertThat(p.data()).isCloseTo(0.95, within(1e-15));
+    }
+
+    @Test
     void nesterovLooksAhead() {
         Value p = parameter(1.0, 1.0);
         SGD sgd = new SGD(List.of(p), 0.1, 0.9, 0.0, true);
