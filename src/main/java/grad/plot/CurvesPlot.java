@@ -61,11 +61,16 @@ public final class CurvesPlot {
                 chart.getStyler().setXAxisMax(curves.epochs()[0] + 1.0);
             }
         }
+        return paint(loss, metric, width, height);
+    }
 
+    /** {@code loss} above {@code metric}, their y axes of one width so that the plots line up. */
+    private static BufferedImage paint(XYChart loss, XYChart metric, int width, int height) {
+        int top = height / 2;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            // the y axes' label widths differ; a first paint measures them, so both plots line up
+            // the y axes' label widths differ; a first paint measures them
             loss.paint(g, width, top);
             metric.paint(g, width, height - top);
             int axisWidth = (int) Math.ceil(Math.max(loss.getYAxisLeftWidth(), metric.getYAxisLeftWidth()));
