@@ -4,7 +4,6 @@ import grad.GradException;
 import grad.data.Dataset;
 import grad.data.Standardizer;
 import grad.io.AtomicFiles;
-import grad.model.ModelField;
 import grad.nn.MLP;
 import grad.plot.CurvesPlot;
 import grad.plot.DatasetPlot;
