@@ -3,6 +3,8 @@ package grad.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import grad.GradException;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
@@ -93,6 +95,15 @@ class ModelFileTest {
         assertThat(Files.readAllBytes(dir.resolve("b.json"))).isEqualTo(Files.readAllBytes(dir.resolve("a.json")));
         assertThat(Files.readString(dir.resolve("a.json"))).startsWith("{\n  \"format\": \"grad-model\",\n  \"version\": 1,")
                 .contains("\"epochs_done\": 7").contains("\"seed\": -1234567890123456789").endsWith("}\n");
+    }
+
+    @Test
+    void theFileIsFlatInTheFormatsOrder() {
+        JsonObject json = JsonParser.parseString(ModelFile.toJson(classifier())).getAsJsonObject();
+        assertThat(json.keySet()).containsExactly("format", "version", "task", "features", "label", "classes",
+                "standardization", "target_scale", "network", "training", "optimizer");
+        assertThat(json.getAsJsonObject("training").keySet()).containsExactly("epochs_done", "seed", "dataset",
+                "class_size", "delimiter", "test_split", "batch_size", "lr", "momentum", "weight_decay", "nesterov", "init");
     }
 
     @Test
