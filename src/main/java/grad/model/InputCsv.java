@@ -2,6 +2,7 @@ package grad.model;
 
 import grad.io.DecimalNumber;
 import grad.io.Text;
+import grad.io.TextFiles;
 import grad.GradException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

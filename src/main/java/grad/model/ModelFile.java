@@ -1,6 +1,7 @@
 package grad.model;
 
 import grad.io.Text;
+import grad.io.TextFiles;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -208,6 +208,6 @@ class ModelFileTest {
         assertThatThrownBy(() -> ModelFile.read(dir)).hasMessage(dir + ": is a directory, not a grad model file");
         Path binary = dir.resolve("model.bin");
         Files.write(binary, new byte[] {(byte) 0xC3, 0x28, 0x7B});
-        assertThatThrownBy(() -> ModelFile.read(binary)).hasMessage(binary + ": not a grad model file (not UTF-8 text)");
+        assertThatThrownBy(() -> ModelFile.read(binary)).hasMessage(binary + ":1: not UTF-8 text (byte 0xC3); save the file as UTF-8");
     }
 }
