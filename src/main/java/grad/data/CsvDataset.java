@@ -2,6 +2,7 @@ package grad.data;
 
 import grad.GradException;
 import grad.io.DecimalNumber;
+import grad.io.LineIndex;
 import grad.io.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -361,38 +362,5 @@ public final class CsvDataset {
         String name = fileName == null ? file.toString() : fileName.toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    /** Maps a character position in the text to its 1-based line number (\n, \r\n and \r end lines). */
-    private static final class LineIndex {
-        private final String text;
-        private final int[] starts;
-
-        LineIndex(String text) {
-            this.text = text;
-            int[] s = new int[16];
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
-                if (lineEnd) {
-                    if (count == s.length) {
-                        s = Arrays.copyOf(s, count * 2);
-                    }
-                    s[count++] = i + 1;
-                }
-            }
-            starts = Arrays.copyOf(s, count);
-        }
-
-        /** The line of the record that Commons CSV says starts at {@code position}, which may be a blank line before it. */
-        long lineOf(long position) {
-            int p = (int) Math.min(position, text.length());
-            while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
-                p++;
-            }
-            int i = Arrays.binarySearch(starts, p);
-            return i >= 0 ? i + 1 : -i - 1;
-        }
     }
 }
