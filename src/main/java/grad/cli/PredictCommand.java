@@ -87,7 +87,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         write(predictions, out, err);
         if (plot != null) {
-            predictions.plot(plot);
+            PredictionPicture.write(predictions, plot);
             if (output == null) {
                 err.println("grad predict: drew the decision boundary in " + plot);
             } else {

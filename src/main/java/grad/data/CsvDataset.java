@@ -1,17 +1,11 @@
 package grad.data;
 
+import grad.GradException;
 import grad.io.DecimalNumber;
+import grad.io.LineIndex;
+import grad.io.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,7 +84,7 @@ public final class CsvDataset {
      */
     public static Labelled readLabelled(Path file, CsvOptions options) {
         String where = file.toString();
-        List<Row> rows = parse(readText(file, where), options.delimiter(), where);
+        List<Row> rows = parse(readText(file), options.delimiter(), where);
         if (rows.isEmpty()) {
             throw new DataException(where + ":1: empty file, expected a header row and data rows");
         }
@@ -171,60 +165,13 @@ public final class CsvDataset {
     private record Row(long line, String[] fields) {
     }
 
-    private static byte[] readBytes(Path file, String where) {
-        if (Files.isDirectory(file)) {
-            throw new DataException(where + ": is a directory, not a CSV file");
-        }
+    /** The whole file as text (see {@link TextFiles}), its problems as DataExceptions. */
+    private static String readText(Path file) {
         try {
-            if (Files.size(file) > Integer.MAX_VALUE - 16) {
-                throw new DataException(where + ": file too large to read (over 2 GB)");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataException(where + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new DataException(where + ": permission denied", e);
-        } catch (IOException | UncheckedIOException | SecurityException e) {
-            throw new DataException(where + ": cannot read: " + reason(e), e);
+            return TextFiles.read(file, "CSV file");
+        } catch (GradException e) {
+            throw new DataException(e.getMessage(), e.getCause());
         }
-    }
-
-    /** The whole file as text: not a directory, no NUL bytes, valid UTF-8; a leading BOM is dropped. */
-    private static String readText(Path file, String where) {
-        byte[] bytes = readBytes(file, where);
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw new DataException(where + ":" + lineOfByte(bytes, i)
-                        + ": binary data (NUL byte), expected a UTF-8 text CSV file");
-            }
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int bad = in.position();
-            throw new DataException(where + ":" + lineOfByte(bytes, bad) + ": not UTF-8 text (byte 0x"
-                    + String.format("%02X", bytes[bad] & 0xFF) + "); save the file as UTF-8");
-        }
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static long lineOfByte(byte[] bytes, int position) {
-        long line = 1;
-        for (int i = 0; i < position; i++) {
-            if (bytes[i] == '\n' || (bytes[i] == '\r' && bytes[i + 1] != '\n')) {
-                line++;
-            }
-        }
-        return line;
     }
 
     /** Every record, with the line it starts on; Commons CSV failures become DataExceptions. */
@@ -415,38 +362,5 @@ public final class CsvDataset {
         String name = fileName == null ? file.toString() : fileName.toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    /** Maps a character position in the text to its 1-based line number (\n, \r\n and \r end lines). */
-    private static final class LineIndex {
-        private final String text;
-        private final int[] starts;
-
-        LineIndex(String text) {
-            this.text = text;
-            int[] s = new int[16];
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
-                if (lineEnd) {
-                    if (count == s.length) {
-                        s = Arrays.copyOf(s, count * 2);
-                    }
-                    s[count++] = i + 1;
-                }
-            }
-            starts = Arrays.copyOf(s, count);
-        }
-
-        /** The line of the record that Commons CSV says starts at {@code position}, which may be a blank line before it. */
-        long lineOf(long position) {
-            int p = (int) Math.min(position, text.length());
-            while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
-                p++;
-            }
-            int i = Arrays.binarySearch(starts, p);
-            return i >= 0 ? i + 1 : -i - 1;
-        }
     }
 }

@@ -138,19 +138,9 @@ public final class Program {
         return new Replay(this, false);
     }
 
-    public int parameterCount() { return parameterCount; }
-    public int inputCount() { return inputCount; }
-    public int targetCount() { return targetCount; }
-    public int outputCount() { return roots.length; }
-
     /** The number of steps a replay runs per sample. */
     public int stepCount() {
         return steps.size();
-    }
-
-    /** The slot holding input {@code i}. */
-    int inputSlot(int i) {
-        return parameterCount + i;
     }
 
     /**

@@ -104,36 +104,39 @@ public final class Replay {
         Arrays.fill(grad, program.parameterCount, grad.length, 0.0);
         grad[program.roots[0]] = 1.0;
         byte[] code = program.code;
-        int[] out = program.out;
-        int[] a = program.a;
-        int[] b = program.b;
         for (int s = code.length - 1; s >= 0; s--) {
             byte c = code[s];
             if (c == Program.LAYER) {
-                DenseLayer layer = (DenseLayer) program.kernel[s];
-                if (needs[layer.y[0]]) {
-                    layer.backward(data, grad, program.layerWeightsNeedGrad[s], program.layerInputsNeedGrad[s]);
+                layerBackward(s, needs);
+            } else if (needs[program.out[s]]) {
+                if (c == Program.DOT) {
+                    ((Compiler.Step) program.kernel[s]).dotBackward(data, grad, needs);
+                } else {
+                    stepBackward(s, OPS[c], needs);
                 }
-                continue;
             }
-            int o = out[s];
-            if (!needs[o]) {
-                continue;
-            }
-            if (c == Program.DOT) {
-                ((Compiler.Step) program.kernel[s]).dotBackward(data, grad, needs);
-                continue;
-            }
-            double g = grad[o];
-            Op op = OPS[c];
-            int x = a[s];
-            int y = b[s];
-            if (needs[x]) {
-                grad[x] += Value.gradToA(op, g, data[x], data[y], data[o]);
-            }
-            if (program.binary[s] && needs[y]) {
-                grad[y] += Value.gradToB(op, g, data[x], data[y], data[o]);
-            }
+        }
+    }
+
+    /** Step {@code s}, a dense layer: its gradients, when its outputs need them. */
+    private void layerBackward(int s, boolean[] needs) {
+        DenseLayer layer = (DenseLayer) program.kernel[s];
+        if (needs[layer.y[0]]) {
+            layer.backward(data, grad, program.layerWeightsNeedGrad[s], program.layerInputsNeedGrad[s]);
+        }
+    }
+
+    /** Step {@code s}, one operation: adds its output's gradient, through {@code op}, to its operands'. */
+    private void stepBackward(int s, Op op, boolean[] needs) {
+        int o = program.out[s];
+        int x = program.a[s];
+        int y = program.b[s];
+        double g = grad[o];
+        if (needs[x]) {
+            grad[x] += Value.gradToA(op, g, data[x], data[y], data[o]);
+        }
+        if (program.binary[s] && needs[y]) {
+            grad[y] += Value.gradToB(op, g, data[x], data[y], data[o]);
         }
     }
 

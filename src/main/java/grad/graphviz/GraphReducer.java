@@ -102,62 +102,89 @@ public final class GraphReducer {
     static Graph foldNeurons(Graph graph) {
         List<Graph.Node> nodes = graph.nodes();
         int n = nodes.size();
-        int[] uses = new int[n];
+        int[] uses = uses(nodes);
+        boolean[] absorbed = new boolean[n];
+        int[][] dotOperands = new int[n][];   // for each chain root, the operands of its Σwx+b node
+        for (int i = n - 1; i >= 0; i--) {
+            if (nodes.get(i).op() == Op.ADD && !absorbed[i]) {
+                dotOperands[i] = foldChain(nodes, uses, absorbed, nodes.get(i));
+            }
+        }
+        return withDots(nodes, absorbed, dotOperands);
+    }
+
+    /** How many nodes use each node as an operand. */
+    private static int[] uses(List<Graph.Node> nodes) {
+        int[] uses = new int[nodes.size()];
         for (Graph.Node node : nodes) {
             for (int operand : node.operands()) {
                 uses[operand]++;
             }
         }
-        boolean[] absorbed = new boolean[n];
-        int[][] dotOperands = new int[n][];   // for each chain root, the operands of its Σwx+b node
-        for (int i = n - 1; i >= 0; i--) {
-            Graph.Node root = nodes.get(i);
-            if (root.op() != Op.ADD || absorbed[i]) {
-                continue;
-            }
-            List<Graph.Node> links = new ArrayList<>();   // the additions, root first
-            Graph.Node link = root;
-            while (true) {
-                links.add(link);
-                Graph.Node left = nodes.get(link.operands()[0]);
-                if (left.op() != Op.ADD || uses[left.id()] != 1 || absorbed[left.id()]) {
-                    break;
-                }
-                link = left;
-            }
-            List<Integer> terms = new ArrayList<>();   // bottom first
-            terms.add(link.operands()[0]);
-            for (int k = links.size() - 1; k >= 0; k--) {
-                terms.add(links.get(k).operands()[1]);
-            }
-            int products = terms.size();
-            if (!foldableProduct(nodes, uses, absorbed, terms.get(products - 1))) {
-                products--;   // the last term is the bias
-            }
-            boolean allProducts = true;
-            for (int k = 0; k < products; k++) {
-                allProducts &= foldableProduct(nodes, uses, absorbed, terms.get(k));
-            }
-            if (!allProducts) {
-                continue;
-            }
-            int[] operands = new int[2 * products + (terms.size() - products)];
-            for (int k = 0; k < products; k++) {
-                Graph.Node mul = nodes.get(terms.get(k));
-                operands[2 * k] = mul.operands()[0];
-                operands[2 * k + 1] = mul.operands()[1];
-                absorbed[mul.id()] = true;
-            }
-            if (products < terms.size()) {
-                operands[operands.length - 1] = terms.get(products);
-            }
-            for (Graph.Node l : links) {
-                absorbed[l.id()] = true;
-            }
-            dotOperands[i] = operands;
+        return uses;
+    }
+
+    /**
+     * The operands of the {@code Σwx+b} node replacing the chain of additions from {@code root} down,
+     * marking the chain's nodes absorbed; {@code null}, marking nothing, when a term other than the last
+     * is not a foldable product.
+     */
+    private static int[] foldChain(List<Graph.Node> nodes, int[] uses, boolean[] absorbed, Graph.Node root) {
+        List<Graph.Node> links = chain(nodes, uses, absorbed, root);
+        List<Integer> terms = terms(links);
+        int products = terms.size();
+        if (!foldableProduct(nodes, uses, absorbed, terms.get(products - 1))) {
+            products--;   // the last term is the bias
         }
-        int[] newId = new int[n];
-        List<Graph.Node> kept = new ArrayList<>(n);
+        for (int k = 0; k < products; k++) {
+            if (!foldableProduct(nodes, uses, absorbed, terms.get(k))) {
+                return null;
+            }
+        }
+        int[] operands = new int[2 * products + (terms.size() - products)];
+        for (int k = 0; k < products; k++) {
+            Graph.Node mul = nodes.get(terms.get(k));
+            operands[2 * k] = mul.operands()[0];
+            operands[2 * k + 1] = mul.operands()[1];
+            absorbed[mul.id()] = true;
+        }
+        if (products < terms.size()) {
+            operands[operands.length - 1] = terms.get(products);
+        }
+        for (Graph.Node l : links) {
+            absorbed[l.id()] = true;
+        }
+        return operands;
+    }
+
+    /** The additions of the chain from {@code root} down its left operands, root first. */
+    private static List<Graph.Node> chain(List<Graph.Node> nodes, int[] uses, boolean[] absorbed, Graph.Node root) {
+        List<Graph.Node> links = new ArrayList<>();
+        Graph.Node link = root;
+        while (true) {
+            links.add(link);
+            Graph.Node left = nodes.get(link.operands()[0]);
+            if (left.op() != Op.ADD || uses[left.id()] != 1 || absorbed[left.id()]) {
+                return links;
+            }
+            link = left;
+        }
+    }
+
+    /** The ids of the terms a chain adds up, bottom first. */
+    private static List<Integer> terms(List<Graph.Node> links) {
+        List<Integer> terms = new ArrayList<>();
+        terms.add(links.get(links.size() - 1).operands()[0]);
+        for (int k = links.size() - 1; k >= 0; k--) {
+            terms.add(links.get(k).operands()[1]);
+        }
+        return terms;
+    }
+
+    /** The graph without the absorbed nodes, each chain root replaced by its {@code Σwx+b} node. */
+    private static Graph withDots(List<Graph.Node> nodes, boolean[] absorbed, int[][] dotOperands) {
+        int[] newId = new int[nodes.size()];
+        List<Graph.Node> kept = new ArrayList<>(nodes.size());
         for (Graph.Node node : nodes) {
             int id = node.id();
             if (absorbed[id] && dotOperands[id] == null) {
@@ -183,6 +210,33 @@ public final class GraphReducer {
     /** Folds parameter leaves into the {@code Σwx+b} nodes that use them. */
     static Graph foldParameters(Graph graph) {
         List<Graph.Node> nodes = graph.nodes();
+        boolean[] foldable = foldableParameters(nodes);
+        int[] newId = new int[nodes.size()];
+        List<Graph.Node> kept = new ArrayList<>(nodes.size());
+        for (Graph.Node node : nodes) {
+            if (foldable[node.id()]) {
+                newId[node.id()] = -1;
+                continue;
+            }
+            List<Integer> operands = new ArrayList<>(node.operands().length);
+            List<Graph.Node> folded = new ArrayList<>();
+            for (int operand : node.operands()) {
+                if (foldable[operand]) {
+                    folded.add(nodes.get(operand));
+                } else {
+                    operands.add(newId[operand]);
+                }
+            }
+            String label = folded.isEmpty() ? node.label() : neuronLabel(node.label(), folded);
+            newId[node.id()] = kept.size();
+            kept.add(new Graph.Node(kept.size(), node.op(), label, node.data(), node.grad(),
+                    operands.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return new Graph(kept);
+    }
+
+    /** Which nodes are parameter leaves used, and used only by {@code Σwx+b} nodes. */
+    private static boolean[] foldableParameters(List<Graph.Node> nodes) {
         int n = nodes.size();
         boolean[] foldable = new boolean[n];
         for (Graph.Node node : nodes) {
@@ -200,31 +254,7 @@ public final class GraphReducer {
         for (int i = 0; i < n; i++) {
             foldable[i] &= used[i];
         }
-        int[] newId = new int[n];
-        List<Graph.Node> kept = new ArrayList<>(n);
-        for (Graph.Node node : nodes) {
-            if (foldable[node.id()]) {
-                newId[node.id()] = -1;
-                continue;
-            }
-            String label = node.label();
-            List<Integer> operands = new ArrayList<>(node.operands().length);
-            List<Graph.Node> folded = new ArrayList<>();
-            for (int operand : node.operands()) {
-                if (foldable[operand]) {
-                    folded.add(nodes.get(operand));
-                } else {
-                    operands.add(newId[operand]);
-                }
-            }
-            if (!folded.isEmpty()) {
-                label = neuronLabel(node.label(), folded);
-            }
-            newId[node.id()] = kept.size();
-            kept.add(new Graph.Node(kept.size(), node.op(), label, node.data(), node.grad(),
-                    operands.stream().mapToInt(Integer::intValue).toArray()));
-        }
-        return new Graph(kept);
+        return foldable;
     }
 
     /** Keeps the last nodes and their direct operands, at most {@code maxNodes} of them. */

@@ -1,7 +1,9 @@
 package grad.model;
 
 import grad.io.DecimalNumber;
+import grad.io.LineIndex;
 import grad.io.Text;
+import grad.io.TextFiles;
 import grad.GradException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +39,7 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
         List<String[]> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        LineCounter counter = new LineCounter(text);
+        LineIndex counter = new LineIndex(text);
         try (CSVParser parser = CSVParser.parse(text, format)) {
             for (CSVRecord record : parser) {
                 records.add(record.values());
@@ -113,30 +115,5 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
         throw new GradException(where + ":" + lines[row] + ": column " + (column + 1) + " "
                 + Text.quote(header.get(column).strip()) + ": " + (s.isEmpty() ? "missing value" : "not a finite number: "
                 + Text.quote(s)));
-    }
-
-    /** Maps character positions, in increasing order, to 1-based line numbers. */
-    private static final class LineCounter {
-        private final String text;
-        private int position;
-        private long line = 1;
-
-        LineCounter(String text) {
-            this.text = text;
-        }
-
-        long lineOf(long target) {
-            int end = (int) Math.min(target, text.length());
-            while (end < text.length() && (text.charAt(end) == '\n' || text.charAt(end) == '\r')) {
-                end++;   // a record may be said to start at the line break of a blank line before it
-            }
-            for (; position < end; position++) {
-                char c = text.charAt(position);
-                if (c == '\n' || (c == '\r' && (position + 1 == text.length() || text.charAt(position + 1) != '\n'))) {
-                    line++;
-                }
-            }
-            return line;
-        }
     }
 }

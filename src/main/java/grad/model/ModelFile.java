@@ -1,6 +1,7 @@
 package grad.model;
 
 import grad.io.Text;
+import grad.io.TextFiles;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -48,6 +49,7 @@ public final class ModelFile {
 
     static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .registerTypeAdapterFactory(new InlineRecords())
             .setPrettyPrinting()
             .serializeNulls()
             .disableHtmlEscaping()
@@ -95,17 +97,22 @@ public final class ModelFile {
             layers.add(new ModelJson.LayerJson(layer.inputs(), layer.outputs(), layer.activation().id(), weights, biases));
         }
         TrainingSettings t = model.training();
-        ModelJson json = new ModelJson(FORMAT, VERSION, model.isRegression() ? "regression" : "classification",
+        ModelJson json = new ModelJson(FORMAT, VERSION, schema(model),
+                new ModelJson.Network(network.inputs(), model.loss().id(), layers),
+                new ModelJson.Training(t.epochsDone(), t.seed(),
+                        new ModelJson.DataJson(t.dataset(), t.classSize(), String.valueOf(t.delimiter()), t.testSplit()),
+                        t.batchSize(), new ModelJson.SgdJson(t.lr(), t.momentum(), t.weightDecay(), t.nesterov()),
+                        t.init().id()),
+                new ModelJson.Optimizer("sgd", model.velocity()));
+        return GSON.toJson(json) + "\n";
+    }
+
+    private static ModelJson.Schema schema(SavedModel model) {
+        return new ModelJson.Schema(model.isRegression() ? "regression" : "classification",
                 model.features(), model.label(), model.classes(),
                 model.standardizer() == null ? null
                         : new ModelJson.Standardization(model.standardizer().means(), model.standardizer().stds()),
-                model.isRegression() ? new ModelJson.TargetJson(model.target().mean(), model.target().std()) : null,
-                new ModelJson.Network(network.inputs(), model.loss().id(), layers),
-                new ModelJson.Training(t.epochsDone(), t.seed(), t.dataset(), t.classSize(),
-                        String.valueOf(t.delimiter()), t.testSplit(), t.batchSize(), t.lr(), t.momentum(),
-                        t.weightDecay(), t.nesterov(), t.init().id()),
-                new ModelJson.Optimizer("sgd", model.velocity()));
-        return GSON.toJson(json) + "\n";
+                model.isRegression() ? new ModelJson.TargetJson(model.target().mean(), model.target().std()) : null);
     }
 
     /**

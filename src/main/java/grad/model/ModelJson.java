@@ -1,16 +1,21 @@
 package grad.model;
 
+import grad.model.InlineRecords.Inline;
 import java.util.List;
 
 /**
  * The model file's JSON, as Gson binds it (field names in snake_case). Boxed types, so that a missing
  * field reads as {@code null} and is reported rather than taken as 0. See {@link ModelFile} for the
- * meaning of each field.
+ * meaning of each field. The components marked {@link Inline} group fields of the object they are in:
+ * the file has no {@code schema}, {@code data} or {@code sgd} object.
  */
-record ModelJson(String format, Integer version, String task, List<String> features, String label,
-                 List<String> classes, Standardization standardization, TargetJson targetScale,
-                 Network network, Training training,
+record ModelJson(String format, Integer version, @Inline Schema schema, Network network, Training training,
                  Optimizer optimizer) {
+
+    /** What the model reads and predicts: the task, the feature and label columns, the classes, the scaling. */
+    record Schema(String task, List<String> features, String label, List<String> classes,
+                  Standardization standardization, TargetJson targetScale) {
+    }
 
     /** Per-feature z-score statistics of the training rows. */
     record Standardization(double[] means, double[] stds) {
@@ -29,9 +34,16 @@ record ModelJson(String format, Integer version, String task, List<String> featu
     }
 
     /** How the model was trained. */
-    record Training(Integer epochsDone, Long seed, String dataset, Integer classSize, String delimiter,
-                    Double testSplit, Integer batchSize, Double lr, Double momentum, Double weightDecay,
-                    Boolean nesterov, String init) {
+    record Training(Integer epochsDone, Long seed, @Inline DataJson data, Integer batchSize, @Inline SgdJson sgd,
+                    String init) {
+    }
+
+    /** The data it trained on, and its split. */
+    record DataJson(String dataset, Integer classSize, String delimiter, Double testSplit) {
+    }
+
+    /** The optimizer's settings. */
+    record SgdJson(Double lr, Double momentum, Double weightDecay, Boolean nesterov) {
     }
 
     /** The optimizer's state: one momentum velocity per parameter, in the network's parameter order. */

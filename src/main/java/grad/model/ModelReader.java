@@ -22,18 +22,19 @@ final class ModelReader {
     }
 
     SavedModel read(ModelJson json) {
-        boolean regression = switch (require(json.task(), "task")) {
+        ModelJson.Schema schema = json.schema();
+        boolean regression = switch (require(schema.task(), "task")) {
             case "classification" -> false;
             case "regression" -> true;
             default -> throw invalid("\"task\" must be \"classification\" or \"regression\", not "
-                    + Text.quote(json.task()));
+                    + Text.quote(schema.task()));
         };
-        List<String> features = names(require(json.features(), "features"), "features");
+        List<String> features = names(require(schema.features(), "features"), "features");
         if (features.isEmpty()) {
             throw invalid("\"features\" is empty");
         }
-        String label = require(json.label(), "label");
-        List<String> classes = names(json.classes() == null ? List.of() : json.classes(), "classes");
+        String label = require(schema.label(), "label");
+        List<String> classes = names(schema.classes() == null ? List.of() : schema.classes(), "classes");
         if (regression && !classes.isEmpty()) {
             throw invalid("a regression model has no \"classes\", but " + classes.size() + " are listed");
         }
@@ -43,10 +44,10 @@ final class ModelReader {
         ModelJson.Network net = require(json.network(), "network");
         Loss loss = loss(require(net.loss(), "network.loss"), regression);
         MLP network = network(net, features.size(), regression ? 1 : classes.size());
-        Standardizer standardizer = standardizer(json.standardization(), features.size());
+        Standardizer standardizer = standardizer(schema.standardization(), features.size());
         TrainingSettings training = training(require(json.training(), "training"));
         double[] velocity = velocity(require(json.optimizer(), "optimizer"), network.parameterCount());
-        return new SavedModel(features, label, classes, network, loss, standardizer, target(json.targetScale()),
+        return new SavedModel(features, label, classes, network, loss, standardizer, target(schema.targetScale()),
                 training, velocity);
     }
 
@@ -181,15 +182,17 @@ final class ModelReader {
         }
     }
 
-    private TrainingSettings training(ModelJson.Training t) {
-        int epochsDone = require(t.epochsDone(), "training.epochs_done");
-        int classSize = require(t.classSize(), "training.class_size");
-        int batchSize = require(t.batchSize(), "training.batch_size");
-        double testSplit = require(t.testSplit(), "training.test_split");
-        double lr = require(t.lr(), "training.lr");
-        double momentum = require(t.momentum(), "training.momentum");
-        double weightDecay = require(t.weightDecay(), "training.weight_decay");
-        String delimiter = require(t.delimiter(), "training.delimiter");
+    private TrainingSettings training(ModelJson.Training training) {
+        ModelJson.DataJson data = training.data();
+        ModelJson.SgdJson sgd = training.sgd();
+        int epochsDone = require(training.epochsDone(), "training.epochs_done");
+        int classSize = require(data.classSize(), "training.class_size");
+        int batchSize = require(training.batchSize(), "training.batch_size");
+        double testSplit = require(data.testSplit(), "training.test_split");
+        double lr = require(sgd.lr(), "training.lr");
+        double momentum = require(sgd.momentum(), "training.momentum");
+        double weightDecay = require(sgd.weightDecay(), "training.weight_decay");
+        String delimiter = require(data.delimiter(), "training.delimiter");
         if (epochsDone < 0 || classSize < 1 || batchSize < 1 || !(testSplit >= 0 && testSplit < 1)
                 || !(lr > 0 && Double.isFinite(lr)) || !(momentum >= 0 && momentum < 1)
                 || !(weightDecay >= 0 && Double.isFinite(weightDecay)) || delimiter.length() != 1) {
@@ -198,13 +201,13 @@ final class ModelReader {
         }
         Initializer init;
         try {
-            init = Initializer.parse(require(t.init(), "training.init"));
+            init = Initializer.parse(require(training.init(), "training.init"));
         } catch (IllegalArgumentException e) {
-            throw invalid("unknown initializer " + Text.quote(t.init()));
+            throw invalid("unknown initializer " + Text.quote(training.init()));
         }
-        return new TrainingSettings(epochsDone, require(t.seed(), "training.seed"),
-                new TrainingSettings.Data(require(t.dataset(), "training.dataset"), classSize, delimiter.charAt(0), testSplit),
-                new TrainingSettings.Sgd(lr, momentum, weightDecay, require(t.nesterov(), "training.nesterov")),
+        return new TrainingSettings(epochsDone, require(training.seed(), "training.seed"),
+                new TrainingSettings.Data(require(data.dataset(), "training.dataset"), classSize, delimiter.charAt(0), testSplit),
+                new TrainingSettings.Sgd(lr, momentum, weightDecay, require(sgd.nesterov(), "training.nesterov")),
                 batchSize, init);
     }
 

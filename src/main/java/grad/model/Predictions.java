@@ -6,14 +6,9 @@ import grad.data.Standardizer;
 import grad.io.AtomicFiles;
 import grad.nn.Predictor;
 import grad.nn.Softmax;
-import grad.plot.DecisionBoundaryPlot;
-import grad.plot.PlotData;
-import grad.plot.Png;
-import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,9 +33,8 @@ import org.apache.commons.csv.CSVPrinter;
  * Java's shortest round-trip form.
  *
  * <p>When the input has the model's label column, the predictions are compared with it: the accuracy
- * (or, for regression, the root mean squared error) is in {@link #summary()}, and the decision-boundary
- * picture colours the points by their true class and rings the misclassified ones; otherwise it colours
- * them by the predicted class.
+ * (or, for regression, the root mean squared error) is in {@link #summary()}, and {@link #labels()}
+ * gives each row's true class.
  */
 public final class Predictions {
     private final SavedModel model;
@@ -186,6 +180,45 @@ public final class Predictions {
         return correct;
     }
 
+    /** The model applied. */
+    public SavedModel model() {
+        return model;
+    }
+
+    /** The model file, as given. */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** The input file, as given. */
+    public String inputName() {
+        return input.where();
+    }
+
+    /** Feature {@code j} of every row, in the input's units. */
+    public double[] feature(int j) {
+        double[] column = new double[size()];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = features[i][j];
+        }
+        return column;
+    }
+
+    /** The predicted class of every row (all 0 for regression). */
+    public int[] predictedClasses() {
+        return predictedClass.clone();
+    }
+
+    /** Each row's class by the input's label column, or {@code null} when it has none or it could not be used. */
+    public int[] labels() {
+        return labels == null ? null : labels.clone();
+    }
+
+    /** The fraction of rows predicted as {@link #labels()} says. */
+    public double accuracy() {
+        return (double) correct() / size();
+    }
+
     /** Why the label column could not be used, or {@code null}. */
     public String note() {
         return note;
@@ -260,44 +293,5 @@ public final class Predictions {
             write(writer);
             writer.flush();
         });
-    }
-
-    /**
-     * Draws the model's decision boundary over the input's points as a PNG, atomically.
-     *
-     * @throws IllegalStateException unless the model {@linkplain SavedModel#isPlottable() can be plotted}
-     * @throws GradException naming the file, if it cannot be written
-     */
-    public void plot(Path png) {
-        if (!model.isPlottable()) {
-            throw new IllegalStateException("a decision boundary needs 2 features and classes");
-        }
-        double[] xs = new double[size()];
-        double[] ys = new double[size()];
-        for (int i = 0; i < size(); i++) {
-            xs[i] = features[i][0];
-            ys[i] = features[i][1];
-        }
-        String title = baseName(input.where());
-        PlotData points = new PlotData(title, xs, ys, labels != null ? labels : predictedClass, model.classes(),
-                model.features().get(0), model.features().get(1));
-        DecisionBoundaryPlot plot = new DecisionBoundaryPlot(points);
-        ModelField field = new ModelField(model.network(), model.standardizer());
-        int epochs = model.training().epochsDone();
-        BufferedImage image = labels != null
-                ? plot.render(field, epochs, (double) correct() / size(), predictedClass)
-                : plot.render(field, title + " — predicted by " + baseName(modelName) + " (epoch " + epochs
-                        + "), coloured by predicted class", predictedClass);
-        try {
-            Png.write(png, image);
-        } catch (UncheckedIOException e) {
-            throw new GradException("cannot write " + png + ": " + e.getCause().getMessage(), e);
-        }
-    }
-
-    private static String baseName(String path) {
-        String name = Path.of(path).getFileName() == null ? path : Path.of(path).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

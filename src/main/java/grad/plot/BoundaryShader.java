@@ -26,6 +26,10 @@ final class BoundaryShader {
     private final int classes;
     /** Per class, the pixel colour at each confidence level from white to the full tint. */
     private final int[][] shades;
+    /** The probability of no confidence, 1/k, drawn white. */
+    private final double floor;
+    /** Shade levels per unit of probability above {@link #floor}. */
+    private final double levelsPerProbability;
     private double[] lattice = new double[0];
     private double[] row = new double[0];
     private float[] pixelProbs = new float[0];
@@ -34,6 +38,8 @@ final class BoundaryShader {
     BoundaryShader(int classes) {
         this.classes = classes;
         this.shades = new int[classes][LEVELS];
+        this.floor = 1.0 / classes;
+        this.levelsPerProbability = classes == 1 ? 0.0 : (LEVELS - 1) / (1.0 - floor);
         for (int c = 0; c < classes; c++) {
             Color tint = Palette.tint(c);
             for (int level = 0; level < LEVELS; level++) {
@@ -56,7 +62,6 @@ final class BoundaryShader {
         if (r.isEmpty()) {
             return;
         }
-        int k = classes;
         int s = step((long) r.width * r.height);
         int nx = (r.width - 1) / s + 2;
         int ny = (r.height - 1) / s + 2;
@@ -108,37 +113,42 @@ final class BoundaryShader {
             col[px] = px / s;
             fxs[px] = (px % s) / (double) s;
         }
-        double floor = 1.0 / k;
-        double scale = k == 1 ? 0.0 : (LEVELS - 1) / (1.0 - floor);
-        double[] n = lattice;
         for (int py = 0; py < h; py++) {
             int j = py / s;
             double fy = (py % s) / (double) s;
             int out = (r.y + py) * stride + r.x;
             for (int px = 0; px < w; px++) {
-                double fx = fxs[px];
-                double w00 = (1 - fx) * (1 - fy);
-                double w10 = fx * (1 - fy);
-                double w01 = (1 - fx) * fy;
-                double w11 = fx * fy;
-                int b00 = (j * nx + col[px]) * k;
-                int b01 = b00 + nx * k;
-                int idx = py * w + px;
-                int best = 0;
-                double bestP = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    double p = w00 * n[b00 + c] + w10 * n[b00 + k + c] + w01 * n[b01 + c] + w11 * n[b01 + k + c];
-                    pixelProbs[idx * k + c] = (float) p;
-                    if (p > bestP) {
-                        bestP = p;
-                        best = c;
-                    }
-                }
-                pixelClass[idx] = best;
-                int level = k == 1 ? LEVELS - 1 : (int) Math.round((bestP - floor) * scale);
-                rgb[out + px] = shades[best][Math.max(0, Math.min(LEVELS - 1, level))];
+                int top = (j * nx + col[px]) * k;
+                rgb[out + px] = interpolatePixel(py * w + px, top, top + nx * k, fxs[px], fy);
             }
         }
+    }
+
+    /**
+     * Interpolates pixel {@code idx}'s class probabilities between the lattice points {@code top},
+     * {@code top + k} (above) and {@code bottom}, {@code bottom + k} (below), keeps them and its class, and
+     * returns its shade.
+     */
+    private int interpolatePixel(int idx, int top, int bottom, double fx, double fy) {
+        int k = classes;
+        double[] n = lattice;
+        double w00 = (1 - fx) * (1 - fy);
+        double w10 = fx * (1 - fy);
+        double w01 = (1 - fx) * fy;
+        double w11 = fx * fy;
+        int best = 0;
+        double bestP = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double p = w00 * n[top + c] + w10 * n[top + k + c] + w01 * n[bottom + c] + w11 * n[bottom + k + c];
+            pixelProbs[idx * k + c] = (float) p;
+            if (p > bestP) {
+                bestP = p;
+                best = c;
+            }
+        }
+        pixelClass[idx] = best;
+        int level = k == 1 ? LEVELS - 1 : (int) Math.round((bestP - floor) * levelsPerProbability);
+        return shades[best][Math.max(0, Math.min(LEVELS - 1, level))];
     }
 
     /**

@@ -35,7 +35,7 @@ public final class CurvesPlot {
     }
 
     /** The two charts stacked in a {@code width}×{@code height} RGB image. */
-    public static BufferedImage render(TrainingCurves curves, int width, int height) {
+    static BufferedImage render(TrainingCurves curves, int width, int height) {
         if (width < 100 || height < 200) {
             throw new IllegalArgumentException("picture too small: " + width + "x" + height);
         }
@@ -61,11 +61,16 @@ public final class CurvesPlot {
                 chart.getStyler().setXAxisMax(curves.epochs()[0] + 1.0);
             }
         }
+        return paint(loss, metric, width, height);
+    }
 
+    /** {@code loss} above {@code metric}, their y axes of one width so that the plots line up. */
+    private static BufferedImage paint(XYChart loss, XYChart metric, int width, int height) {
+        int top = height / 2;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            // the y axes' label widths differ; a first paint measures them, so both plots line up
+            // the y axes' label widths differ; a first paint measures them
             loss.paint(g, width, top);
             metric.paint(g, width, height - top);
             int axisWidth = (int) Math.ceil(Math.max(loss.getYAxisLeftWidth(), metric.getYAxisLeftWidth()));
@@ -85,19 +90,6 @@ public final class CurvesPlot {
     /** The default-size picture of {@code curves} as PNG bytes. */
     public static byte[] png(TrainingCurves curves) {
         return Png.encode(render(curves, DEFAULT_WIDTH, DEFAULT_HEIGHT));
-    }
-
-    /**
-     * Loss and accuracy curves as PNG bytes.
-     *
-     * @param trainAcc training accuracy per epoch, as a fraction
-     * @param testLoss test loss per epoch, or {@code null} without a test set
-     * @param testAcc test accuracy per epoch, or {@code null} without a test set
-     */
-    public static byte[] png(
-            List<Integer> epochs, double[] trainLoss, double[] trainAcc, double[] testLoss, double[] testAcc, String title) {
-        int[] e = epochs.stream().mapToInt(Integer::intValue).toArray();
-        return png(new TrainingCurves(title, e, trainLoss, trainAcc, testLoss, testAcc, "accuracy"));
     }
 
     private static XYChart chart(int width, int height, String title, String yTitle, String xTitle) {

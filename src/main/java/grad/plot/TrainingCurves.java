@@ -41,9 +41,4 @@ public record TrainingCurves(
         testLoss = testLoss == null ? null : testLoss.clone();
         testMetric = testMetric == null ? null : testMetric.clone();
     }
-
-    /** Whether test metrics are present. */
-    public boolean hasTest() {
-        return testLoss != null;
-    }
 }

@@ -19,10 +19,10 @@ final class GraphDumps implements EpochListener {
     private final String name;
     private final Trainer trainer;
     /** Where renders are queued behind the pictures, or null (no pictures: render at once). */
-    private final Pictures pictures;
+    private final PictureScheduler pictures;
     private final DotRenderer dot = new DotRenderer();
 
-    GraphDumps(TrainingPlan plan, PrintWriter out, Path dir, String name, Trainer trainer, Pictures pictures) {
+    GraphDumps(TrainingPlan plan, PrintWriter out, Path dir, String name, Trainer trainer, PictureScheduler pictures) {
         this.plan = plan;
         this.out = out;
         this.dir = dir;

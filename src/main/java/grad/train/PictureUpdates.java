@@ -9,13 +9,13 @@ import grad.nn.MLP;
  */
 final class PictureUpdates implements EpochListener {
     private final TrainingPlan plan;
-    private final Pictures pictures;
+    private final PictureScheduler pictures;
     private final MLP model;
     private final MetricsLog metrics;
     private final String name;
     private final int firstEpoch;
 
-    PictureUpdates(TrainingPlan plan, Pictures pictures, MLP model, MetricsLog metrics, String name, int firstEpoch) {
+    PictureUpdates(TrainingPlan plan, PictureScheduler pictures, MLP model, MetricsLog metrics, String name, int firstEpoch) {
         this.plan = plan;
         this.pictures = pictures;
         this.model = model;

@@ -62,8 +62,8 @@ public final class TrainingRun {
         Path dir = prepareOutputDir(plan.outputs().dir());
         try (Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
                 plan.threads());
-             Pictures pictures = plan.outputs().plots()
-                     ? new Pictures(dir, p.split().train(), p.standardizer(), p.data().isPlottable(), this::warn) : null) {
+             PictureScheduler pictures = plan.outputs().plots()
+                     ? new PictureScheduler(dir, p.split().train(), p.standardizer(), p.data().isPlottable(), this::warn) : null) {
             EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
             return train(trainer, listeners, firstEpoch, model, loss, p).train();
         }
@@ -75,7 +75,7 @@ public final class TrainingRun {
      * comes last).
      */
     private EpochListener listeners(PreparedData p, Loss loss, MLP model, SGD sgd, int firstEpoch, Path dir,
-                                    Trainer trainer, Pictures pictures) {
+                                    Trainer trainer, PictureScheduler pictures) {
         String name = p.data().name();
         MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p.data(), p.split(), loss);
         List<EpochListener> listeners = new ArrayList<>();

@@ -52,7 +52,7 @@ public final class Bench {
     }
 
     /** One finished process: its wall time and peak resident memory. */
-    record Run(double seconds, long peakKiB, String output) { }
+    record Measurement(double seconds, long peakKiB, String output) { }
 
     /** The medians of several runs of one command. */
     record Runs(double seconds, long peakKiB) { }
@@ -79,7 +79,7 @@ public final class Bench {
                 Files.isExecutable(TIME) ? "/usr/bin/time" : "VmHWM in /proc (no /usr/bin/time)");
 
         System.out.println("1. engine vs hand-written loop (warm, in one JVM)");
-        EngineBench.Result e = EngineBench.measure(300);
+        EngineBench.EngineTimes e = EngineBench.measure(300);
         System.out.printf(Locale.ROOT, "   %d steps/sample: compiled engine %.0f ns/sample = %.1f ns/step; hand-written %.0f ns/sample%n",
                 e.nodesPerSample(), e.engineNs(), e.nsPerNode(), e.handNs());
         System.out.printf(Locale.ROOT, "   engine / hand-written: %.2fx (best epoch vs best epoch), %.2fx (median of 300"
@@ -138,7 +138,7 @@ public final class Bench {
 
         System.out.println("4. threads: --hidden-units 64,64 --class-size 5000 --no-plots (4482 parameters, 50 epochs)");
         Runs[] threads = new Runs[2];
-        List<List<Run>> byThreads = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Measurement>> byThreads = List.of(new ArrayList<>(), new ArrayList<>());
         for (int r = 0; r < runs; r++) {   // alternate, so that a busy spell of the machine hurts both alike
             for (int t = 1; t <= 2; t++) {
                 byThreads.get(t - 1).add(run(command("-jar", jar, "--dataset", "xor", "--lr", "0.005", "--hidden-units",
@@ -150,7 +150,7 @@ public final class Bench {
         threads[1] = median(byThreads.get(1));
         System.out.printf(Locale.ROOT, "   whole process: 1 thread %.2f s, 2 threads %.2f s: %.2fx (goal >= 1.7x)%n",
                 threads[0].seconds(), threads[1].seconds(), threads[0].seconds() / threads[1].seconds());
-        ThreadsBench.Result warm = ThreadsBench.measure(8);
+        ThreadsBench.ThreadTimes warm = ThreadsBench.measure(8);
         System.out.printf(Locale.ROOT, "   a warm epoch in one JVM: 1 thread %.0f ms, 2 threads %.0f ms: %.2fx%n",
                 warm.oneThreadMs(), warm.twoThreadsMs(), warm.speedUp());
         System.out.printf(Locale.ROOT, "   (what 2 threads can give on this machine right now, a loop with no shared data: %.2fx)%n%n",
@@ -211,8 +211,8 @@ public final class Bench {
         return median(java(jvm.toArray(String[]::new)));
     }
 
-    private List<Run> java(String... args) throws Exception {
-        List<Run> all = new ArrayList<>();
+    private List<Measurement> java(String... args) throws Exception {
+        List<Measurement> all = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             all.add(run(command(args)));
         }
@@ -227,7 +227,7 @@ public final class Bench {
     }
 
     /** Runs a command to its end; fails loudly if it does not exit 0. */
-    private Run run(List<String> command) throws Exception {
+    private Measurement run(List<String> command) throws Exception {
         Path timeOut = scratch.resolve("time.txt");
         List<String> full = new ArrayList<>();
         boolean gnuTime = Files.isExecutable(TIME);
@@ -256,7 +256,7 @@ public final class Bench {
             List<String> lines = Files.readAllLines(timeOut);
             peak = Long.parseLong(lines.get(lines.size() - 1).trim());
         }
-        return new Run(seconds, peak, output);
+        return new Measurement(seconds, peak, output);
     }
 
     private static long vmHwm(Path status) {
@@ -272,9 +272,9 @@ public final class Bench {
         return 0;
     }
 
-    private static Runs median(List<Run> runs) {
-        double[] s = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
-        long[] m = runs.stream().mapToLong(Run::peakKiB).sorted().toArray();
+    private static Runs median(List<Measurement> runs) {
+        double[] s = runs.stream().mapToDouble(Measurement::seconds).sorted().toArray();
+        long[] m = runs.stream().mapToLong(Measurement::peakKiB).sorted().toArray();
         return new Runs(s[s.length / 2], m[m.length / 2]);
     }
 

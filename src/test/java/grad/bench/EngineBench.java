@@ -57,7 +57,7 @@ public final class EngineBench {
     }
 
     /** What one measurement found: nanoseconds per sample, each the best of many interleaved rounds. */
-    record Result(int nodesPerSample, double handNs, double engineNs, double medianRatio) {
+    record EngineTimes(int nodesPerSample, double handNs, double engineNs, double medianRatio) {
         double ratio() {
             return engineNs / handNs;
         }
@@ -71,7 +71,7 @@ public final class EngineBench {
      * Times {@code rounds} rounds of one epoch each, the hand-written loop and the engine alternating so
      * that a noisy machine slows both alike. The best round of each is its speed when nothing else ran.
      */
-    static Result measure(int rounds) {
+    static EngineTimes measure(int rounds) {
         int samples = 1000;
         SplittableRandom rng = new SplittableRandom(1);
         double[][] xs = new double[samples][2];
@@ -106,7 +106,7 @@ public final class EngineBench {
         if (sink == 42) {
             System.out.print("");
         }
-        return new Result(engine.nodesPerSample(), min(handNs), min(engineNs), median(ratio));
+        return new EngineTimes(engine.nodesPerSample(), min(handNs), min(engineNs), median(ratio));
     }
 
     static double min(double[] values) {
@@ -115,7 +115,7 @@ public final class EngineBench {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        Result r = measure(rounds);
+        EngineTimes r = measure(rounds);
         System.out.printf("engine: 2-10-2 MLP, softmax + MSE, forward + backward one sample at a time, %d steps/sample%n",
                 r.nodesPerSample());
         System.out.printf("  hand-written double[] loop: %6.0f ns/sample  (%.2f M samples/s)%n", r.handNs(), 1e3 / r.handNs());

@@ -15,13 +15,13 @@ import java.util.SplittableRandom;
  * one thread and on two, alternating, inside one JVM: the speed-up without JVM start-up and warm-up.
  */
 public final class ThreadsBench {
-    record Result(double oneThreadMs, double twoThreadsMs) {
+    record ThreadTimes(double oneThreadMs, double twoThreadsMs) {
         double speedUp() {
             return oneThreadMs / twoThreadsMs;
         }
     }
 
-    static Result measure(int rounds) {
+    static ThreadTimes measure(int rounds) {
         Dataset data = SyntheticDataset.XOR.generate(5000, 42);
         Trainer one = trainer(data, 1);
         Trainer two = trainer(data, 2);
@@ -42,7 +42,7 @@ public final class ThreadsBench {
         }
         one.close();
         two.close();
-        return new Result(EngineBench.min(oneMs), EngineBench.min(twoMs));
+        return new ThreadTimes(EngineBench.min(oneMs), EngineBench.min(twoMs));
     }
 
     private static Trainer trainer(Dataset data, int threads) {
@@ -57,7 +57,7 @@ public final class ThreadsBench {
     }
 
     public static void main(String[] args) {
-        Result r = measure(args.length > 0 ? Integer.parseInt(args[0]) : 10);
+        ThreadTimes r = measure(args.length > 0 ? Integer.parseInt(args[0]) : 10);
         System.out.printf("threads: 2-64-64-2 on 5000 xor rows, a warm epoch: 1 thread %.0f ms, 2 threads %.0f ms,"
                 + " speed-up %.2fx (best epochs)%n", r.oneThreadMs(), r.twoThreadsMs(), r.speedUp());
     }

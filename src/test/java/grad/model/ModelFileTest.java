@@ -3,6 +3,8 @@ package grad.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import grad.GradException;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
@@ -93,6 +95,15 @@ class ModelFileTest {
         assertThat(Files.readAllBytes(dir.resolve("b.json"))).isEqualTo(Files.readAllBytes(dir.resolve("a.json")));
         assertThat(Files.readString(dir.resolve("a.json"))).startsWith("{\n  \"format\": \"grad-model\",\n  \"version\": 1,")
                 .contains("\"epochs_done\": 7").contains("\"seed\": -1234567890123456789").endsWith("}\n");
+    }
+
+    @Test
+    void theFileIsFlatInTheFormatsOrder() {
+        JsonObject json = JsonParser.parseString(ModelFile.toJson(classifier())).getAsJsonObject();
+        assertThat(json.keySet()).containsExactly("format", "version", "task", "features", "label", "classes",
+                "standardization", "target_scale", "network", "training", "optimizer");
+        assertThat(json.getAsJsonObject("training").keySet()).containsExactly("epochs_done", "seed", "dataset",
+                "class_size", "delimiter", "test_split", "batch_size", "lr", "momentum", "weight_decay", "nesterov", "init");
     }
 
     @Test
@@ -197,6 +208,6 @@ class ModelFileTest {
         assertThatThrownBy(() -> ModelFile.read(dir)).hasMessage(dir + ": is a directory, not a grad model file");
         Path binary = dir.resolve("model.bin");
         Files.write(binary, new byte[] {(byte) 0xC3, 0x28, 0x7B});
-        assertThatThrownBy(() -> ModelFile.read(binary)).hasMessage(binary + ": not a grad model file (not UTF-8 text)");
+        assertThatThrownBy(() -> ModelFile.read(binary)).hasMessage(binary + ":1: not UTF-8 text (byte 0xC3); save the file as UTF-8");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CurvesPlotTest {
@@ -35,9 +34,9 @@ class CurvesPlotTest {
 
     @Test
     void testCurvesAreDrawnInTheirOwnColour() {
-        assertThat(countColour(CurvesPlot.render(curves(true), 640, 560), Palette.TEST.getRGB())).isGreaterThan(100);
-        assertThat(countColour(CurvesPlot.render(curves(false), 640, 560), Palette.TEST.getRGB())).isZero();
-        assertThat(countColour(CurvesPlot.render(curves(false), 640, 560), Palette.TRAIN.getRGB())).isGreaterThan(100);
+        assertThat(countColour(Fixtures.decode(CurvesPlot.png(curves(true))), Palette.TEST.getRGB())).isGreaterThan(100);
+        assertThat(countColour(Fixtures.decode(CurvesPlot.png(curves(false))), Palette.TEST.getRGB())).isZero();
+        assertThat(countColour(Fixtures.decode(CurvesPlot.png(curves(false))), Palette.TRAIN.getRGB())).isGreaterThan(100);
     }
 
     @Test
@@ -50,7 +49,8 @@ class CurvesPlotTest {
         double[] loss = {1.0, Double.NaN, Double.POSITIVE_INFINITY, 0.5};
         double[] r2 = {-0.3, 0.2, 0.5, 0.9};
         Fixtures.decode(CurvesPlot.png(new TrainingCurves("regression", new int[] {1, 2, 3, 4}, loss, r2, null, null, "R²")));
-        Fixtures.decode(CurvesPlot.png(List.of(7), new double[] {0.4}, new double[] {0.8}, null, null, "one epoch"));
+        Fixtures.decode(CurvesPlot.png(new TrainingCurves("one epoch", new int[] {7}, new double[] {0.4}, new double[] {0.8},
+                null, null, "accuracy")));
     }
 
     @Test

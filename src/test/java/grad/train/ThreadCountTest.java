@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Training on several threads gives the same parameters and metrics, to the last bit, as on one. */
 class ThreadCountTest {
 
-    record Result(double[] parameters, List<EpochMetrics> metrics, int threads) { }
+    record Trained(double[] parameters, List<EpochMetrics> metrics, int threads) { }
 
-    static Result train(Loss loss, int threads, int batchSize) {
+    static Trained train(Loss loss, int threads, int batchSize) {
         Dataset data = SyntheticDataset.MOONS.generate(150, 3);
         MLP model = MLP.create(2, new int[] {32, 32, 2}, Activation.TANH, Activation.LINEAR, new Initializer.He(),
                 new SplittableRandom(11));
@@ -30,16 +30,16 @@ class ThreadCountTest {
             for (int epoch = 1; epoch <= 4; epoch++) {
                 metrics.add(trainer.epoch(epoch));
             }
-            return new Result(model.parameterData(), metrics, trainer.threads());
+            return new Trained(model.parameterData(), metrics, trainer.threads());
         }
     }
 
     @ParameterizedTest
     @EnumSource(value = Loss.class, names = {"MSE_SOFTMAX", "CROSS_ENTROPY"})
     void twoAndThreeThreadsMatchOneBitForBit(Loss loss) {
-        Result one = train(loss, 1, 64);
+        Trained one = train(loss, 1, 64);
         for (int threads : new int[] {2, 3}) {
-            Result many = train(loss, threads, 64);
+            Trained many = train(loss, threads, 64);
             assertThat(many.threads()).as("the network is big enough to use threads").isEqualTo(threads);
             assertThat(many.parameters()).as("%d threads", threads).containsExactly(one.parameters());
             assertThat(many.metrics()).as("%d threads", threads).isEqualTo(one.metrics());
@@ -49,8 +49,8 @@ class ThreadCountTest {
     @ParameterizedTest
     @EnumSource(value = Loss.class, names = {"MSE_SOFTMAX"})
     void aLastShortMinibatchAndMoreThreadsThanRowsMatchToo(Loss loss) {
-        Result one = train(loss, 1, 17);   // 300 rows: 17 batches of 17, then one of 11
-        Result many = train(loss, 32, 17);
+        Trained one = train(loss, 1, 17);   // 300 rows: 17 batches of 17, then one of 11
+        Trained many = train(loss, 32, 17);
         assertThat(many.threads()).isEqualTo(17);
         assertThat(many.parameters()).containsExactly(one.parameters());
         assertThat(many.metrics()).isEqualTo(one.metrics());

@@ -4,7 +4,6 @@ import grad.GradException;
 import grad.data.Dataset;
 import grad.data.Standardizer;
 import grad.io.AtomicFiles;
-import grad.model.ModelField;
 import grad.nn.MLP;
 import grad.plot.CurvesPlot;
 import grad.plot.DatasetPlot;
@@ -34,8 +33,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The pictures of a run, drawn off the training thread so that training does not wait for them: the
- * dataset, the decision boundary at print epochs (and its animation), the training curves. Each is
+ * Schedules the pictures of a run, drawn off the training thread so that training does not wait for
+ * them: the dataset, the decision boundary at print epochs (and its animation), the training curves. Each is
  * drawn from a snapshot of the network taken when it is asked for.
  *
  * <p>Frames are drawn one at a time (the chart is laid out once) but PNG encoding, the dataset picture
@@ -47,7 +46,7 @@ import java.util.function.Supplier;
  * so one that never finishes holds up neither training nor the end of the run, and nothing of it is
  * written.
  */
-final class Pictures implements AutoCloseable {
+final class PictureScheduler implements AutoCloseable {
     private static final int DRAWING_THREADS = 2;
     /**
      * Frames drawn but not yet written, at most: if pictures fall this far behind (a long run that
@@ -78,11 +77,11 @@ final class Pictures implements AutoCloseable {
      * @param boundaries whether the data can have a decision boundary drawn (2 features, classes)
      * @param warnings takes the one-line warning when a picture is given up
      */
-    Pictures(Path dir, Dataset data, Standardizer standardizer, boolean boundaries, Consumer<String> warnings) {
+    PictureScheduler(Path dir, Dataset data, Standardizer standardizer, boolean boundaries, Consumer<String> warnings) {
         this(dir, data, standardizer, boundaries, warnings, DRAWING_TIMEOUT);
     }
 
-    Pictures(Path dir, Dataset data, Standardizer standardizer, boolean boundaries, Consumer<String> warnings,
+    PictureScheduler(Path dir, Dataset data, Standardizer standardizer, boolean boundaries, Consumer<String> warnings,
             Duration timeout) {
         this.dir = dir;
         this.warnings = warnings;

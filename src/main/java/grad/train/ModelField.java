@@ -1,4 +1,4 @@
-package grad.model;
+package grad.train;
 
 import grad.data.Standardizer;
 import grad.nn.MLP;
@@ -7,8 +7,8 @@ import grad.plot.ProbabilityField;
 
 /**
  * A snapshot of the network as a field of class probabilities over the plane, in the data's original
- * units: points are standardized the way training data was before they reach the network. One per
- * thread.
+ * units: points are standardized the way training data was before they reach the network. What the
+ * decision-boundary pictures of a run and of {@code grad predict} ask. One per thread.
  */
 public final class ModelField implements ProbabilityField {
     private final Predictor predictor;

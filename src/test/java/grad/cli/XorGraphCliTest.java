@@ -1,11 +1,8 @@
-package grad.graphviz;
+package grad.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import grad.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * What {@code grad --dataset xor --graphviz} draws for the default 2-10-2 relu network with the mse loss
@@ -35,20 +31,11 @@ class XorGraphCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run grad(String... extra) {
+    private Cli grad(String... extra) {
         List<String> args = new ArrayList<>(List.of("--dataset", "xor", "--epochs", "1", "--graphviz", "--no-plots",
                 "-o", dir.toString()));
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return Cli.run(args);
     }
 
     private String graph() throws IOException {
@@ -61,7 +48,7 @@ class XorGraphCliTest {
 
     @Test
     void theDefaultXorGraphShowsEveryMultiplyAndAdd() throws IOException {
-        Run run = grad();
+        Cli run = grad();
         assertThat(run.exitCode()).as(run.err()).isZero();
         String dot = graph();
         assertThat(count(dot, MUL_NODE)).isGreaterThanOrEqualTo(40).isEqualTo(40);
@@ -80,7 +67,7 @@ class XorGraphCliTest {
     void underASmallCapEachNeuronIsFolded() throws IOException {
         // Folding the 12 neurons removes, per neuron, its products and additions but one (2·2 − 1 for the
         // 10 hidden neurons, 2·10 − 1 for the 2 outputs): 164 − 30 − 38 = 96 nodes, under a cap of 100.
-        Run run = grad("--graphviz-max-nodes", "100");
+        Cli run = grad("--graphviz-max-nodes", "100");
         assertThat(run.exitCode()).as(run.err()).isZero();
         String dot = graph();
         assertThat(count(dot, MUL_NODE)).isZero();

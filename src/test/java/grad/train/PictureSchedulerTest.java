@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A picture that is never finished is given up with one warning, and the run does not wait for it. */
-class PicturesTest {
+class PictureSchedulerTest {
 
     @TempDir
     Path dir;
@@ -35,7 +35,7 @@ class PicturesTest {
     void aPictureNotDrawnInTimeIsGivenUpWithOneWarning() throws Exception {
         List<String> warnings = new CopyOnWriteArrayList<>();
         CountDownLatch never = new CountDownLatch(1);
-        Pictures pictures = new Pictures(dir, SyntheticDataset.XOR.generate(10, 1), null, false, warnings::add,
+        PictureScheduler pictures = new PictureScheduler(dir, SyntheticDataset.XOR.generate(10, 1), null, false, warnings::add,
                 Duration.ofMillis(300));
 
         pictures.draw(dir.resolve("before.png"), () -> "before".getBytes(StandardCharsets.UTF_8));
@@ -49,14 +49,14 @@ class PicturesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("before.png");
         }
-        assertThat(Pictures.DRAWING_TIMEOUT).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(30));
+        assertThat(PictureScheduler.DRAWING_TIMEOUT).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(30));
     }
 
     @Test
     void afterGivingUpNothingMoreIsDrawn() throws Exception {
         List<String> warnings = new CopyOnWriteArrayList<>();
         CountDownLatch never = new CountDownLatch(1);
-        Pictures pictures = new Pictures(dir, SyntheticDataset.XOR.generate(10, 1), null, false, warnings::add,
+        PictureScheduler pictures = new PictureScheduler(dir, SyntheticDataset.XOR.generate(10, 1), null, false, warnings::add,
                 Duration.ofMillis(300));
         pictures.draw(dir.resolve("stuck.png"), stuck(never));
         CountDownLatch writerPassedIt = new CountDownLatch(1);
