@@ -157,7 +157,8 @@ public final class GradCommand implements Callable<Integer> {
     TrainingPlan plan() {
         validate();
         TrainingPlan plan = new TrainingPlan(
-                new DataPlan(data.dataset, csvOptions(), data.classSize, data.seed, csv.testSplit, csv.standardize),
+                new DataPlan(data.dataset, csvOptions(), data.classSize, data.seed, csv.testSplit, csv.standardize,
+                        data.noise),
                 new ModelPlan.New(hidden, activation, loss, init),
                 new OptimizerPlan(lr, momentum, weightDecay, nesterov),
                 new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel),

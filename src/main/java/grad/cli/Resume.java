@@ -116,7 +116,7 @@ final class Resume {
         }
         return new DataPlan(given.test("--dataset") ? data.dataset() : saved.dataset(), csv,
                 given.test("--class-size") ? data.classSize() : saved.classSize(), saved.seed(), saved.testSplit(),
-                model.standardizer() != null);
+                model.standardizer() != null, given.test("--noise") ? data.noise() : saved.noise());
     }
 
     private OptimizerPlan optimizer() {

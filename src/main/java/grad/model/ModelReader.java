@@ -196,6 +196,9 @@ final class ModelReader {
             throw invalid("\"training\" has a value out of range (epochs_done >= 0, class_size >= 1, batch_size >= 1, "
                     + "test_split in [0, 1), lr > 0, momentum in [0, 1), weight_decay >= 0, one-character delimiter)");
         }
+        if (t.noise() != null && !(t.noise() >= 0 && t.noise() <= grad.data.SyntheticDataset.MAX_NOISE)) {
+            throw invalid("\"training.noise\" must be from 0 to " + grad.data.SyntheticDataset.MAX_NOISE);
+        }
         Initializer init;
         try {
             init = Initializer.parse(require(t.init(), "training.init"));
@@ -203,7 +206,8 @@ final class ModelReader {
             throw invalid("unknown initializer " + Text.quote(t.init()));
         }
         return new TrainingSettings(epochsDone, require(t.seed(), "training.seed"),
-                new TrainingSettings.Data(require(t.dataset(), "training.dataset"), classSize, delimiter.charAt(0), testSplit),
+                new TrainingSettings.Data(require(t.dataset(), "training.dataset"), classSize, delimiter.charAt(0), testSplit,
+                        t.noise()),
                 new TrainingSettings.Sgd(lr, momentum, weightDecay, require(t.nesterov(), "training.nesterov")),
                 batchSize, init);
     }

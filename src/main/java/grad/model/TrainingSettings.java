@@ -21,8 +21,13 @@ public record TrainingSettings(int epochsDone, long seed, Data data, Sgd sgd, in
      * @param classSize the {@code --class-size} of a generated dataset
      * @param delimiter the CSV field delimiter
      * @param testSplit the fraction of rows held out for testing (0 for none)
+     * @param noise     a generated dataset's {@code --noise}, or null for the dataset's own amount
      */
-    public record Data(String dataset, int classSize, char delimiter, double testSplit) {
+    public record Data(String dataset, int classSize, char delimiter, double testSplit, Double noise) {
+        /** Data with a generated dataset's own noise. */
+        public Data(String dataset, int classSize, char delimiter, double testSplit) {
+            this(dataset, classSize, delimiter, testSplit, null);
+        }
     }
 
     /**
@@ -50,6 +55,11 @@ public record TrainingSettings(int epochsDone, long seed, Data data, Sgd sgd, in
 
     public double testSplit() {
         return data.testSplit();
+    }
+
+    /** A generated dataset's {@code --noise}, or null for its own amount. */
+    public Double noise() {
+        return data.noise();
     }
 
     public double lr() {

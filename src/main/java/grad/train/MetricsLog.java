@@ -160,6 +160,9 @@ final class MetricsLog implements EpochListener {
         JsonObject c = new JsonObject();
         c.addProperty("dataset", plan.data().dataset());
         c.addProperty("class_size", plan.data().classSize());
+        if (plan.data().noise() != null) {
+            c.add("noise", num(plan.data().noise()));
+        }
         c.addProperty("batch_size", plan.batchSize());
         c.addProperty("epochs", plan.epochs());
         c.add("lr", num(plan.optimizer().lr()));

@@ -55,7 +55,8 @@ public final class SavedModels {
         DataPlan d = plan.data();
         OptimizerPlan o = plan.optimizer();
         TrainingSettings training = new TrainingSettings(epochsDone, plan.seed(),
-                new TrainingSettings.Data(d.dataset(), d.classSize(), d.csv() == null ? ',' : d.csv().delimiter(), testSplit),
+                new TrainingSettings.Data(d.dataset(), d.classSize(), d.csv() == null ? ',' : d.csv().delimiter(), testSplit,
+                        d.noise()),
                 new TrainingSettings.Sgd(o.lr(), o.momentum(), o.weightDecay(), o.nesterov()),
                 plan.batchSize(), plan.model().init());
         return new SavedModel(data.featureNames(), label, data.classNames(), network, loss, standardizer, target, training,
