@@ -63,6 +63,9 @@ public final class GradCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L2", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
     double weightDecay;
 
+    @Option(names = "--l1", defaultValue = "0", paramLabel = "RATE", description = "L1 regularization: adds RATE·sign(w) to each gradient (default: ${DEFAULT-VALUE})")
+    double l1;
+
     @Option(names = "--nesterov", description = "use Nesterov momentum")
     boolean nesterov;
 
@@ -79,7 +82,7 @@ public final class GradCommand implements Callable<Integer> {
     List<Integer> hidden;
 
     @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME", converter = Converters.ActivationConverter.class,
-            description = "hidden activation: relu, tanh or sigmoid (default: ${DEFAULT-VALUE})")
+            description = "hidden activation: relu, tanh, sigmoid or linear (the identity) (default: ${DEFAULT-VALUE})")
     Activation activation;
 
     @Option(names = "--loss", defaultValue = "mse", paramLabel = "NAME", converter = Converters.LossConverter.class,
@@ -160,7 +163,7 @@ public final class GradCommand implements Callable<Integer> {
                 new DataPlan(data.dataset, csvOptions(), data.classSize, data.seed, csv.testSplit, csv.standardize,
                         data.noise),
                 new ModelPlan.New(hidden, activation, loss, init),
-                new OptimizerPlan(lr, momentum, weightDecay, nesterov),
+                new OptimizerPlan(lr, momentum, weightDecay, l1, nesterov),
                 new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel),
                 epochs, batchSize, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         if (loadModel == null) {
@@ -181,6 +184,7 @@ public final class GradCommand implements Callable<Integer> {
         OptionRanges.check(spec, "--lr", Double.isFinite(lr) && lr > 0);
         OptionRanges.check(spec, "--momentum", momentum >= 0 && momentum < 1);
         OptionRanges.check(spec, "--weight-decay", Double.isFinite(weightDecay) && weightDecay >= 0);
+        OptionRanges.check(spec, "--l1", Double.isFinite(l1) && l1 >= 0);
         OptionRanges.check(spec, "--test-split", csv.testSplit == null || csv.testSplit >= 0 && csv.testSplit < 1);
         long weights = 0;
         for (int i = 1; i < hidden.size(); i++) {

@@ -31,10 +31,11 @@ final class OptionRanges {
             entry("--lr", "a finite number > 0"),
             entry("--momentum", "a number in [0, 1)"),
             entry("--weight-decay", "a finite number >= 0"),
+            entry("--l1", "a finite number >= 0"),
             entry("--test-split", "a number in [0, 1)"),
             entry("--noise", "a number from 0 to 0.5"),
             entry("--hidden-units", "a comma-separated list of layer sizes from 1 to 100000 (e.g. 10 or 16,16)"),
-            entry("--activation", "relu, tanh or sigmoid"),
+            entry("--activation", "relu, tanh, sigmoid or linear"),
             entry("--loss", "mse or cross-entropy"),
             entry("--init", "he, xavier or uniform:A,B with numbers A < B"));
 

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * {@code --init}, {@code --test-split}, {@code --standardize} — comes from the file; giving one of them
  * with another value is a usage error. The other settings — the data ({@code --dataset},
  * {@code --class-size}, the CSV options) and the training ({@code --batch-size}, {@code --lr},
- * {@code --momentum}, {@code --weight-decay}, {@code --nesterov}) — default to the file's and may be
+ * {@code --momentum}, {@code --weight-decay}, {@code --l1}, {@code --nesterov}) — default to the file's and may be
  * changed on the command line. The data must have the model's features and classes, by name and in order
  * (checked when the data is loaded).
  */
@@ -124,6 +124,7 @@ final class Resume {
         return new OptimizerPlan(given.test("--lr") ? o.lr() : saved.lr(),
                 given.test("--momentum") ? o.momentum() : saved.momentum(),
                 given.test("--weight-decay") ? o.weightDecay() : saved.weightDecay(),
+                given.test("--l1") ? o.l1() : saved.l1(),
                 given.test("--nesterov") ? o.nesterov() : saved.nesterov());
     }
 

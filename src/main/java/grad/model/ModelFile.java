@@ -103,7 +103,7 @@ public final class ModelFile {
                 new ModelJson.Network(network.inputs(), model.loss().id(), layers),
                 new ModelJson.Training(t.epochsDone(), t.seed(), t.dataset(), t.classSize(),
                         String.valueOf(t.delimiter()), t.testSplit(), t.batchSize(), t.lr(), t.momentum(),
-                        t.weightDecay(), t.nesterov(), t.init().id(), t.noise()),
+                        t.weightDecay(), t.nesterov(), t.init().id(), t.noise(), t.l1()),
                 new ModelJson.Optimizer("sgd", model.velocity()));
         return GSON.toJson(json) + "\n";
     }

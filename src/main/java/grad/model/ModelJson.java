@@ -31,7 +31,7 @@ record ModelJson(String format, Integer version, String task, List<String> featu
     /** How the model was trained. */
     record Training(Integer epochsDone, Long seed, String dataset, Integer classSize, String delimiter,
                     Double testSplit, Integer batchSize, Double lr, Double momentum, Double weightDecay,
-                    Boolean nesterov, String init, Double noise) {
+                    Boolean nesterov, String init, Double noise, Double l1) {
     }
 
     /** The optimizer's state: one momentum velocity per parameter, in the network's parameter order. */

@@ -199,6 +199,10 @@ final class ModelReader {
         if (t.noise() != null && !(t.noise() >= 0 && t.noise() <= grad.data.SyntheticDataset.MAX_NOISE)) {
             throw invalid("\"training.noise\" must be from 0 to " + grad.data.SyntheticDataset.MAX_NOISE);
         }
+        double l1 = t.l1() == null ? 0 : t.l1();
+        if (!(l1 >= 0 && Double.isFinite(l1))) {
+            throw invalid("\"training.l1\" must be a finite number >= 0");
+        }
         Initializer init;
         try {
             init = Initializer.parse(require(t.init(), "training.init"));
@@ -208,7 +212,7 @@ final class ModelReader {
         return new TrainingSettings(epochsDone, require(t.seed(), "training.seed"),
                 new TrainingSettings.Data(require(t.dataset(), "training.dataset"), classSize, delimiter.charAt(0), testSplit,
                         t.noise()),
-                new TrainingSettings.Sgd(lr, momentum, weightDecay, require(t.nesterov(), "training.nesterov")),
+                new TrainingSettings.Sgd(lr, momentum, weightDecay, l1, require(t.nesterov(), "training.nesterov")),
                 batchSize, init);
     }
 

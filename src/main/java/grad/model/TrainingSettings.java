@@ -36,9 +36,14 @@ public record TrainingSettings(int epochsDone, long seed, Data data, Sgd sgd, in
      * @param lr          the learning rate
      * @param momentum    the SGD momentum
      * @param weightDecay the L2 weight decay
+     * @param l1          the L1 regularization rate (0 in files that predate it)
      * @param nesterov    whether Nesterov momentum was used
      */
-    public record Sgd(double lr, double momentum, double weightDecay, boolean nesterov) {
+    public record Sgd(double lr, double momentum, double weightDecay, double l1, boolean nesterov) {
+        /** Settings without L1. */
+        public Sgd(double lr, double momentum, double weightDecay, boolean nesterov) {
+            this(lr, momentum, weightDecay, 0, nesterov);
+        }
     }
 
     public String dataset() {
@@ -72,6 +77,10 @@ public record TrainingSettings(int epochsDone, long seed, Data data, Sgd sgd, in
 
     public double weightDecay() {
         return sgd.weightDecay();
+    }
+
+    public double l1() {
+        return sgd.l1();
     }
 
     public boolean nesterov() {

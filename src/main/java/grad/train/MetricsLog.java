@@ -168,6 +168,7 @@ final class MetricsLog implements EpochListener {
         c.add("lr", num(plan.optimizer().lr()));
         c.add("momentum", num(plan.optimizer().momentum()));
         c.add("weight_decay", num(plan.optimizer().weightDecay()));
+        c.add("l1", num(plan.optimizer().l1()));
         c.addProperty("nesterov", plan.optimizer().nesterov());
         c.addProperty("print_epochs", plan.outputs().printEvery());
         JsonArray hidden = new JsonArray();

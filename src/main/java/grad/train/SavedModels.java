@@ -57,7 +57,7 @@ public final class SavedModels {
         TrainingSettings training = new TrainingSettings(epochsDone, plan.seed(),
                 new TrainingSettings.Data(d.dataset(), d.classSize(), d.csv() == null ? ',' : d.csv().delimiter(), testSplit,
                         d.noise()),
-                new TrainingSettings.Sgd(o.lr(), o.momentum(), o.weightDecay(), o.nesterov()),
+                new TrainingSettings.Sgd(o.lr(), o.momentum(), o.weightDecay(), o.l1(), o.nesterov()),
                 plan.batchSize(), plan.model().init());
         return new SavedModel(data.featureNames(), label, data.classNames(), network, loss, standardizer, target, training,
                 optimizer.velocity());
