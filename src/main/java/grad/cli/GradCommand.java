@@ -1,6 +1,7 @@
 package grad.cli;
 
 import grad.data.CsvOptions;
+import grad.data.InputFeatures;
 import grad.data.Task;
 import grad.model.ModelFile;
 import grad.nn.Activation;
@@ -85,6 +86,11 @@ public final class GradCommand implements Callable<Integer> {
             description = "hidden activation: relu, tanh, sigmoid or linear (the identity) (default: ${DEFAULT-VALUE})")
     Activation activation;
 
+    @Option(names = "--input-features", paramLabel = "LIST",
+            description = "for 2-D data, what the network reads: some of x, y, x2, y2, xy, sinx, siny, computed before"
+                    + " standardization (default: x,y)")
+    String inputFeatures;
+
     @Option(names = "--loss", defaultValue = "mse", paramLabel = "NAME", converter = Converters.LossConverter.class,
             description = "mse (grad-rs: mean squared error of the softmax probabilities) or cross-entropy (default: ${DEFAULT-VALUE})")
     Loss loss;
@@ -162,7 +168,7 @@ public final class GradCommand implements Callable<Integer> {
         TrainingPlan plan = new TrainingPlan(
                 new DataPlan(data.dataset, csvOptions(), data.classSize, data.seed, csv.testSplit, csv.standardize,
                         data.noise),
-                new ModelPlan.New(hidden, activation, loss, init),
+                new ModelPlan.New(hidden, activation, loss, init, inputFeatures()),
                 new OptimizerPlan(lr, momentum, weightDecay, l1, nesterov),
                 new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel),
                 epochs, batchSize, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
@@ -185,6 +191,7 @@ public final class GradCommand implements Callable<Integer> {
         OptionRanges.check(spec, "--momentum", momentum >= 0 && momentum < 1);
         OptionRanges.check(spec, "--weight-decay", Double.isFinite(weightDecay) && weightDecay >= 0);
         OptionRanges.check(spec, "--l1", Double.isFinite(l1) && l1 >= 0);
+        OptionRanges.check(spec, "--input-features", inputFeatures == null || parses(inputFeatures));
         OptionRanges.check(spec, "--test-split", csv.testSplit == null || csv.testSplit >= 0 && csv.testSplit < 1);
         long weights = 0;
         for (int i = 1; i < hidden.size(); i++) {
@@ -195,6 +202,11 @@ public final class GradCommand implements Callable<Integer> {
                     + " needs " + weights + " weights between hidden layers, more than the "
                     + OptionRanges.MAX_HIDDEN_WEIGHTS + " this scalar engine can train; use smaller layers");
         }
+    }
+
+    /** {@code --input-features}, or null when not given. */
+    private InputFeatures inputFeatures() {
+        return inputFeatures == null ? null : InputFeatures.parse(inputFeatures);
     }
 
     private CsvOptions csvOptions() {
@@ -217,6 +229,15 @@ public final class GradCommand implements Callable<Integer> {
             });
         }
         return options;
+    }
+
+    private static boolean parses(String list) {
+        try {
+            InputFeatures.parse(list);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private ParameterException usage(String message) {

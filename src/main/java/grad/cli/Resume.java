@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  *
  * <p>{@code --epochs} is the total: {@code --load-model m.json --epochs 100} on a model of 50 epochs
  * trains epochs 51 to 100; asking for no more epochs than the model has is a usage error. What defines
- * the model and its data split — the seed, {@code --hidden-units}, {@code --activation}, {@code --loss},
+ * the model and its data split — the seed, {@code --hidden-units}, {@code --activation}, {@code --input-features}, {@code --loss},
  * {@code --init}, {@code --test-split}, {@code --standardize} — comes from the file; giving one of them
  * with another value is a usage error. The other settings — the data ({@code --dataset},
  * {@code --class-size}, the CSV options) and the training ({@code --batch-size}, {@code --lr},
@@ -77,6 +77,10 @@ final class Resume {
         }
         if (given.test("--loss") && !model.isRegression() && asked.loss() != model.loss()) {
             throw conflict("--loss " + asked.loss().id() + " differs from the model's " + model.loss().id() + at);
+        }
+        if (given.test("--input-features") && !asked.inputFeatures().equals(model.inputFeatures())) {
+            throw conflict("--input-features " + asked.inputFeatures() + " differs from the model's "
+                    + (model.inputFeatures() == null ? "features as they are" : model.inputFeatures()) + at);
         }
         if (given.test("--init") && !asked.init().id().equals(saved.init().id())) {
             throw conflict("--init " + asked.init().id() + " differs from the model's " + saved.init().id() + at);

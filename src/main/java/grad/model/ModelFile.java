@@ -28,7 +28,8 @@ import java.util.List;
  * Writes and reads {@link SavedModel}s as JSON files, with Gson.
  *
  * <p>The file is an object with {@code "format": "grad-model"} and {@code "version": 1}, then
- * {@code task}, {@code features}, {@code label}, {@code classes}, {@code standardization},
+ * {@code task}, {@code features}, {@code input_features} (for 2-D data, the inputs the network computes
+ * from them, {@code ["x", "y"]} when they are the point itself; a file without it means that), {@code label}, {@code classes}, {@code standardization},
  * {@code network} (its {@code layers} with {@code weights[neuron][input]} and {@code biases[neuron]}),
  * {@code training} (the settings and {@code epochs_done}) and {@code optimizer} (the momentum
  * {@code velocity} of every parameter, in the network's parameter order: layer by layer, neuron by
@@ -96,7 +97,8 @@ public final class ModelFile {
         }
         TrainingSettings t = model.training();
         ModelJson json = new ModelJson(FORMAT, VERSION, model.isRegression() ? "regression" : "classification",
-                model.features(), model.label(), model.classes(),
+                model.features(), model.inputFeatures() == null ? null : model.inputFeatures().ids(),
+                model.label(), model.classes(),
                 model.standardizer() == null ? null
                         : new ModelJson.Standardization(model.standardizer().means(), model.standardizer().stds()),
                 model.isRegression() ? new ModelJson.TargetJson(model.target().mean(), model.target().std()) : null,

@@ -7,7 +7,8 @@ import java.util.List;
  * field reads as {@code null} and is reported rather than taken as 0. See {@link ModelFile} for the
  * meaning of each field.
  */
-record ModelJson(String format, Integer version, String task, List<String> features, String label,
+record ModelJson(String format, Integer version, String task, List<String> features, List<String> inputFeatures,
+                 String label,
                  List<String> classes, Standardization standardization, TargetJson targetScale,
                  Network network, Training training,
                  Optimizer optimizer) {

@@ -2,6 +2,7 @@ package grad.model;
 
 import grad.io.Text;
 import grad.GradException;
+import grad.data.InputFeatures;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
 import grad.nn.Activation;
@@ -42,12 +43,29 @@ final class ModelReader {
         }
         ModelJson.Network net = require(json.network(), "network");
         Loss loss = loss(require(net.loss(), "network.loss"), regression);
-        MLP network = network(net, features.size(), regression ? 1 : classes.size());
-        Standardizer standardizer = standardizer(json.standardization(), features.size());
+        InputFeatures inputFeatures = inputFeatures(json.inputFeatures(), features.size());
+        int inputs = inputFeatures == null ? features.size() : inputFeatures.size();
+        MLP network = network(net, inputs, regression ? 1 : classes.size());
+        Standardizer standardizer = standardizer(json.standardization(), inputs);
         TrainingSettings training = training(require(json.training(), "training"));
         double[] velocity = velocity(require(json.optimizer(), "optimizer"), network.parameterCount());
-        return new SavedModel(features, label, classes, network, loss, standardizer, target(json.targetScale()),
-                training, velocity);
+        return new SavedModel(features, inputFeatures, label, classes, network, loss, standardizer,
+                target(json.targetScale()), training, velocity);
+    }
+
+    /** The input features of a 2-D model ({@code x,y} when the file has none), or null for other models. */
+    private InputFeatures inputFeatures(List<String> ids, int features) {
+        if (ids == null) {
+            return features == 2 ? InputFeatures.DEFAULT : null;
+        }
+        if (features != 2) {
+            throw invalid("\"input_features\" are for models of 2 features, not " + features);
+        }
+        try {
+            return InputFeatures.parse(String.join(",", ids));
+        } catch (IllegalArgumentException e) {
+            throw invalid("\"input_features\": " + e.getMessage());
+        }
     }
 
     private TargetScale target(ModelJson.TargetJson t) {

@@ -175,6 +175,9 @@ final class MetricsLog implements EpochListener {
         plan.model().hidden().forEach(hidden::add);
         c.add("hidden_units", hidden);
         c.addProperty("activation", plan.model().activation().id());
+        if (plan.model().inputFeatures() != null && !plan.model().inputFeatures().isDefault()) {
+            c.addProperty("input_features", plan.model().inputFeatures().toString());
+        }
         c.addProperty("loss", loss.id());
         c.addProperty("init", plan.model().init().id());
         c.addProperty("seed", plan.seed());

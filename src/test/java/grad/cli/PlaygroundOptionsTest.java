@@ -85,4 +85,103 @@ class PlaygroundOptionsTest {
         assertThat(run.out()).contains("--noise=F").contains("--l1=RATE").contains("spiral").contains("gaussian")
                 .contains("linear");
     }
+
+    @Test
+    void aModelWithInputFeaturesRoundTripsThroughPredict() throws Exception {
+        Path rings = Path.of(PlaygroundOptionsTest.class.getResource("/grad/model/rings.csv").toURI());
+        Path model = dir.resolve("rings.json");
+        ok("--dataset", rings.toString(), "--input-features", "x,y,x2,y2,xy,sinx", "--epochs", "15", "--lr", "0.05",
+                "--hidden-units", "6", "--test-split", "0", "--save-model", model.toString());
+        JsonObject json = JsonParser.parseString(Files.readString(model)).getAsJsonObject();
+        assertThat(json.getAsJsonArray("input_features").toString()).isEqualTo("[\"x\",\"y\",\"x2\",\"y2\",\"xy\",\"sinx\"]");
+        assertThat(json.getAsJsonObject("network").get("inputs").getAsInt()).isEqualTo(6);
+        assertThat(config("rings").get("input_features").getAsString()).isEqualTo("x,y,x2,y2,xy,sinx");
+
+        Path out = dir.resolve("predicted.csv");
+        Cli run = Cli.run("predict", "--model", model.toString(), "--input", rings.toString(), "--output", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        List<String> input = Files.readAllLines(rings);
+        for (int row : new int[] {1, 2, 40, 90}) {
+            String[] in = input.get(row).split(",");
+            double[] p = byHand(json, Double.parseDouble(in[0]), Double.parseDouble(in[1]));
+            String[] predicted = lines.get(row).split(",");
+            for (int k = 0; k < p.length; k++) {
+                assertThat(Double.parseDouble(predicted[4 + k])).isCloseTo(p[k], org.assertj.core.api.Assertions.within(1e-12));
+            }
+        }
+    }
+
+    /** The model applied by hand: the input features, z-scored, the layers (ReLU, then linear), a softmax. */
+    private static double[] byHand(JsonObject json, double a, double b) {
+        double[] f = {a, b, a * a, b * b, a * b, Math.sin(a)};
+        JsonObject stats = json.getAsJsonObject("standardization");
+        double[] x = new double[f.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (f[i] - stats.getAsJsonArray("means").get(i).getAsDouble()) / stats.getAsJsonArray("stds").get(i).getAsDouble();
+        }
+        var layers = json.getAsJsonObject("network").getAsJsonArray("layers");
+        for (int l = 0; l < layers.size(); l++) {
+            JsonObject layer = layers.get(l).getAsJsonObject();
+            var weights = layer.getAsJsonArray("weights");
+            double[] y = new double[weights.size()];
+            for (int j = 0; j < y.length; j++) {
+                double z = layer.getAsJsonArray("biases").get(j).getAsDouble();
+                for (int i = 0; i < x.length; i++) {
+                    z += weights.get(j).getAsJsonArray().get(i).getAsDouble() * x[i];
+                }
+                y[j] = l < layers.size() - 1 ? Math.max(0, z) : z;
+            }
+            x = y;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int k = 0; k < x.length; k++) {
+            x[k] = Math.exp(x[k] - max);
+            sum += x[k];
+        }
+        for (int k = 0; k < x.length; k++) {
+            x[k] /= sum;
+        }
+        return x;
+    }
+
+    @Test
+    void inputFeaturesOnDataOfMoreThanTwoFeaturesAreAUsageErrorNamingTheOption() throws IOException {
+        Path wide = dir.resolve("wide.csv");
+        Files.writeString(wide, "a,b,c,label\n1,2,3,x\n2,3,4,y\n3,4,5,x\n4,5,6,y\n5,6,7,x\n");
+        Cli run = Cli.run("--dataset", wide.toString(), "--input-features", "x,y,xy", "--no-plots",
+                "-o", dir.resolve("out").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("grad: --input-features x,y,xy needs data with 2 features, but wide has 3"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void oldModelFilesWithoutInputFeaturesReadAsXy() throws IOException {
+        Path model = dir.resolve("m.json");
+        ok("--dataset", "xor", "--class-size", "20", "--epochs", "1", "--save-model", model.toString());
+        String text = Files.readString(model);
+        assertThat(text).contains("\"input_features\": [\n    \"x\",\n    \"y\"\n  ],\n");
+        Files.writeString(model, text.replace("\"input_features\": [\n    \"x\",\n    \"y\"\n  ],\n", ""));
+        SavedModel old = ModelFile.read(model);
+        assertThat(old.inputFeatures()).isEqualTo(grad.data.InputFeatures.DEFAULT);
+        assertThat(ModelFile.toJson(old)).isEqualTo(text);
+    }
+
+    @Test
+    void aContinuedModelKeepsItsInputFeatures() throws IOException {
+        Path model = dir.resolve("m.json");
+        ok("--dataset", "circles", "--class-size", "30", "--epochs", "2", "--input-features", "x2,y2",
+                "--save-model", model.toString());
+        ok("--load-model", model.toString(), "--epochs", "3", "--save-model", model.toString());
+        assertThat(ModelFile.read(model).inputFeatures().toString()).isEqualTo("x2,y2");
+        Cli run = Cli.run("--load-model", model.toString(), "--epochs", "4", "--input-features", "x,y", "--no-plots",
+                "-o", dir.resolve("out").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("grad: --input-features x,y differs from the model's x2,y2");
+    }
 }
