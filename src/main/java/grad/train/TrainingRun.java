@@ -87,6 +87,7 @@ public final class TrainingRun {
         listeners.add(metrics);
         if (pictures != null) {
             listeners.add(new PictureUpdates(plan, pictures, model, metrics, name, firstEpoch));
+            listeners.add(new ModelPictures(plan, pictures, model, p, dir));
         }
         if (plan.outputs().saveModel() != null) {
             listeners.add(new ModelSaver(plan, p, loss, model, sgd, out));
