@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  java -jar grad.jar --dataset xor --lr 0.005",
             "  java -jar grad.jar --dataset circles --graphviz && dot -Tpng output/weights_epoch_1_circles.dot -o graph.png",
+            "  java -jar grad.jar --dataset spiral --input-features x,y,x2,y2,xy,sinx,siny --standardize --hidden-units 8,8"
+                    + " --activation tanh --loss cross-entropy --lr 0.01 --epochs 100",
             "  java -jar grad.jar --dataset data.csv --label species --epochs 200",
             "  java -jar grad.jar --dataset moons --save-model moons.json",
             "  java -jar grad.jar --load-model moons.json --epochs 100 --save-model moons.json",
