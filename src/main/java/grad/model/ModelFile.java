@@ -31,7 +31,8 @@ import java.util.List;
  * {@code task}, {@code features}, {@code input_features} (for 2-D data, the inputs the network computes
  * from them, {@code ["x", "y"]} when they are the point itself; a file without it means that), {@code label}, {@code classes}, {@code standardization},
  * {@code network} (its {@code layers} with {@code weights[neuron][input]} and {@code biases[neuron]}),
- * {@code training} (the settings and {@code epochs_done}) and {@code optimizer} (the momentum
+ * {@code training} (the settings and {@code epochs_done}; {@code l1} and a generated dataset's {@code noise}
+ * may be missing, read as 0 and the dataset's own noise) and {@code optimizer} (the momentum
  * {@code velocity} of every parameter, in the network's parameter order: layer by layer, neuron by
  * neuron, each neuron's weights then its bias). Doubles are written in Java's shortest round-trip form,
  * so reading a file gives back the very same bits; nothing in a file depends on the time, so the same

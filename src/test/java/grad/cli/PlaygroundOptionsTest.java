@@ -90,16 +90,21 @@ class PlaygroundOptionsTest {
     void aModelWithInputFeaturesRoundTripsThroughPredict() throws Exception {
         Path rings = Path.of(PlaygroundOptionsTest.class.getResource("/grad/model/rings.csv").toURI());
         Path model = dir.resolve("rings.json");
-        ok("--dataset", rings.toString(), "--input-features", "x,y,x2,y2,xy,sinx", "--epochs", "15", "--lr", "0.05",
-                "--hidden-units", "6", "--test-split", "0", "--save-model", model.toString());
+        Cli training = ok("--dataset", rings.toString(), "--input-features", "x,y,x2,y2,xy,sinx", "--epochs", "15",
+                "--lr", "0.05", "--hidden-units", "6", "--test-split", "0", "--save-model", model.toString());
+        assertThat(training.out()).contains("training a 6-6-3 MLP").contains("2 features")
+                .contains("  input features x,y,x2,y2,xy,sinx\n");
         JsonObject json = JsonParser.parseString(Files.readString(model)).getAsJsonObject();
         assertThat(json.getAsJsonArray("input_features").toString()).isEqualTo("[\"x\",\"y\",\"x2\",\"y2\",\"xy\",\"sinx\"]");
         assertThat(json.getAsJsonObject("network").get("inputs").getAsInt()).isEqualTo(6);
         assertThat(config("rings").get("input_features").getAsString()).isEqualTo("x,y,x2,y2,xy,sinx");
 
         Path out = dir.resolve("predicted.csv");
-        Cli run = Cli.run("predict", "--model", model.toString(), "--input", rings.toString(), "--output", out.toString());
+        Path png = dir.resolve("predicted.png");
+        Cli run = Cli.run("predict", "--model", model.toString(), "--input", rings.toString(), "--output", out.toString(),
+                "--plot", png.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(javax.imageio.ImageIO.read(png.toFile())).isNotNull();
         List<String> lines = Files.readAllLines(out);
         List<String> input = Files.readAllLines(rings);
         for (int row : new int[] {1, 2, 40, 90}) {
