@@ -185,8 +185,8 @@ public final class TrainingRun {
             sizes[i] = plan.model().hidden().get(i);
         }
         sizes[sizes.length - 1] = data.isRegression() ? 1 : data.classCount();
-        return MLP.create(inputs == null ? data.featureCount() : inputs.size(), sizes, plan.model().activation(), Activation.LINEAR, plan.model().init(),
-                new SplittableRandom(plan.seed() ^ INIT_SALT));
+        return MLP.create(inputs == null ? data.featureCount() : inputs.size(), sizes, plan.model().activation(),
+                Activation.LINEAR, plan.model().init(), new SplittableRandom(plan.seed() ^ INIT_SALT));
     }
 
     private static Path prepareOutputDir(Path dir) {
