@@ -32,6 +32,8 @@ clean:
 
 # Regenerates every picture of the README's gallery under docs/ (commit them with the code that made them).
 GALLERY := target/gallery
+# the README's spiral recipe
+SPIRAL := --dataset spiral --input-features x,y,x2,y2,xy,sinx,siny --standardize --hidden-units 8,8 --activation tanh --loss cross-entropy --lr 0.01 --epochs 100
 gallery: grad.jar
 	rm -rf $(GALLERY) && mkdir -p docs $(GALLERY)
 	for d in linear xor moons circles; do \
@@ -49,3 +51,10 @@ gallery: grad.jar
 	$(JAVA) -jar grad.jar --dataset xor --init uniform:0,100 --epochs 20 --graphviz -o $(GALLERY)/bad-init > docs/bad_init_xor.txt
 	cp $(GALLERY)/bad-init/weights_epoch_1_xor.png docs/graph_bad_init_xor.png
 	cp $(GALLERY)/bad-init/decision_boundary_epoch_20_xor.png docs/decision_boundary_bad_init_xor.png
+	$(JAVA) -jar grad.jar $(SPIRAL) -o $(GALLERY)/spiral > $(GALLERY)/spiral.log
+	cp $(GALLERY)/spiral/network_spiral.png docs/
+	cp $(GALLERY)/spiral/decision_boundary_epoch_100_spiral.png docs/decision_boundary_spiral.png
+	$(JAVA) -jar grad.jar --dataset src/test/resources/grad/cli/flowers.csv --hidden-units 8 --epochs 100 --lr 0.01 -o $(GALLERY)/flowers > /dev/null
+	cp $(GALLERY)/flowers/network_flowers.png $(GALLERY)/flowers/confusion_flowers.png docs/
+	$(JAVA) -jar grad.jar --dataset src/test/resources/grad/cli/houses.csv --delimiter ';' --label price --epochs 100 -o $(GALLERY)/houses > /dev/null
+	cp $(GALLERY)/houses/predictions_houses.png docs/

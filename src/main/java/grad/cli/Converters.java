@@ -45,13 +45,9 @@ final class Converters {
         @Override
         public Activation convert(String value) {
             try {
-                Activation a = Activation.parse(value);
-                if (a == Activation.LINEAR) {
-                    throw new IllegalArgumentException();
-                }
-                return a;
+                return Activation.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not an activation (expected relu, tanh or sigmoid)");
+                throw new TypeConversionException("'" + value + "' is not an activation (expected relu, tanh, sigmoid or linear)");
             }
         }
     }

@@ -15,12 +15,18 @@ final class DatasetOptions {
     static final int MAX_CLASS_SIZE = 10_000_000;
 
     @Option(names = {"-d", "--dataset"}, defaultValue = "xor", paramLabel = "NAME|FILE",
-            description = "linear, xor, moons or circles (also grad-rs's line, moon, circle), or a CSV file (default: ${DEFAULT-VALUE})")
+            description = "linear, xor, moons, circles, spiral or gaussian (also grad-rs's line, moon, circle), or a CSV file"
+                    + " (default: ${DEFAULT-VALUE})")
     String dataset;
 
     @Option(names = {"-c", "--class-size"}, defaultValue = "1000", paramLabel = "N",
-            description = "points to generate: in total for linear and xor, per class for moons and circles (default: ${DEFAULT-VALUE})")
+            description = "points to generate: in total for linear and xor, per class for the others (default: ${DEFAULT-VALUE})")
     int classSize;
+
+    @Option(names = "--noise", paramLabel = "F",
+            description = "noise of a generated dataset, 0 to 0.5, as a fraction of its scale (TensorFlow Playground's knob;"
+                    + " default: each dataset's own amount)")
+    Double noise;
 
     @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, paramLabel = "N",
             description = "seed of every random choice: data, initial weights, shuffling (default: ${DEFAULT-VALUE})")
@@ -29,6 +35,7 @@ final class DatasetOptions {
     /** Usage errors for values out of range; a dataset that is not a file must be a known name. */
     void validate(CommandSpec spec, boolean allowCsv) {
         OptionRanges.check(spec, "--class-size", classSize >= 1 && classSize <= MAX_CLASS_SIZE);
+        OptionRanges.check(spec, "--noise", noise == null || noise >= 0 && noise <= SyntheticDataset.MAX_NOISE);
         if (allowCsv && DataPlan.isCsv(dataset)) {
             return;
         }

@@ -2,7 +2,7 @@ package grad.cli;
 
 import grad.data.CsvExport;
 import grad.data.Dataset;
-import grad.data.SyntheticDataset;
+import grad.train.DataPlan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         data.validate(spec, false);
-        Dataset dataset = SyntheticDataset.fromName(data.dataset).generate(data.classSize, data.seed);
+        Dataset dataset = DataPlan.generate(data.dataset, data.classSize, data.seed, data.noise);
         CsvExport.write(dataset, out);
         spec.commandLine().getOut().println("wrote " + dataset.size() + " rows of " + dataset.name() + " to " + out);
         return 0;

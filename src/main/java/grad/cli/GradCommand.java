@@ -1,6 +1,7 @@
 package grad.cli;
 
 import grad.data.CsvOptions;
+import grad.data.InputFeatures;
 import grad.data.Task;
 import grad.model.ModelFile;
 import grad.nn.Activation;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  java -jar grad.jar --dataset xor --lr 0.005",
             "  java -jar grad.jar --dataset circles --graphviz && dot -Tpng output/weights_epoch_1_circles.dot -o graph.png",
+            "  java -jar grad.jar --dataset spiral --input-features x,y,x2,y2,xy,sinx,siny --standardize --hidden-units 8,8"
+                    + " --activation tanh --loss cross-entropy --lr 0.01 --epochs 100",
             "  java -jar grad.jar --dataset data.csv --label species --epochs 200",
             "  java -jar grad.jar --dataset moons --save-model moons.json",
             "  java -jar grad.jar --load-model moons.json --epochs 100 --save-model moons.json",
@@ -63,6 +66,9 @@ public final class GradCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L2", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
     double weightDecay;
 
+    @Option(names = "--l1", defaultValue = "0", paramLabel = "RATE", description = "L1 regularization: adds RATE·sign(w) to each gradient (default: ${DEFAULT-VALUE})")
+    double l1;
+
     @Option(names = "--nesterov", description = "use Nesterov momentum")
     boolean nesterov;
 
@@ -79,8 +85,13 @@ public final class GradCommand implements Callable<Integer> {
     List<Integer> hidden;
 
     @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME", converter = Converters.ActivationConverter.class,
-            description = "hidden activation: relu, tanh or sigmoid (default: ${DEFAULT-VALUE})")
+            description = "hidden activation: relu, tanh, sigmoid or linear (the identity) (default: ${DEFAULT-VALUE})")
     Activation activation;
+
+    @Option(names = "--input-features", paramLabel = "LIST",
+            description = "for 2-D data, what the network reads: some of x, y, x2, y2, xy, sinx, siny, computed before"
+                    + " standardization (default: x,y)")
+    String inputFeatures;
 
     @Option(names = "--loss", defaultValue = "mse", paramLabel = "NAME", converter = Converters.LossConverter.class,
             description = "mse (grad-rs: mean squared error of the softmax probabilities) or cross-entropy (default: ${DEFAULT-VALUE})")
@@ -157,9 +168,10 @@ public final class GradCommand implements Callable<Integer> {
     TrainingPlan plan() {
         validate();
         TrainingPlan plan = new TrainingPlan(
-                new DataPlan(data.dataset, csvOptions(), data.classSize, data.seed, csv.testSplit, csv.standardize),
-                new ModelPlan.New(hidden, activation, loss, init),
-                new OptimizerPlan(lr, momentum, weightDecay, nesterov),
+                new DataPlan(data.dataset, csvOptions(), data.classSize, data.seed, csv.testSplit, csv.standardize,
+                        data.noise),
+                new ModelPlan.New(hidden, activation, loss, init, inputFeatures()),
+                new OptimizerPlan(lr, momentum, weightDecay, l1, nesterov),
                 new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel),
                 epochs, batchSize, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         if (loadModel == null) {
@@ -180,6 +192,8 @@ public final class GradCommand implements Callable<Integer> {
         OptionRanges.check(spec, "--lr", Double.isFinite(lr) && lr > 0);
         OptionRanges.check(spec, "--momentum", momentum >= 0 && momentum < 1);
         OptionRanges.check(spec, "--weight-decay", Double.isFinite(weightDecay) && weightDecay >= 0);
+        OptionRanges.check(spec, "--l1", Double.isFinite(l1) && l1 >= 0);
+        OptionRanges.check(spec, "--input-features", inputFeatures == null || parses(inputFeatures));
         OptionRanges.check(spec, "--test-split", csv.testSplit == null || csv.testSplit >= 0 && csv.testSplit < 1);
         long weights = 0;
         for (int i = 1; i < hidden.size(); i++) {
@@ -190,6 +204,11 @@ public final class GradCommand implements Callable<Integer> {
                     + " needs " + weights + " weights between hidden layers, more than the "
                     + OptionRanges.MAX_HIDDEN_WEIGHTS + " this scalar engine can train; use smaller layers");
         }
+    }
+
+    /** {@code --input-features}, or null when not given. */
+    private InputFeatures inputFeatures() {
+        return inputFeatures == null ? null : InputFeatures.parse(inputFeatures);
     }
 
     private CsvOptions csvOptions() {
@@ -212,6 +231,15 @@ public final class GradCommand implements Callable<Integer> {
             });
         }
         return options;
+    }
+
+    private static boolean parses(String list) {
+        try {
+            InputFeatures.parse(list);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private ParameterException usage(String message) {

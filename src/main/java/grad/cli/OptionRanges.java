@@ -31,9 +31,12 @@ final class OptionRanges {
             entry("--lr", "a finite number > 0"),
             entry("--momentum", "a number in [0, 1)"),
             entry("--weight-decay", "a finite number >= 0"),
+            entry("--l1", "a finite number >= 0"),
             entry("--test-split", "a number in [0, 1)"),
+            entry("--noise", "a number from 0 to 0.5"),
+            entry("--input-features", "a comma-separated list of distinct names among x, y, x2, y2, xy, sinx, siny"),
             entry("--hidden-units", "a comma-separated list of layer sizes from 1 to 100000 (e.g. 10 or 16,16)"),
-            entry("--activation", "relu, tanh or sigmoid"),
+            entry("--activation", "relu, tanh, sigmoid or linear"),
             entry("--loss", "mse or cross-entropy"),
             entry("--init", "he, xavier or uniform:A,B with numbers A < B"));
 

@@ -38,7 +38,7 @@ final class PredictionPicture {
         PlotData points = new PlotData(title, predictions.feature(0), predictions.feature(1),
                 labels != null ? labels : predicted, model.classes(), model.features().get(0), model.features().get(1));
         DecisionBoundaryPlot plot = new DecisionBoundaryPlot(points);
-        ModelField field = new ModelField(model.network(), model.standardizer());
+        ModelField field = new ModelField(model.network(), model.inputFeatures(), model.standardizer());
         int epochs = model.training().epochsDone();
         BufferedImage image = labels != null
                 ? plot.render(field, epochs, predictions.accuracy(), predicted)

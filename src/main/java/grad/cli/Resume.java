@@ -24,11 +24,11 @@ import java.util.function.Predicate;
  *
  * <p>{@code --epochs} is the total: {@code --load-model m.json --epochs 100} on a model of 50 epochs
  * trains epochs 51 to 100; asking for no more epochs than the model has is a usage error. What defines
- * the model and its data split — the seed, {@code --hidden-units}, {@code --activation}, {@code --loss},
+ * the model and its data split — the seed, {@code --hidden-units}, {@code --activation}, {@code --input-features}, {@code --loss},
  * {@code --init}, {@code --test-split}, {@code --standardize} — comes from the file; giving one of them
  * with another value is a usage error. The other settings — the data ({@code --dataset},
  * {@code --class-size}, the CSV options) and the training ({@code --batch-size}, {@code --lr},
- * {@code --momentum}, {@code --weight-decay}, {@code --nesterov}) — default to the file's and may be
+ * {@code --momentum}, {@code --weight-decay}, {@code --l1}, {@code --nesterov}) — default to the file's and may be
  * changed on the command line. The data must have the model's features and classes, by name and in order
  * (checked when the data is loaded).
  */
@@ -78,6 +78,10 @@ final class Resume {
         if (given.test("--loss") && !model.isRegression() && asked.loss() != model.loss()) {
             throw conflict("--loss " + asked.loss().id() + " differs from the model's " + model.loss().id() + at);
         }
+        if (given.test("--input-features") && !asked.inputFeatures().equals(model.inputFeatures())) {
+            throw conflict("--input-features " + asked.inputFeatures() + " differs from the model's "
+                    + (model.inputFeatures() == null ? "features as they are" : model.inputFeatures()) + at);
+        }
         if (given.test("--init") && !asked.init().id().equals(saved.init().id())) {
             throw conflict("--init " + asked.init().id() + " differs from the model's " + saved.init().id() + at);
         }
@@ -116,7 +120,7 @@ final class Resume {
         }
         return new DataPlan(given.test("--dataset") ? data.dataset() : saved.dataset(), csv,
                 given.test("--class-size") ? data.classSize() : saved.classSize(), saved.seed(), saved.testSplit(),
-                model.standardizer() != null);
+                model.standardizer() != null, given.test("--noise") ? data.noise() : saved.noise());
     }
 
     private OptimizerPlan optimizer() {
@@ -124,6 +128,7 @@ final class Resume {
         return new OptimizerPlan(given.test("--lr") ? o.lr() : saved.lr(),
                 given.test("--momentum") ? o.momentum() : saved.momentum(),
                 given.test("--weight-decay") ? o.weightDecay() : saved.weightDecay(),
+                given.test("--l1") ? o.l1() : saved.l1(),
                 given.test("--nesterov") ? o.nesterov() : saved.nesterov());
     }
 

@@ -21,11 +21,12 @@ import java.util.SplittableRandom;
  *       {@code U[-5F, 5F)} per coordinate (so labels near the boundary flip; the point stays put);</li>
  *   <li>moons: each coordinate moves by {@code U[-3F, 3F)} (3 being the moons' radius);</li>
  *   <li>circles: a ring's radius {@code R} is scaled by {@code 1 + U[-F, F)};</li>
- *   <li>Playground's spiral and Gaussian blobs (generated here, not yet offered by name): a spiral's
- *       coordinates move by {@code U[-F, F)}; the blobs' variance is {@code 0.5 + 7F}.</li>
+ *   <li>spiral: each coordinate moves by {@code U[-F, F)}; gaussian: the blobs' variance is
+ *       {@code 0.5 + 7F}.</li>
  * </ul>
  * {@link #generate(int, long)} draws with today's amounts, {@link #defaultNoise()}: none for linear and
- * xor, ±0.1 for moons ({@code F = 1/30}) and ±25% for circles ({@code F = 0.25}); its points never change.
+ * xor, ±0.1 for moons ({@code F = 1/30}), ±25% for circles ({@code F = 0.25}), ±0.1 for spiral
+ * ({@code F = 0.1}) and variance 0.5 for gaussian ({@code F = 0}); its points never change.
  */
 public enum SyntheticDataset {
     /** {@code x, y ~ U[-5, 5)}; class 0 if {@code x > y}, else 1. {@code classSize} points in total. */
@@ -42,7 +43,14 @@ public enum SyntheticDataset {
      * Three rings, {@code classSize} points per class: class {@code c} has radius {@code R = 1, 3, 5};
      * a point has angle {@code a ~ U[0, 2π)} and radius {@code r = R (1 + U[-0.25, 0.25))}.
      */
-    CIRCLES("circles", "circle");
+    CIRCLES("circles", "circle"),
+    /**
+     * TensorFlow Playground's two spirals, {@code classSize} points per class (see {@link #spiral}); by
+     * default each coordinate moves by {@code U[-0.1, 0.1)} ({@code F = 0.1}).
+     */
+    SPIRAL("spiral", "spiral"),
+    /** TensorFlow Playground's two Gaussian blobs at (2, 2) and (−2, −2), {@code classSize} points per class. */
+    GAUSSIAN("gaussian", "gauss");
 
     /** The largest class size {@link #generate} accepts. */
     public static final int MAX_CLASS_SIZE = 1_000_000;
@@ -58,6 +66,8 @@ public enum SyntheticDataset {
     /** A spiral's radius, and how many turns it makes (Playground's). */
     private static final double SPIRAL_RADIUS = 5;
     private static final double SPIRAL_TURNS = 1.75;
+    /** The spiral's noise of {@link #generate(int, long)}: at 0 its points would not depend on the seed. */
+    private static final double SPIRAL_NOISE = 0.1;
 
     private static final List<String> FEATURES = List.of("x", "y");
 
@@ -69,7 +79,7 @@ public enum SyntheticDataset {
         this.alias = alias;
     }
 
-    /** The name used on the command line and as {@link Dataset#name()}: linear, xor, moons or circles. */
+    /** The name used on the command line and as {@link Dataset#name()}: linear, xor, moons, circles, spiral or gaussian. */
     public String canonicalName() {
         return canonicalName;
     }
@@ -88,7 +98,7 @@ public enum SyntheticDataset {
             }
         }
         throw new DataException("unknown dataset " + Messages.quote(name == null ? "" : name)
-                + "; expected one of: linear, xor, moons, circles (or line, moon, circle)");
+                + "; expected one of: linear, xor, moons, circles, spiral, gaussian (or line, moon, circle, gauss)");
     }
 
     /**
@@ -107,6 +117,8 @@ public enum SyntheticDataset {
             case XOR -> square(classSize, rng, true, 0);
             case MOONS -> moons(classSize, rng, MOONS_SPREAD);
             case CIRCLES -> circles(classSize, rng, CIRCLES_SPREAD);
+            case SPIRAL -> spiral(canonicalName, classSize, rng, SPIRAL_NOISE);
+            case GAUSSIAN -> gaussian(canonicalName, classSize, rng, 0);
         };
     }
 
@@ -129,6 +141,8 @@ public enum SyntheticDataset {
             case XOR -> square(classSize, rng, true, noise);
             case MOONS -> moons(classSize, rng, MOONS_RADIUS * noise);
             case CIRCLES -> circles(classSize, rng, noise);
+            case SPIRAL -> spiral(canonicalName, classSize, rng, noise);
+            case GAUSSIAN -> gaussian(canonicalName, classSize, rng, noise);
         };
     }
 
@@ -138,6 +152,8 @@ public enum SyntheticDataset {
             case LINEAR, XOR -> 0;
             case MOONS -> MOONS_SPREAD / MOONS_RADIUS;
             case CIRCLES -> CIRCLES_SPREAD;
+            case SPIRAL -> SPIRAL_NOISE;
+            case GAUSSIAN -> 0;
         };
     }
 

@@ -3,8 +3,7 @@
  *
  * <p>A {@link grad.data.Dataset} is a table of numeric features with a class or a number per row. It
  * comes from one of grad-rs's toy 2-D generators ({@link grad.data.SyntheticDataset}: linear, xor,
- * moons, circles, with TensorFlow Playground's noise knob; Playground's spiral and Gaussian blobs are
- * generated there too), seeded so that the same seed always gives the same points, or from a CSV file
+ * moons, circles, and TensorFlow Playground's spiral and Gaussian blobs, with Playground's noise knob), seeded so that the same seed always gives the same points, or from a CSV file
  * ({@link grad.data.CsvDataset}), whose every problem is reported as a one-line
  * {@link grad.data.DataException} naming the file, line and column.
  *

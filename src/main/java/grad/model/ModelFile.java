@@ -29,9 +29,11 @@ import java.util.List;
  * Writes and reads {@link SavedModel}s as JSON files, with Gson.
  *
  * <p>The file is an object with {@code "format": "grad-model"} and {@code "version": 1}, then
- * {@code task}, {@code features}, {@code label}, {@code classes}, {@code standardization},
+ * {@code task}, {@code features}, {@code input_features} (for 2-D data, the inputs the network computes
+ * from them, {@code ["x", "y"]} when they are the point itself; a file without it means that), {@code label}, {@code classes}, {@code standardization},
  * {@code network} (its {@code layers} with {@code weights[neuron][input]} and {@code biases[neuron]}),
- * {@code training} (the settings and {@code epochs_done}) and {@code optimizer} (the momentum
+ * {@code training} (the settings and {@code epochs_done}; {@code l1} and a generated dataset's {@code noise}
+ * may be missing, read as 0 and the dataset's own noise) and {@code optimizer} (the momentum
  * {@code velocity} of every parameter, in the network's parameter order: layer by layer, neuron by
  * neuron, each neuron's weights then its bias). Doubles are written in Java's shortest round-trip form,
  * so reading a file gives back the very same bits; nothing in a file depends on the time, so the same
@@ -102,14 +104,15 @@ public final class ModelFile {
                 new ModelJson.Training(t.epochsDone(), t.seed(),
                         new ModelJson.DataJson(t.dataset(), t.classSize(), String.valueOf(t.delimiter()), t.testSplit()),
                         t.batchSize(), new ModelJson.SgdJson(t.lr(), t.momentum(), t.weightDecay(), t.nesterov()),
-                        t.init().id()),
+                        t.init().id(), t.noise(), t.l1()),
                 new ModelJson.Optimizer("sgd", model.velocity()));
         return GSON.toJson(json) + "\n";
     }
 
     private static ModelJson.Schema schema(SavedModel model) {
         return new ModelJson.Schema(model.isRegression() ? "regression" : "classification",
-                model.features(), model.label(), model.classes(),
+                model.features(), model.inputFeatures() == null ? null : model.inputFeatures().ids(),
+                model.label(), model.classes(),
                 model.standardizer() == null ? null
                         : new ModelJson.Standardization(model.standardizer().means(), model.standardizer().stds()),
                 model.isRegression() ? new ModelJson.TargetJson(model.target().mean(), model.target().std()) : null);

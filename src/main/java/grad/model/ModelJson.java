@@ -13,8 +13,8 @@ record ModelJson(String format, Integer version, @Inline Schema schema, Network 
                  Optimizer optimizer) {
 
     /** What the model reads and predicts: the task, the feature and label columns, the classes, the scaling. */
-    record Schema(String task, List<String> features, String label, List<String> classes,
-                  Standardization standardization, TargetJson targetScale) {
+    record Schema(String task, List<String> features, List<String> inputFeatures, String label,
+                  List<String> classes, Standardization standardization, TargetJson targetScale) {
     }
 
     /** Per-feature z-score statistics of the training rows. */
@@ -35,7 +35,7 @@ record ModelJson(String format, Integer version, @Inline Schema schema, Network 
 
     /** How the model was trained. */
     record Training(Integer epochsDone, Long seed, @Inline DataJson data, Integer batchSize, @Inline SgdJson sgd,
-                    String init) {
+                    String init, Double noise, Double l1) {
     }
 
     /** The data it trained on, and its split. */

@@ -2,6 +2,7 @@ package grad.model;
 
 import grad.io.Text;
 import grad.GradException;
+import grad.data.InputFeatures;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
 import grad.nn.Activation;
@@ -43,12 +44,29 @@ final class ModelReader {
         }
         ModelJson.Network net = require(json.network(), "network");
         Loss loss = loss(require(net.loss(), "network.loss"), regression);
-        MLP network = network(net, features.size(), regression ? 1 : classes.size());
-        Standardizer standardizer = standardizer(schema.standardization(), features.size());
+        InputFeatures inputFeatures = inputFeatures(schema.inputFeatures(), features.size());
+        int inputs = inputFeatures == null ? features.size() : inputFeatures.size();
+        MLP network = network(net, inputs, regression ? 1 : classes.size());
+        Standardizer standardizer = standardizer(schema.standardization(), inputs);
         TrainingSettings training = training(require(json.training(), "training"));
         double[] velocity = velocity(require(json.optimizer(), "optimizer"), network.parameterCount());
-        return new SavedModel(features, label, classes, network, loss, standardizer, target(schema.targetScale()),
-                training, velocity);
+        return new SavedModel(features, inputFeatures, label, classes, network, loss, standardizer,
+                target(schema.targetScale()), training, velocity);
+    }
+
+    /** The input features of a 2-D model ({@code x,y} when the file has none), or null for other models. */
+    private InputFeatures inputFeatures(List<String> ids, int features) {
+        if (ids == null) {
+            return features == 2 ? InputFeatures.DEFAULT : null;
+        }
+        if (features != 2) {
+            throw invalid("\"input_features\" are for models of 2 features, not " + features);
+        }
+        try {
+            return InputFeatures.parse(String.join(",", ids));
+        } catch (IllegalArgumentException e) {
+            throw invalid("\"input_features\": " + e.getMessage());
+        }
     }
 
     private TargetScale target(ModelJson.TargetJson t) {
@@ -199,6 +217,14 @@ final class ModelReader {
             throw invalid("\"training\" has a value out of range (epochs_done >= 0, class_size >= 1, batch_size >= 1, "
                     + "test_split in [0, 1), lr > 0, momentum in [0, 1), weight_decay >= 0, one-character delimiter)");
         }
+        if (training.noise() != null
+                && !(training.noise() >= 0 && training.noise() <= grad.data.SyntheticDataset.MAX_NOISE)) {
+            throw invalid("\"training.noise\" must be from 0 to " + grad.data.SyntheticDataset.MAX_NOISE);
+        }
+        double l1 = training.l1() == null ? 0 : training.l1();
+        if (!(l1 >= 0 && Double.isFinite(l1))) {
+            throw invalid("\"training.l1\" must be a finite number >= 0");
+        }
         Initializer init;
         try {
             init = Initializer.parse(require(training.init(), "training.init"));
@@ -206,8 +232,9 @@ final class ModelReader {
             throw invalid("unknown initializer " + Text.quote(training.init()));
         }
         return new TrainingSettings(epochsDone, require(training.seed(), "training.seed"),
-                new TrainingSettings.Data(require(data.dataset(), "training.dataset"), classSize, delimiter.charAt(0), testSplit),
-                new TrainingSettings.Sgd(lr, momentum, weightDecay, require(sgd.nesterov(), "training.nesterov")),
+                new TrainingSettings.Data(require(data.dataset(), "training.dataset"), classSize, delimiter.charAt(0), testSplit,
+                        training.noise()),
+                new TrainingSettings.Sgd(lr, momentum, weightDecay, l1, require(sgd.nesterov(), "training.nesterov")),
                 batchSize, init);
     }
 

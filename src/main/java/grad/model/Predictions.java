@@ -2,7 +2,6 @@ package grad.model;
 
 import grad.io.Text;
 import grad.GradException;
-import grad.data.Standardizer;
 import grad.io.AtomicFiles;
 import grad.nn.Predictor;
 import grad.nn.Softmax;
@@ -81,15 +80,10 @@ public final class Predictions {
     /** Fills the predictions of every row: a value (regression), or a class and its probabilities. */
     private void predict() {
         Predictor predictor = new Predictor(model.network());
-        Standardizer standardizer = model.standardizer();
-        double[] x = new double[model.features().size()];
+        double[] x = new double[model.network().inputs()];
         double[] outputs = new double[Math.max(1, model.classes().size())];
         for (int i = 0; i < features.length; i++) {
-            if (standardizer == null) {
-                System.arraycopy(features[i], 0, x, 0, x.length);
-            } else {
-                standardizer.transform(features[i], x);
-            }
+            model.networkInput(features[i], x);
             predictor.outputs(x, outputs);
             if (model.isRegression()) {
                 predictedValue[i] = model.target().unscale(outputs[0]);

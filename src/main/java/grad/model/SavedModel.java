@@ -1,6 +1,7 @@
 package grad.model;
 
 import grad.data.Dataset;
+import grad.data.InputFeatures;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
 import grad.nn.Activation;
@@ -13,7 +14,10 @@ import java.util.List;
  *
  * <p>The network and the arrays are copied in and out, so a saved model never changes.
  *
- * @param features     the feature columns the network reads, in input order
+ * @param features     the feature columns the model reads, in order
+ * @param inputFeatures for a model of 2 features, the inputs the network computes from them before
+ *                     standardization ({@link InputFeatures#DEFAULT} for the point itself); {@code null}
+ *                     for other models, whose network reads the features as they are
  * @param label        the name of the label column (for generated data, {@code label})
  * @param classes      the class names, index = network output; empty for regression
  * @param network      the network (weights in {@link MLP#parameters()} order)
@@ -24,19 +28,32 @@ import java.util.List;
  * @param training     how it was trained, with the epochs done
  * @param velocity     the optimizer's momentum velocities, one per parameter
  */
-public record SavedModel(List<String> features, String label, List<String> classes, MLP network, Loss loss,
+public record SavedModel(List<String> features, InputFeatures inputFeatures, String label, List<String> classes, MLP network, Loss loss,
                          Standardizer standardizer, TargetScale target, TrainingSettings training,
                          double[] velocity) {
+
+    /** A model whose network reads its features as they are ({@code x,y} for 2 features). */
+    public SavedModel(List<String> features, String label, List<String> classes, MLP network, Loss loss,
+                      Standardizer standardizer, TargetScale target, TrainingSettings training, double[] velocity) {
+        this(features, null, label, classes, network, loss, standardizer, target, training, velocity);
+    }
 
     /** Copies everything; checks that the parts fit together. */
     public SavedModel {
         features = List.copyOf(features);
+        if (features.size() == 2 && inputFeatures == null) {
+            inputFeatures = InputFeatures.DEFAULT;
+        }
+        if (features.size() != 2 && inputFeatures != null) {
+            throw new IllegalArgumentException("input features " + inputFeatures + " for " + features.size() + " features");
+        }
+        int inputs = inputFeatures == null ? features.size() : inputFeatures.size();
         classes = List.copyOf(classes);
         network = network.copy();
         velocity = velocity.clone();
         target = target == null ? TargetScale.NONE : target;
-        if (network.inputs() != features.size()) {
-            throw new IllegalArgumentException(features.size() + " features for a network of " + network.inputs() + " inputs");
+        if (network.inputs() != inputs) {
+            throw new IllegalArgumentException(inputs + " inputs for a network of " + network.inputs() + " inputs");
         }
         if (network.outputs() != (classes.isEmpty() ? 1 : classes.size())) {
             throw new IllegalArgumentException(network.outputs() + " outputs for " + classes.size() + " classes");
@@ -44,8 +61,21 @@ public record SavedModel(List<String> features, String label, List<String> class
         if (velocity.length != network.parameterCount()) {
             throw new IllegalArgumentException(velocity.length + " velocities for " + network.parameterCount() + " parameters");
         }
-        if (standardizer != null && standardizer.featureCount() != features.size()) {
+        if (standardizer != null && standardizer.featureCount() != inputs) {
             throw new IllegalArgumentException("standardizer of " + standardizer.featureCount() + " features");
+        }
+    }
+
+    /**
+     * The network's input for a row of {@link #features()}: its input features (for 2-D models), then
+     * standardized; {@code out} has one slot per network input.
+     */
+    public void networkInput(double[] row, double[] out) {
+        double[] x = inputFeatures == null || inputFeatures.isDefault() ? row : inputFeatures.apply(row[0], row[1]);
+        if (standardizer == null) {
+            System.arraycopy(x, 0, out, 0, out.length);
+        } else {
+            standardizer.transform(x, out);
         }
     }
 

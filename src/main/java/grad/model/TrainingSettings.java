@@ -21,8 +21,13 @@ public record TrainingSettings(int epochsDone, long seed, Data data, Sgd sgd, in
      * @param classSize the {@code --class-size} of a generated dataset
      * @param delimiter the CSV field delimiter
      * @param testSplit the fraction of rows held out for testing (0 for none)
+     * @param noise     a generated dataset's {@code --noise}, or null for the dataset's own amount
      */
-    public record Data(String dataset, int classSize, char delimiter, double testSplit) {
+    public record Data(String dataset, int classSize, char delimiter, double testSplit, Double noise) {
+        /** Data with a generated dataset's own noise. */
+        public Data(String dataset, int classSize, char delimiter, double testSplit) {
+            this(dataset, classSize, delimiter, testSplit, null);
+        }
     }
 
     /**
@@ -31,9 +36,14 @@ public record TrainingSettings(int epochsDone, long seed, Data data, Sgd sgd, in
      * @param lr          the learning rate
      * @param momentum    the SGD momentum
      * @param weightDecay the L2 weight decay
+     * @param l1          the L1 regularization rate (0 in files that predate it)
      * @param nesterov    whether Nesterov momentum was used
      */
-    public record Sgd(double lr, double momentum, double weightDecay, boolean nesterov) {
+    public record Sgd(double lr, double momentum, double weightDecay, double l1, boolean nesterov) {
+        /** Settings without L1. */
+        public Sgd(double lr, double momentum, double weightDecay, boolean nesterov) {
+            this(lr, momentum, weightDecay, 0, nesterov);
+        }
     }
 
     public String dataset() {
@@ -52,6 +62,11 @@ public record TrainingSettings(int epochsDone, long seed, Data data, Sgd sgd, in
         return data.testSplit();
     }
 
+    /** A generated dataset's {@code --noise}, or null for its own amount. */
+    public Double noise() {
+        return data.noise();
+    }
+
     public double lr() {
         return sgd.lr();
     }
@@ -62,6 +77,10 @@ public record TrainingSettings(int epochsDone, long seed, Data data, Sgd sgd, in
 
     public double weightDecay() {
         return sgd.weightDecay();
+    }
+
+    public double l1() {
+        return sgd.l1();
     }
 
     public boolean nesterov() {

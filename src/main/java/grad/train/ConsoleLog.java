@@ -67,6 +67,9 @@ final class ConsoleLog implements EpochListener {
                 fmt(plan.optimizer().lr()), fmt(plan.optimizer().momentum()), plan.batchSize(), plan.epochs(), loss.id(),
                 plan.model().activation().id(), plan.model().init().id(), plan.seed(),
                 split.test().size() > 0 ? ", test split " + split.test().size() + " rows" : "");
+        if (p.inputs() != null && !p.inputs().isDefault()) {
+            out.println("  input features " + p.inputs());
+        }
     }
 
     private static String fmt(double v) {

@@ -16,8 +16,16 @@ import java.util.Locale;
  * @param seed        every random choice comes from it
  * @param testSplit   the fraction held out for testing, or null for the default ({@link #testFraction()})
  * @param standardize z-score features, or null for the default (on for CSV, off for generated)
+ * @param noise       a generated dataset's noise knob (0 to {@link SyntheticDataset#MAX_NOISE}), or null for
+ *                    the dataset's own amount ({@link SyntheticDataset#generate(int, long)})
  */
-public record DataPlan(String dataset, CsvOptions csv, int classSize, long seed, Double testSplit, Boolean standardize) {
+public record DataPlan(String dataset, CsvOptions csv, int classSize, long seed, Double testSplit, Boolean standardize,
+                       Double noise) {
+
+    /** A plan with each generated dataset's own noise. */
+    public DataPlan(String dataset, CsvOptions csv, int classSize, long seed, Double testSplit, Boolean standardize) {
+        this(dataset, csv, classSize, seed, testSplit, standardize, null);
+    }
 
     /** The fraction held out when {@code --test-split} is not given, for CSV files (generated data: none). */
     public static final double DEFAULT_CSV_TEST_SPLIT = 0.2;
@@ -49,6 +57,12 @@ public record DataPlan(String dataset, CsvOptions csv, int classSize, long seed,
         if (isCsv()) {
             return CsvDataset.readLabelled(Path.of(dataset), csv);
         }
-        return new CsvDataset.Labelled(SyntheticDataset.fromName(dataset).generate(classSize, seed), GENERATED_LABEL);
+        return new CsvDataset.Labelled(generate(dataset, classSize, seed, noise), GENERATED_LABEL);
+    }
+
+    /** A generated dataset, with its own noise when {@code noise} is null. */
+    public static grad.data.Dataset generate(String dataset, int classSize, long seed, Double noise) {
+        SyntheticDataset d = SyntheticDataset.fromName(dataset);
+        return noise == null ? d.generate(classSize, seed) : d.generate(classSize, seed, noise);
     }
 }

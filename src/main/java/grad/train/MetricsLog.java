@@ -160,17 +160,24 @@ final class MetricsLog implements EpochListener {
         JsonObject c = new JsonObject();
         c.addProperty("dataset", plan.data().dataset());
         c.addProperty("class_size", plan.data().classSize());
+        if (plan.data().noise() != null) {
+            c.add("noise", num(plan.data().noise()));
+        }
         c.addProperty("batch_size", plan.batchSize());
         c.addProperty("epochs", plan.epochs());
         c.add("lr", num(plan.optimizer().lr()));
         c.add("momentum", num(plan.optimizer().momentum()));
         c.add("weight_decay", num(plan.optimizer().weightDecay()));
+        c.add("l1", num(plan.optimizer().l1()));
         c.addProperty("nesterov", plan.optimizer().nesterov());
         c.addProperty("print_epochs", plan.outputs().printEvery());
         JsonArray hidden = new JsonArray();
         plan.model().hidden().forEach(hidden::add);
         c.add("hidden_units", hidden);
         c.addProperty("activation", plan.model().activation().id());
+        if (plan.model().inputFeatures() != null && !plan.model().inputFeatures().isDefault()) {
+            c.addProperty("input_features", plan.model().inputFeatures().toString());
+        }
         c.addProperty("loss", loss.id());
         c.addProperty("init", plan.model().init().id());
         c.addProperty("seed", plan.seed());

@@ -1,5 +1,6 @@
 package grad.train;
 
+import grad.data.InputFeatures;
 import grad.data.Standardizer;
 import grad.nn.MLP;
 import grad.nn.Predictor;
@@ -13,19 +14,36 @@ import grad.plot.ProbabilityField;
 public final class ModelField implements ProbabilityField {
     private final Predictor predictor;
     private final Standardizer standardizer;
-    private final double[] raw = new double[2];
-    private final double[] x = new double[2];
+    private final InputFeatures features;
+    private final double[] raw;
+    private final double[] x;
 
     /** A field of {@code model}'s parameters as they are now; {@code standardizer} may be null. */
     public ModelField(MLP model, Standardizer standardizer) {
+        this(model, null, standardizer);
+    }
+
+    /**
+     * A field of {@code model}'s parameters as they are now, whose network reads the input features
+     * {@code features} of each plane point ({@code null}: the point itself), standardized by
+     * {@code standardizer} (may be null).
+     */
+    public ModelField(MLP model, InputFeatures features, Standardizer standardizer) {
         this.predictor = new Predictor(model);
         this.standardizer = standardizer;
+        this.features = features == null || features.isDefault() ? null : features;
+        this.raw = new double[this.features == null ? 2 : this.features.size()];
+        this.x = new double[raw.length];
     }
 
     @Override
     public void probabilities(double px, double py, double[] out) {
-        raw[0] = px;
-        raw[1] = py;
+        if (features == null) {
+            raw[0] = px;
+            raw[1] = py;
+        } else {
+            features.apply(px, py, raw);
+        }
         if (standardizer == null) {
             predictor.probabilities(raw, out);
         } else {

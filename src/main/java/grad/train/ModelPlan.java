@@ -1,5 +1,6 @@
 package grad.train;
 
+import grad.data.InputFeatures;
 import grad.model.SavedModel;
 import grad.nn.Activation;
 import grad.nn.Initializer;
@@ -22,10 +23,26 @@ public sealed interface ModelPlan {
     /** How the weights were (or are to be) initialized. */
     Initializer init();
 
-    /** A network made from the seed. */
-    record New(List<Integer> hidden, Activation activation, Loss loss, Initializer init) implements ModelPlan {
+    /**
+     * The inputs the network computes from 2-D data, or null: {@code x,y} for 2-D data, and the features
+     * as they are for other data.
+     */
+    InputFeatures inputFeatures();
+
+    /**
+     * A network made from the seed.
+     *
+     * @param inputFeatures {@code --input-features}, or null when not given
+     */
+    record New(List<Integer> hidden, Activation activation, Loss loss, Initializer init, InputFeatures inputFeatures)
+            implements ModelPlan {
         public New {
             hidden = List.copyOf(hidden);
+        }
+
+        /** A network that reads the data's features as they are. */
+        public New(List<Integer> hidden, Activation activation, Loss loss, Initializer init) {
+            this(hidden, activation, loss, init, null);
         }
     }
 
@@ -54,6 +71,11 @@ public sealed interface ModelPlan {
         @Override
         public Initializer init() {
             return saved.training().init();
+        }
+
+        @Override
+        public InputFeatures inputFeatures() {
+            return saved.inputFeatures();
         }
     }
 }

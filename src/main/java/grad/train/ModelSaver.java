@@ -29,7 +29,7 @@ final class ModelSaver implements EpochListener {
         if (!(end instanceof RunEnd.Completed)) {
             return;
         }
-        ModelFile.write(plan.outputs().saveModel(), SavedModels.capture(plan, p.data(), loss, model, optimizer,
+        ModelFile.write(plan.outputs().saveModel(), SavedModels.capture(plan, p.data(), p.inputs(), loss, model, optimizer,
                 p.standardizer(), p.scale(), plan.epochs(), p.testFraction(), p.labelName()));
         out.println("saved the model to " + plan.outputs().saveModel());
     }

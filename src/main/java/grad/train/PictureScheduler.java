@@ -2,6 +2,7 @@ package grad.train;
 
 import grad.GradException;
 import grad.data.Dataset;
+import grad.data.InputFeatures;
 import grad.data.Standardizer;
 import grad.io.AtomicFiles;
 import grad.nn.MLP;
@@ -59,6 +60,7 @@ final class PictureScheduler implements AutoCloseable {
     private final Path dir;
     private final String name;
     private final Standardizer standardizer;
+    private final InputFeatures inputs;
     private final PictureWriter writer = PictureWriter.inBackground();
     private final ExecutorService drawing;
     /** Laid out once, on the first drawing thread that needs it; frames are drawn one at a time. */
@@ -83,7 +85,14 @@ final class PictureScheduler implements AutoCloseable {
 
     PictureScheduler(Path dir, Dataset data, Standardizer standardizer, boolean boundaries, Consumer<String> warnings,
             Duration timeout) {
+        this(dir, data, null, standardizer, boundaries, warnings, timeout);
+    }
+
+    /** As above, for a network that reads the input features {@code inputs} of each point (null: the point). */
+    PictureScheduler(Path dir, Dataset data, InputFeatures inputs, Standardizer standardizer, boolean boundaries,
+            Consumer<String> warnings, Duration timeout) {
         this.dir = dir;
+        this.inputs = inputs;
         this.warnings = warnings;
         this.timeout = timeout;
         this.name = data.name();
@@ -148,7 +157,7 @@ final class PictureScheduler implements AutoCloseable {
             return;
         }
         waitForRoom();
-        ModelField field = new ModelField(model, standardizer);
+        ModelField field = new ModelField(model, inputs, standardizer);
         Path target = dir.resolve("decision_boundary_epoch_" + epoch + "_" + name + ".png");
         Future<Frame> drawn = drawing.submit(() -> {
             if (gaveUp.get()) {

@@ -1,6 +1,7 @@
 package grad.train;
 
 import grad.data.Dataset;
+import grad.data.InputFeatures;
 import grad.data.Split;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
@@ -9,7 +10,7 @@ import grad.data.TargetScale;
  * The data as the network sees it: split, standardized with the training rows' statistics (or a saved
  * model's), a regression target z-scored.
  *
- * @param data         all rows, in the data's units
+ * @param data         all rows, in the data's units (before any input features)
  * @param labelName    the name of the label column (a saved model records it)
  * @param split        the hold-out, in the data's units (pictures use it)
  * @param testFraction the fraction of rows held out
@@ -17,9 +18,10 @@ import grad.data.TargetScale;
  * @param scale        the regression target's scale
  * @param train        the training rows the network trains on
  * @param test         the held-out rows, transformed as {@code train}
+ * @param inputs       the input features the network computes from 2-D data, or null (the features as they are)
  */
 record PreparedData(Dataset data, String labelName, Split split, double testFraction, Standardizer standardizer,
-                    TargetScale scale, Dataset train, Dataset test) {
+                    TargetScale scale, Dataset train, Dataset test, InputFeatures inputs) {
 
     boolean hasTest() {
         return test.size() > 0;

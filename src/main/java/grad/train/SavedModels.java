@@ -3,6 +3,7 @@ package grad.train;
 import grad.io.Text;
 import grad.GradException;
 import grad.data.Dataset;
+import grad.data.InputFeatures;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
 import grad.nn.Loss;
@@ -52,13 +53,24 @@ public final class SavedModels {
     public static SavedModel capture(TrainingPlan plan, Dataset data, Loss loss, MLP network, SGD optimizer,
                                      Standardizer standardizer, TargetScale target, int epochsDone,
                                      double testSplit, String label) {
+        return capture(plan, data, null, loss, network, optimizer, standardizer, target, epochsDone, testSplit, label);
+    }
+
+    /**
+     * As above, for a network that computes {@code inputs} from the data's 2 features ({@code null}: the
+     * features as they are).
+     */
+    public static SavedModel capture(TrainingPlan plan, Dataset data, InputFeatures inputs, Loss loss, MLP network,
+                                     SGD optimizer, Standardizer standardizer, TargetScale target, int epochsDone,
+                                     double testSplit, String label) {
         DataPlan d = plan.data();
         OptimizerPlan o = plan.optimizer();
         TrainingSettings training = new TrainingSettings(epochsDone, plan.seed(),
-                new TrainingSettings.Data(d.dataset(), d.classSize(), d.csv() == null ? ',' : d.csv().delimiter(), testSplit),
-                new TrainingSettings.Sgd(o.lr(), o.momentum(), o.weightDecay(), o.nesterov()),
+                new TrainingSettings.Data(d.dataset(), d.classSize(), d.csv() == null ? ',' : d.csv().delimiter(), testSplit,
+                        d.noise()),
+                new TrainingSettings.Sgd(o.lr(), o.momentum(), o.weightDecay(), o.l1(), o.nesterov()),
                 plan.batchSize(), plan.model().init());
-        return new SavedModel(data.featureNames(), label, data.classNames(), network, loss, standardizer, target, training,
+        return new SavedModel(data.featureNames(), inputs, label, data.classNames(), network, loss, standardizer, target, training,
                 optimizer.velocity());
     }
 }

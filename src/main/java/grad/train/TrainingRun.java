@@ -3,6 +3,7 @@ package grad.train;
 import grad.GradException;
 import grad.data.CsvDataset;
 import grad.data.Dataset;
+import grad.data.InputFeatures;
 import grad.data.Split;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
@@ -56,14 +57,15 @@ public final class TrainingRun {
         SavedModel saved = resumedModel();
         PreparedData p = prepare(saved);
         Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
-        MLP model = saved != null ? saved.network() : newNetwork(p.data());
+        MLP model = saved != null ? saved.network() : newNetwork(p.data(), p.inputs());
         SGD sgd = optimizer(model, saved);
         int firstEpoch = saved == null ? 1 : saved.training().epochsDone() + 1;
         Path dir = prepareOutputDir(plan.outputs().dir());
         try (Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
                 plan.threads());
              PictureScheduler pictures = plan.outputs().plots()
-                     ? new PictureScheduler(dir, p.split().train(), p.standardizer(), p.data().isPlottable(), this::warn) : null) {
+                     ? new PictureScheduler(dir, p.split().train(), p.inputs(), p.standardizer(), p.data().isPlottable(),
+                             this::warn, PictureScheduler.DRAWING_TIMEOUT) : null) {
             EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
             return train(trainer, listeners, firstEpoch, model, loss, p).train();
         }
@@ -85,6 +87,7 @@ public final class TrainingRun {
         listeners.add(metrics);
         if (pictures != null) {
             listeners.add(new PictureUpdates(plan, pictures, model, metrics, name, firstEpoch));
+            listeners.add(new ModelPictures(plan, pictures, model, p, dir));
         }
         if (plan.outputs().saveModel() != null) {
             listeners.add(new ModelSaver(plan, p, loss, model, sgd, out));
@@ -129,7 +132,7 @@ public final class TrainingRun {
     /** SGD over the network's parameters, with a saved model's velocities when continuing one. */
     private SGD optimizer(MLP model, SavedModel saved) {
         OptimizerPlan o = plan.optimizer();
-        SGD sgd = new SGD(model.parameters(), o.lr(), o.momentum(), o.weightDecay(), o.nesterov());
+        SGD sgd = new SGD(model.parameters(), o.lr(), o.momentum(), o.weightDecay(), o.l1(), o.nesterov());
         if (saved != null) {
             sgd.setVelocity(saved.velocity());
         }
@@ -144,25 +147,46 @@ public final class TrainingRun {
         }
         double testFraction = plan.data().testFraction();
         Split split = Split.stratified(data, testFraction, plan.seed());
+        InputFeatures inputs = inputFeatures(data);
+        Dataset trainInputs = inputs == null || inputs.isDefault() ? split.train() : inputs.apply(split.train());
+        Dataset testInputs = inputs == null || inputs.isDefault() ? split.test() : inputs.apply(split.test());
         Standardizer standardizer = saved != null ? saved.standardizer()
-                : plan.data().standardizes() ? Standardizer.fit(split.train()) : null;
-        Dataset train = standardizer != null ? standardizer.transform(split.train()) : split.train();
-        Dataset test = standardizer != null ? standardizer.transform(split.test()) : split.test();
+                : plan.data().standardizes() ? Standardizer.fit(trainInputs) : null;
+        Dataset train = standardizer != null ? standardizer.transform(trainInputs) : trainInputs;
+        Dataset test = standardizer != null ? standardizer.transform(testInputs) : testInputs;
         TargetScale scale = saved != null ? saved.target()
                 : data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
         return new PreparedData(data, labelled.labelName(), split, testFraction, standardizer, scale, scale.apply(train),
-                scale.apply(test));
+                scale.apply(test), inputs);
+    }
+
+    /**
+     * The input features of the run: the plan's (or {@code x,y}) for 2-D data, null for other data.
+     *
+     * @throws GradException with exit code 2, naming {@code --input-features}, if they are asked for on
+     *                       data that does not have 2 features
+     */
+    private InputFeatures inputFeatures(Dataset data) {
+        InputFeatures asked = plan.model().inputFeatures();
+        if (data.featureCount() == 2) {
+            return asked == null ? InputFeatures.DEFAULT : asked;
+        }
+        if (asked != null) {
+            throw new GradException("--input-features " + asked + " needs data with 2 features, but "
+                    + data.name() + " has " + data.featureCount(), 2, null);
+        }
+        return null;
     }
 
     /** inputs → the hidden layers → one output per class (or one value), initialized from the seed. */
-    private MLP newNetwork(Dataset data) {
+    private MLP newNetwork(Dataset data, InputFeatures inputs) {
         int[] sizes = new int[plan.model().hidden().size() + 1];
         for (int i = 0; i < plan.model().hidden().size(); i++) {
             sizes[i] = plan.model().hidden().get(i);
         }
         sizes[sizes.length - 1] = data.isRegression() ? 1 : data.classCount();
-        return MLP.create(data.featureCount(), sizes, plan.model().activation(), Activation.LINEAR, plan.model().init(),
-                new SplittableRandom(plan.seed() ^ INIT_SALT));
+        return MLP.create(inputs == null ? data.featureCount() : inputs.size(), sizes, plan.model().activation(),
+                Activation.LINEAR, plan.model().init(), new SplittableRandom(plan.seed() ^ INIT_SALT));
     }
 
     private static Path prepareOutputDir(Path dir) {

@@ -96,8 +96,8 @@ public final class Bench {
                 GRAD_RS_NO_PLOTS[0] / noPlots.seconds(), GRAD_RS_NO_PLOTS[1] / noPlots.seconds());
 
         if (baseline != null) {
-            List<Run> now = new ArrayList<>();
-            List<Run> before = new ArrayList<>();
+            List<Measurement> now = new ArrayList<>();
+            List<Measurement> before = new ArrayList<>();
             for (int r = 0; r < runs; r++) {   // interleaved
                 now.add(run(command("-jar", jar, "--dataset", "xor", "--lr", "0.005", "-o", scratch.resolve("out").toString())));
                 before.add(run(command("-jar", baseline, "--dataset", "xor", "--lr", "0.005", "-o",
@@ -110,12 +110,12 @@ public final class Bench {
         System.out.println("3. --epochs 500 --no-plots against the same training hand-written, as whole processes");
         String classPath = System.getProperty("java.class.path");
         String hand = HandWrittenRun.class.getName();
-        List<List<Run>> pairs = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Measurement>> pairs = List.of(new ArrayList<>(), new ArrayList<>());
         double[] ratios = new double[runs];
         for (int r = 0; r < runs; r++) {   // paired and interleaved, so that a busy spell hurts both alike
-            Run g = run(command("-jar", jar, "--dataset", "xor", "--lr", "0.005", "--epochs", "500", "--no-plots",
+            Measurement g = run(command("-jar", jar, "--dataset", "xor", "--lr", "0.005", "--epochs", "500", "--no-plots",
                     "-o", scratch.resolve("out").toString()));
-            Run h = run(command("-cp", classPath, hand, "500"));
+            Measurement h = run(command("-cp", classPath, hand, "500"));
             pairs.get(0).add(g);
             pairs.get(1).add(h);
             ratios[r] = g.seconds() / h.seconds();

@@ -15,17 +15,17 @@ class SyntheticDatasetTest {
 
     @ParameterizedTest
     @CsvSource({"linear, LINEAR", "line, LINEAR", "XOR, XOR", "moons, MOONS", "Moon, MOONS",
-        "circles, CIRCLES", " circle , CIRCLES"})
+        "circles, CIRCLES", " circle , CIRCLES", "spiral, SPIRAL", "Gaussian, GAUSSIAN", "gauss, GAUSSIAN"})
     void findsDatasetsByNameAndGradRsAlias(String name, SyntheticDataset expected) {
         assertThat(SyntheticDataset.fromName(name)).isEqualTo(expected);
     }
 
     @Test
     void unknownNameListsTheValidOnes() {
-        assertThatThrownBy(() -> SyntheticDataset.fromName("spiral"))
+        assertThatThrownBy(() -> SyntheticDataset.fromName("spirals"))
                 .isInstanceOf(DataException.class)
-                .hasMessage("unknown dataset \"spiral\"; expected one of: linear, xor, moons, circles"
-                        + " (or line, moon, circle)");
+                .hasMessage("unknown dataset \"spirals\"; expected one of: linear, xor, moons, circles, spiral,"
+                        + " gaussian (or line, moon, circle, gauss)");
     }
 
     @ParameterizedTest
@@ -137,6 +137,8 @@ class SyntheticDatasetTest {
         assertThat(SyntheticDataset.XOR.defaultNoise()).isZero();
         assertThat(SyntheticDataset.MOONS.defaultNoise()).isCloseTo(0.1 / 3, within(1e-17));
         assertThat(SyntheticDataset.CIRCLES.defaultNoise()).isEqualTo(0.25);
+        assertThat(SyntheticDataset.SPIRAL.defaultNoise()).isEqualTo(0.1);
+        assertThat(SyntheticDataset.GAUSSIAN.defaultNoise()).isZero();
     }
 
     @ParameterizedTest
@@ -271,5 +273,15 @@ class SyntheticDatasetTest {
         }
         Dataset same = SyntheticDataset.gaussian("gaussian", n, new SplittableRandom(3), noise);
         assertThat(same.features()).isDeepEqualTo(d.features());
+    }
+
+    @Test
+    void spiralAndGaussianByNameAreThePlaygroundGenerators() {
+        assertThat(SyntheticDataset.SPIRAL.generate(50, 9).features())
+                .isEqualTo(SyntheticDataset.spiral("spiral", 50, new SplittableRandom(9), 0.1).features());
+        assertThat(SyntheticDataset.GAUSSIAN.generate(50, 9, 0.2).features())
+                .isEqualTo(SyntheticDataset.gaussian("gaussian", 50, new SplittableRandom(9), 0.2).features());
+        assertThat(SyntheticDataset.SPIRAL.generate(50, 9).size()).isEqualTo(100);
+        assertThat(SyntheticDataset.GAUSSIAN.generate(50, 9).name()).isEqualTo("gaussian");
     }
 }

@@ -1,0 +1,201 @@
+package grad.train;
+
+import grad.data.Dataset;
+import grad.data.InputFeatures;
+import grad.data.Standardizer;
+import grad.data.TargetScale;
+import grad.nn.Activation;
+import grad.nn.Layer;
+import grad.nn.MLP;
+import grad.nn.Neuron;
+import grad.nn.Predictor;
+import grad.plot.ConfusionPlot;
+import grad.plot.NetworkPlot;
+import grad.plot.NeuronField;
+import grad.plot.PlotData;
+import grad.plot.PredictionsPlot;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The pictures of the trained network, drawn when the run completes, after the others and by the same
+ * writer (so in order, and atomically): {@code network_<name>.png}, every neuron over the input plane for
+ * 2-D data (mean activations otherwise), and {@code confusion_<name>.png} (classification) or
+ * {@code predictions_<name>.png} (regression), train and test.
+ *
+ * <p>Everything a picture needs is copied on the training thread when the run ends; the drawing only
+ * reads the copies, so the pictures do not depend on timing or on {@code --threads}.
+ */
+final class ModelPictures implements EpochListener {
+    private final TrainingPlan plan;
+    private final PictureScheduler pictures;
+    private final MLP model;
+    private final PreparedData p;
+    private final Path dir;
+    private final String name;
+
+    ModelPictures(TrainingPlan plan, PictureScheduler pictures, MLP model, PreparedData p, Path dir) {
+        this.plan = plan;
+        this.pictures = pictures;
+        this.model = model;
+        this.p = p;
+        this.dir = dir;
+        this.name = p.data().name();
+    }
+
+    @Override
+    public void runEnded(RunEnd end) {
+        if (!(end instanceof RunEnd.Completed done)) {
+            return;
+        }
+        MLP snapshot = model.copy();
+        double[] parameters = snapshot.parameterData();
+        String title = name + " — epoch " + plan.epochs();
+        network(snapshot, parameters, title);
+        if (p.data().isRegression()) {
+            predictions(snapshot, parameters, title);
+        } else {
+            List<String> classes = p.data().classNames();
+            int[][] train = done.train().confusion();
+            int[][] test = done.test() == null ? null : done.test().confusion();
+            pictures.draw(dir.resolve("confusion_" + name + ".png"),
+                    () -> ConfusionPlot.png(name + " — confusion matrix (actual × predicted), epoch " + plan.epochs(),
+                            classes, train, test));
+        }
+    }
+
+    /** {@code weights[l][j][i]}: the weight from input {@code i} of layer {@code l} to its neuron {@code j}. */
+    static double[][][] weights(MLP network, double[] parameters) {
+        double[][][] w = new double[network.layers().size()][][];
+        for (Layer layer : network.layers()) {
+            double[][] rows = new double[layer.outputs()][];
+            for (Neuron n : layer.neurons()) {
+                rows[n.index()] = new double[n.inputs()];
+                System.arraycopy(parameters, n.offset(), rows[n.index()], 0, n.inputs());
+            }
+            w[layer.index()] = rows;
+        }
+        return w;
+    }
+
+    private void network(MLP network, double[] parameters, String title) {
+        double[][][] weights = weights(network, parameters);
+        int[] sizes = network.sizes();
+        Dataset raw = p.split().train();
+        InputFeatures inputs = p.inputs();
+        Standardizer standardizer = p.standardizer();
+        Path target = dir.resolve("network_" + name + ".png");
+        if (inputs != null) {
+            String xName = raw.featureNames().get(0);
+            String yName = raw.featureNames().get(1);
+            List<String> names = inputs.features().stream().map(f -> f.label(xName, yName)).toList();
+            PlotData points = points(raw);
+            NeuronField field = field(network, parameters, inputs, standardizer);
+            ModelField output = raw.isRegression() ? null : new ModelField(network.copy(), inputs, standardizer);
+            pictures.draw(target, () -> NetworkPlot.overPlane(names, sizes, points).png(field, weights, output, title));
+        } else {
+            List<String> names = raw.featureNames();
+            double[][][] stats = activations(network, parameters, p.train());
+            pictures.draw(target, () -> NetworkPlot.withoutPlane(names, sizes).png(weights, stats[0], stats[1], title));
+        }
+    }
+
+    /** The training points on the plane; for regression, all in one class (the output panel draws them in ink). */
+    private static PlotData points(Dataset raw) {
+        double[] xs = new double[raw.size()];
+        double[] ys = new double[raw.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = raw.feature(i, 0);
+            ys[i] = raw.feature(i, 1);
+        }
+        int[] labels = raw.isRegression() ? new int[raw.size()] : raw.labels();
+        List<String> classes = raw.isRegression() ? List.of("value") : raw.classNames();
+        return new PlotData(raw.name(), xs, ys, labels, classes, raw.featureNames().get(0), raw.featureNames().get(1));
+    }
+
+    /** Every neuron's output at a plane point, through the input features and the standardization. */
+    private static NeuronField field(MLP network, double[] parameters, InputFeatures inputs, Standardizer standardizer) {
+        Predictor predictor = new Predictor(network, parameters);
+        double[] features = new double[inputs.size()];
+        return (x, y, in, out) -> {
+            inputs.apply(x, y, features);
+            if (standardizer == null) {
+                System.arraycopy(features, 0, in, 0, in.length);
+            } else {
+                standardizer.transform(features, in);
+            }
+            predictor.run(in);
+            for (int l = 0; l < out.length; l++) {
+                for (int j = 0; j < out[l].length; j++) {
+                    out[l][j] = predictor.neuronOutput(l, j);
+                }
+            }
+        };
+    }
+
+    /**
+     * Each neuron's mean output over the rows {@code data} (as the network sees them), and for ReLU
+     * layers the share of rows where it outputs 0 ({@code null} for other layers): {@code [means, zeros]}.
+     */
+    static double[][][] activations(MLP network, double[] parameters, Dataset data) {
+        Predictor predictor = new Predictor(network, parameters);
+        int[] sizes = network.sizes();
+        double[][] means = new double[sizes.length][];
+        double[][] zeros = new double[sizes.length][];
+        for (int l = 0; l < sizes.length; l++) {
+            means[l] = new double[sizes[l]];
+            zeros[l] = network.layers().get(l).activation() == Activation.RELU ? new double[sizes[l]] : null;
+        }
+        double[] x = new double[network.inputs()];
+        for (int i = 0; i < data.size(); i++) {
+            for (int f = 0; f < x.length; f++) {
+                x[f] = data.feature(i, f);
+            }
+            predictor.run(x);
+            for (int l = 0; l < sizes.length; l++) {
+                for (int j = 0; j < sizes[l]; j++) {
+                    double v = predictor.neuronOutput(l, j);
+                    means[l][j] += v;
+                    if (zeros[l] != null && v == 0) {
+                        zeros[l][j]++;
+                    }
+                }
+            }
+        }
+        for (int l = 0; l < sizes.length; l++) {
+            for (int j = 0; j < sizes[l]; j++) {
+                means[l][j] /= Math.max(1, data.size());
+                if (zeros[l] != null) {
+                    zeros[l][j] /= Math.max(1, data.size());
+                }
+            }
+        }
+        return new double[][][] {means, zeros};
+    }
+
+    private void predictions(MLP network, double[] parameters, String title) {
+        TargetScale scale = p.scale();
+        double[] trainActual = p.split().train().targets();
+        double[] trainPredicted = predict(network, parameters, p.train(), scale);
+        double[] testActual = p.hasTest() ? p.split().test().targets() : null;
+        double[] testPredicted = p.hasTest() ? predict(network, parameters, p.test(), scale) : null;
+        pictures.draw(dir.resolve("predictions_" + name + ".png"),
+                () -> PredictionsPlot.png(title + " — predicted against actual", trainActual, trainPredicted,
+                        testActual, testPredicted));
+    }
+
+    /** The network's predictions for the rows {@code data} (as it sees them), in the target's units. */
+    private static double[] predict(MLP network, double[] parameters, Dataset data, TargetScale scale) {
+        Predictor predictor = new Predictor(network, parameters);
+        double[] x = new double[network.inputs()];
+        double[] predicted = new double[data.size()];
+        for (int i = 0; i < predicted.length; i++) {
+            for (int f = 0; f < x.length; f++) {
+                x[f] = data.feature(i, f);
+            }
+            predictor.run(x);
+            predicted[i] = scale.unscale(predictor.output(0));
+        }
+        return predicted;
+    }
+}
