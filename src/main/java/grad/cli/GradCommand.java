@@ -101,6 +101,10 @@ public final class GradCommand implements Callable<Integer> {
             description = "draw pictures; --no-plots skips them (default: on)")
     boolean plots;
 
+    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "write report.html, one page with the run's numbers and pictures; --no-report skips it (default: on)")
+    boolean report;
+
     @Option(names = "--gif-every", defaultValue = "0", paramLabel = "N",
             description = "an animation frame every N epochs (default: at print epochs)")
     int gifEvery;
@@ -160,7 +164,7 @@ public final class GradCommand implements Callable<Integer> {
                 new DataPlan(data.dataset, csvOptions(), data.classSize, data.seed, csv.testSplit, csv.standardize),
                 new ModelPlan.New(hidden, activation, loss, init),
                 new OptimizerPlan(lr, momentum, weightDecay, nesterov),
-                new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel),
+                new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel, report),
                 epochs, batchSize, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         if (loadModel == null) {
             return plan;

@@ -58,8 +58,7 @@ final class ConsoleLog implements EpochListener {
     }
 
     private void printHeader(Dataset data, Split split) {
-        String arch = model.inputs() + "-" + String.join("-",
-                Arrays.stream(model.sizes()).mapToObj(Integer::toString).toList());
+        String arch = architecture(model);
         out.printf(Locale.ROOT, "grad: training a %s MLP (%d parameters) on %s: %d rows, %d features, %s%n",
                 arch, model.parameterCount(), data.name(), data.size(), data.featureCount(),
                 data.isRegression() ? "regression" : data.classCount() + " classes " + data.classNames());
@@ -67,6 +66,11 @@ final class ConsoleLog implements EpochListener {
                 fmt(plan.optimizer().lr()), fmt(plan.optimizer().momentum()), plan.batchSize(), plan.epochs(), loss.id(),
                 plan.model().activation().id(), plan.model().init().id(), plan.seed(),
                 split.test().size() > 0 ? ", test split " + split.test().size() + " rows" : "");
+    }
+
+    /** The layer sizes, inputs first: {@code 2-10-2}. */
+    static String architecture(MLP model) {
+        return model.inputs() + "-" + String.join("-", Arrays.stream(model.sizes()).mapToObj(Integer::toString).toList());
     }
 
     private static String fmt(double v) {
