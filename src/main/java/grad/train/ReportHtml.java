@@ -70,18 +70,16 @@ final class ReportHtml {
             health.forEach(w -> html.append("<li>").append(esc(w)).append("</li>\n"));
             html.append("</ul>\n</section>\n");
         }
+        html.append("<section id=\"results\" class=\"row\">\n");
         if (m.has("final")) {
-            html.append("<section id=\"results\" class=\"row\">\n");
             finalMetrics(m.getAsJsonObject("final"), "regression".equals(data.get("task").getAsString()));
             confusion(m.getAsJsonObject("final"), data);
-            html.append("</section>\n");
         }
-        pictures(links);
-        graphs(links);
-        html.append("<section id=\"setup\" class=\"row\">\n");
-        configuration(m.getAsJsonObject("config"));
         dataset(data);
         html.append("</section>\n");
+        pictures(links);
+        graphs(links);
+        configuration(m.getAsJsonObject("config"));
         html.append("<footer>Written by grad");
         if (links.metrics() != null) {
             html.append(" with <a href=\"").append(href(links.metrics())).append("\">").append(esc(links.metrics()))
@@ -167,7 +165,7 @@ final class ReportHtml {
         if (links.note() != null) {
             html.append("<p class=\"note\">").append(esc(links.note())).append("</p>\n");
         }
-        html.append("<div class=\"row\">\n");
+        html.append("<div class=\"figures\">\n");
         figure(links.animation(), "decision boundary, epoch by epoch");
         figure(links.curves(), "loss and accuracy per epoch");
         figure(links.dataset(), "the training data");
@@ -214,16 +212,16 @@ final class ReportHtml {
     }
 
     private void configuration(JsonObject config) {
-        html.append("<div>\n<h2>Configuration</h2>\n<table class=\"config\" id=\"config\">\n");
+        html.append("<section id=\"configuration\">\n<h2>Configuration</h2>\n<dl class=\"config\">\n");
         for (var e : config.entrySet()) {
-            html.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(text(e.getValue())))
-                    .append("</td></tr>\n");
+            html.append("<div><dt>").append(esc(e.getKey())).append("</dt><dd>").append(esc(text(e.getValue())))
+                    .append("</dd></div>\n");
         }
-        html.append("</table>\n</div>\n");
+        html.append("</dl>\n</section>\n");
     }
 
     private void dataset(JsonObject data) {
-        html.append("<div>\n<h2>Data</h2>\n<table class=\"config\" id=\"data\">\n");
+        html.append("<div>\n<h2>Data</h2>\n<table class=\"data\" id=\"data\">\n");
         row("name", esc(data.get("name").getAsString()));
         row("task", esc(data.get("task").getAsString()));
         row("rows", data.get("rows").getAsInt() + " (train " + data.get("train_rows").getAsInt() + ", test "
@@ -349,10 +347,15 @@ final class ReportHtml {
             caption{caption-side:bottom;color:var(--soft);font-size:.85em;padding-top:.4em;text-align:left}
             .confusion td{min-width:4em}
             .confusion td.miss{color:%s;font-weight:600}
-            .config td{text-align:left;word-break:break-word}
+            .data td{text-align:left;word-break:break-word;max-width:22em}
+            .config{columns:4 200px;column-gap:32px;margin:0}
+            .config div{display:flex;justify-content:space-between;gap:1em;break-inside:avoid;\
+            border-bottom:1px solid #eee;padding:.25em 0}
+            .config dt{font-weight:600}
+            .config dd{margin:0;text-align:right;word-break:break-word}
             .swatch{display:inline-block;width:.75em;height:.75em;border-radius:50%%;margin:0 .35em 0 .15em}
             figure{margin:0 0 1em}
-            #pictures .row figure{flex:1 1 420px;max-width:560px}
+            .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:12px 24px}
             figure img{display:block;max-width:100%%;height:auto;border:1px solid #eee}
             figcaption{font-size:.85em;color:var(--soft);margin-top:.3em}
             .frames{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:12px}
@@ -365,7 +368,7 @@ final class ReportHtml {
             a{color:inherit;text-decoration:none}
             figure,table,.warnings{break-inside:avoid}
             h2,h3{break-after:avoid}
-            #pictures .row figure{flex-basis:45%%}
+            .figures{grid-template-columns:repeat(2,1fr)}
             .frames{grid-template-columns:repeat(5,1fr)}
             }
             """.formatted(css(Palette.INK), css(Palette.TRAIN), css(Palette.TEST), css(Palette.classColor(0)),
