@@ -30,10 +30,12 @@ clean:
 	$(MVN) clean
 	rm -f grad.jar
 
-# Regenerates every picture of the README's gallery under docs/ (commit them with the code that made them).
+# Regenerates every picture of the README's gallery under docs/ (commit them with the code that made them);
+# the report's screenshot needs headless Chromium (apt-get install -y chromium).
 GALLERY := target/gallery
 # the README's spiral recipe
 SPIRAL := --dataset spiral --input-features x,y,x2,y2,xy,sinx,siny --standardize --hidden-units 8,8 --activation tanh --loss cross-entropy --lr 0.01 --epochs 100
+CHROMIUM ?= chromium
 gallery: grad.jar
 	rm -rf $(GALLERY) && mkdir -p docs $(GALLERY)
 	for d in linear xor moons circles; do \
@@ -43,6 +45,9 @@ gallery: grad.jar
 	  cp $(GALLERY)/$$d/decision_boundary_$$d.gif docs/; \
 	  cp $(GALLERY)/$$d/curves_$$d.png docs/; \
 	done
+	$(CHROMIUM) --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=2000 \
+	  --window-size=1280,1400 --screenshot=$(CURDIR)/docs/report_xor.png \
+	  file://$(CURDIR)/$(GALLERY)/xor/report.html 2> $(GALLERY)/report_screenshot.log
 	$(JAVA) -jar grad.jar --dataset xor --lr 0.005 --epochs 1 --graphviz --no-plots -o $(GALLERY)/graph > /dev/null
 	cp $(GALLERY)/graph/weights_epoch_1_xor.svg docs/graph_xor.svg
 	cp $(GALLERY)/graph/weights_epoch_1_xor.png docs/graph_xor.png

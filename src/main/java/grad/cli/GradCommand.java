@@ -112,6 +112,10 @@ public final class GradCommand implements Callable<Integer> {
             description = "draw pictures; --no-plots skips them (default: on)")
     boolean plots;
 
+    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "write report.html, one page with the run's numbers and pictures; --no-report skips it (default: on)")
+    boolean report;
+
     @Option(names = "--gif-every", defaultValue = "0", paramLabel = "N",
             description = "an animation frame every N epochs (default: at print epochs)")
     int gifEvery;
@@ -172,7 +176,7 @@ public final class GradCommand implements Callable<Integer> {
                         data.noise),
                 new ModelPlan.New(hidden, activation, loss, init, inputFeatures()),
                 new OptimizerPlan(lr, momentum, weightDecay, l1, nesterov),
-                new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel),
+                new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel, report),
                 epochs, batchSize, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         if (loadModel == null) {
             return plan;

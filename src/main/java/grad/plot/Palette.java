@@ -31,7 +31,7 @@ public final class Palette {
     /** The line where the predicted class changes. */
     static final Color BOUNDARY_LINE = new Color(35, 35, 35);
     /** Tick labels, titles and the plot border. */
-    static final Color INK = new Color(40, 40, 40);
+    public static final Color INK = new Color(40, 40, 40);
 
     private Palette() {
     }

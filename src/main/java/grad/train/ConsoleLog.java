@@ -58,8 +58,7 @@ final class ConsoleLog implements EpochListener {
     }
 
     private void printHeader(Dataset data, Split split) {
-        String arch = model.inputs() + "-" + String.join("-",
-                Arrays.stream(model.sizes()).mapToObj(Integer::toString).toList());
+        String arch = architecture(model);
         out.printf(Locale.ROOT, "grad: training a %s MLP (%d parameters) on %s: %d rows, %d features, %s%n",
                 arch, model.parameterCount(), data.name(), data.size(), data.featureCount(),
                 data.isRegression() ? "regression" : data.classCount() + " classes " + data.classNames());
@@ -70,6 +69,11 @@ final class ConsoleLog implements EpochListener {
         if (p.inputs() != null && !p.inputs().isDefault()) {
             out.println("  input features " + p.inputs());
         }
+    }
+
+    /** The layer sizes, inputs first: {@code 2-10-2}. */
+    static String architecture(MLP model) {
+        return model.inputs() + "-" + String.join("-", Arrays.stream(model.sizes()).mapToObj(Integer::toString).toList());
     }
 
     private static String fmt(double v) {

@@ -28,6 +28,8 @@ final class MetricsLog implements EpochListener {
     private final Split split;
     private final Loss loss;
     private final List<EpochMetrics> epochs = new ArrayList<>();
+    /** What the file holds once written, or null. */
+    private JsonObject written;
 
     MetricsLog(Path file, TrainingPlan plan, Dataset data, Split split, Loss loss) {
         this.file = file;
@@ -50,6 +52,11 @@ final class MetricsLog implements EpochListener {
         } else if (end instanceof RunEnd.Diverged diverged) {
             writeDiverged(diverged.cause());
         }
+    }
+
+    /** What {@link #runEnded} wrote to the file (the report shows it), or null before then. */
+    JsonObject written() {
+        return written;
     }
 
     /** The curves of the epochs so far, for the curves picture. */
@@ -203,6 +210,7 @@ final class MetricsLog implements EpochListener {
     }
 
     private void write(JsonObject root) {
+        written = root;
         AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root) + "\n");
     }
 }

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param graphviz         whether to write the computation graph of one sample at print epochs
  * @param graphvizMaxNodes above this many nodes, graphs are reduced
  * @param saveModel        where to save the trained model, or null
+ * @param report           whether to write {@code report.html}, the page that shows the run
  */
 public record OutputPlan(Path dir, int printEvery, boolean plots, int gifEvery, boolean graphviz, int graphvizMaxNodes,
-                         Path saveModel) {
+                         Path saveModel, boolean report) {
 }

@@ -73,8 +73,9 @@ public final class TrainingRun {
 
     /**
      * Who is told what the run does, in this order: the graph dumps (before an epoch trains), the metrics
-     * file, the pictures (which draw the metrics' curves), the saved model, and the console (whose summary
-     * comes last).
+     * file, the pictures (which draw the metrics' curves), the saved model, the report page (which shows the
+     * metrics file and links the pictures and graphs, so it is queued after them), and the console (whose
+     * summary comes last).
      */
     private EpochListener listeners(PreparedData p, Loss loss, MLP model, SGD sgd, int firstEpoch, Path dir,
                                     Trainer trainer, PictureScheduler pictures) {
@@ -91,6 +92,9 @@ public final class TrainingRun {
         }
         if (plan.outputs().saveModel() != null) {
             listeners.add(new ModelSaver(plan, p, loss, model, sgd, out));
+        }
+        if (plan.outputs().report()) {
+            listeners.add(new ReportPage(plan, dir, p, model, metrics, pictures));
         }
         listeners.add(new ConsoleLog(plan, out, p, model, loss, firstEpoch, dir));
         return new Listeners(listeners);

@@ -6,6 +6,6 @@
  * and its optimizer, and drives the {@link grad.train.Trainer}: minibatch SGD, one sample's forward and
  * backward pass at a time (on several threads when the network is big enough), with divergence checks.
  * Each epoch, and the end of the run, goes to {@code EpochListener}s — the console log, the metrics file,
- * the pictures, the graph dumps, the saved model — which decide what to write.
+ * the pictures, the graph dumps, the saved model, the report page — which decide what to write.
  */
 package grad.train;

@@ -31,6 +31,7 @@ class DeterminismTest {
         TreeMap<String, byte[]> a = files(first);
         assertThat(a.keySet()).contains("metrics_xor.json", "dataset_xor.png", "curves_xor.png",
                 "decision_boundary_epoch_1_xor.png", "decision_boundary_epoch_10_xor.png", "decision_boundary_xor.gif",
+                "report.html",
                 "weights_epoch_1_xor.dot", "weights_epoch_10_xor.dot");
         assertSameFiles(a, files(second));
     }
@@ -48,7 +49,8 @@ class DeterminismTest {
         assertThat(two.exitCode()).isZero();
         assertThat(one.out().replace(first.toString(), "DIR")).isEqualTo(two.out().replace(second.toString(), "DIR"));
         TreeMap<String, byte[]> a = files(first);
-        assertThat(a.keySet()).contains("metrics_xor.json", "weights_epoch_1_xor.dot", "weights_epoch_3_xor.dot");
+        assertThat(a.keySet()).contains("metrics_xor.json", "weights_epoch_1_xor.dot", "weights_epoch_3_xor.dot",
+                "report.html");
         assertSameFiles(a, files(second));
     }
 
