@@ -31,6 +31,11 @@ public final class CurvesPlot {
     private static final BasicStroke TEST_LINE =
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f);
 
+    /** The colour of the lines marking the epochs of health warnings. */
+    static final Color WARNING = new Color(200, 30, 30);
+    private static final BasicStroke WARNING_LINE =
+            new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 3f}, 0f);
+
     private CurvesPlot() {
     }
 
@@ -55,6 +60,8 @@ public final class CurvesPlot {
         addSeries(loss, curves.epochs(), lossAxis, curves.trainLoss(), curves.testLoss());
         XYChart metric = chart(width, height - top, "", metricLabel, "epoch");
         addSeries(metric, curves.epochs(), metricAxis, trainMetric, testMetric);
+        markWarnings(loss, curves.warningEpochs(), lossAxis);
+        markWarnings(metric, curves.warningEpochs(), metricAxis);
         if (curves.epochs().length == 1) {
             for (XYChart chart : List.of(loss, metric)) {
                 chart.getStyler().setXAxisMin(curves.epochs()[0] - 1.0);
@@ -143,6 +150,33 @@ public final class CurvesPlot {
             testSeries.setLineStyle(TEST_LINE);
             testSeries.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
+    }
+
+    /**
+     * A red vertical line at each epoch a health check warned in, from the bottom of the axis to its top
+     * (the line "health warning" in the legend).
+     */
+    private static void markWarnings(XYChart chart, int[] epochs, ValueAxis axis) {
+        if (epochs.length == 0) {
+            return;
+        }
+        double lo = axis.range().min();
+        double hi = axis.range().max();
+        double[] x = new double[3 * epochs.length];
+        double[] y = new double[3 * epochs.length];
+        for (int i = 0; i < epochs.length; i++) {
+            x[3 * i] = epochs[i];
+            x[3 * i + 1] = epochs[i];
+            x[3 * i + 2] = epochs[i];
+            y[3 * i] = lo;
+            y[3 * i + 1] = hi;
+            y[3 * i + 2] = Double.NaN;
+        }
+        XYSeries marks = chart.addSeries("health warning", x, y);
+        marks.setLineColor(WARNING);
+        marks.setMarkerColor(WARNING);
+        marks.setLineStyle(WARNING_LINE);
+        marks.setMarker(SeriesMarkers.NONE);
     }
 
     /** The values times {@code scale} (null stays null). */

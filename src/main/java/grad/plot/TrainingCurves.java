@@ -11,6 +11,7 @@ package grad.plot;
  * @param testLoss test loss per entry, or {@code null}
  * @param testMetric test metric per entry, or {@code null}
  * @param metricName the metric's name; {@code "accuracy"} is shown in percent on a 0–100 axis
+ * @param warningEpochs the epochs a health check warned in, marked with a vertical line (may be empty)
  */
 public record TrainingCurves(
         String title,
@@ -19,7 +20,14 @@ public record TrainingCurves(
         double[] trainMetric,
         double[] testLoss,
         double[] testMetric,
-        String metricName) {
+        String metricName,
+        int[] warningEpochs) {
+
+    /** Curves without warnings. */
+    public TrainingCurves(String title, int[] epochs, double[] trainLoss, double[] trainMetric, double[] testLoss,
+                          double[] testMetric, String metricName) {
+        this(title, epochs, trainLoss, trainMetric, testLoss, testMetric, metricName, new int[0]);
+    }
 
     /** Checks that every present array has one entry per epoch, and copies them. */
     public TrainingCurves {
@@ -40,5 +48,6 @@ public record TrainingCurves(
         trainMetric = trainMetric.clone();
         testLoss = testLoss == null ? null : testLoss.clone();
         testMetric = testMetric == null ? null : testMetric.clone();
+        warningEpochs = warningEpochs == null ? new int[0] : warningEpochs.clone();
     }
 }

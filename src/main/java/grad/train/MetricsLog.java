@@ -28,6 +28,7 @@ final class MetricsLog implements EpochListener {
     private final Split split;
     private final Loss loss;
     private final List<EpochMetrics> epochs = new ArrayList<>();
+    private final List<HealthChecks.Warning> warnings = new ArrayList<>();
     /** What the file holds once written, or null. */
     private JsonObject written;
 
@@ -54,6 +55,16 @@ final class MetricsLog implements EpochListener {
         }
     }
 
+    /** Records a health check's warning: the file lists it, the curves mark its epoch. */
+    void warning(HealthChecks.Warning w) {
+        warnings.add(w);
+    }
+
+    /** The health checks' warnings so far, as shown. */
+    List<String> warningMessages() {
+        return warnings.stream().map(HealthChecks.Warning::message).toList();
+    }
+
     /** What {@link #runEnded} wrote to the file (the report shows it), or null before then. */
     JsonObject written() {
         return written;
@@ -78,8 +89,9 @@ final class MetricsLog implements EpochListener {
                 testMetric[i] = data.isRegression() ? m.test().r2() : m.test().accuracy();
             }
         }
+        int[] marked = warnings.stream().mapToInt(HealthChecks.Warning::epoch).distinct().toArray();
         return new TrainingCurves(title, e, trainLoss, trainMetric, testLoss, testMetric,
-                data.isRegression() ? "R²" : "accuracy");
+                data.isRegression() ? "R²" : "accuracy", marked);
     }
 
     private void writeFinal(Scores train, Scores test) {
@@ -160,6 +172,15 @@ final class MetricsLog implements EpochListener {
             list.add(o);
         }
         root.add("epochs", list);
+        JsonArray warned = new JsonArray();
+        for (HealthChecks.Warning w : warnings) {
+            JsonObject o = new JsonObject();
+            o.addProperty("epoch", w.epoch());
+            o.addProperty("kind", w.kind());
+            o.addProperty("message", w.message());
+            warned.add(o);
+        }
+        root.add("warnings", warned);
         return root;
     }
 

@@ -55,9 +55,9 @@ final class ReportPage implements EpochListener {
         List<Integer> boundaries = List.copyOf(boundaryEpochs);
         List<Integer> graphs = List.copyOf(graphEpochs);
         Path target = dir.resolve(FILE);
-        // no health checks exist yet: their warnings go in the last argument
+        List<String> health = metrics.warningMessages();
         Runnable write = () -> AtomicFiles.writeString(target,
-                ReportHtml.render(shown, title, files(boundaries, graphs), List.of()));
+                ReportHtml.render(shown, title, files(boundaries, graphs), health));
         if (pictures != null) {
             pictures.then("writing " + target, write);
         } else {

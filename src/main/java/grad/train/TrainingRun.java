@@ -85,6 +85,10 @@ public final class TrainingRun {
         if (plan.outputs().graphviz()) {
             listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures));
         }
+        listeners.add(new HealthChecks(plan, model, p.train(), w -> {
+            warn(w.message());
+            metrics.warning(w);
+        }));
         listeners.add(metrics);
         if (pictures != null) {
             listeners.add(new PictureUpdates(plan, pictures, model, metrics, name, firstEpoch));

@@ -33,6 +33,15 @@ class CurvesPlotTest {
     }
 
     @Test
+    void theEpochsOfHealthWarningsAreMarked() {
+        TrainingCurves plain = curves(false);
+        TrainingCurves warned = new TrainingCurves(plain.title(), plain.epochs(), plain.trainLoss(), plain.trainMetric(),
+                null, null, plain.metricName(), new int[] {8, 40});
+        assertThat(countColour(Fixtures.decode(CurvesPlot.png(plain)), CurvesPlot.WARNING.getRGB())).isZero();
+        assertThat(countColour(Fixtures.decode(CurvesPlot.png(warned)), CurvesPlot.WARNING.getRGB())).isGreaterThan(100);
+    }
+
+    @Test
     void testCurvesAreDrawnInTheirOwnColour() {
         assertThat(countColour(Fixtures.decode(CurvesPlot.png(curves(true))), Palette.TEST.getRGB())).isGreaterThan(100);
         assertThat(countColour(Fixtures.decode(CurvesPlot.png(curves(false))), Palette.TEST.getRGB())).isZero();
