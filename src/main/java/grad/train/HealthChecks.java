@@ -212,7 +212,7 @@ final class HealthChecks implements EpochListener {
             warn(m.epoch(), "stalled_loss", "loss",
                     "the loss stalled: no improvement for " + STALL_EPOCHS + " epochs by epoch " + m.epoch()
                             + " while the accuracy (" + percent(m.accuracy()) + ") is at chance (" + percent(chance)
-                            + "); try a higher --lr (now " + number(plan.optimizer().lr()) + "), another --init, or grad lr-find");
+                            + "); try another --lr (now " + number(plan.optimizer().lr()) + ") or another --init");
         }
     }
 

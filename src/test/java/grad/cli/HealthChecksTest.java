@@ -46,7 +46,8 @@ class HealthChecksTest {
                 .anyMatch(line -> line.startsWith("grad: warning: the softmax output is saturated: its probabilities "
                         + "are pinned at 0 and 1 on 100.0% of the training rows") && line.contains("--init")
                         && line.contains("a lower --lr (now 1000)"))
-                .anyMatch(line -> line.contains("the loss stalled") && line.contains("at chance"));
+                .anyMatch(line -> line.startsWith("grad: warning: the loss stalled: no improvement for 20 epochs")
+                        && line.contains("is at chance") && line.endsWith("try another --lr (now 1000) or another --init"));
         List<JsonObject> warnings = warnings("xor");
         assertThat(warnings).extracting(w -> w.get("kind").getAsString())
                 .contains("saturated_output", "vanishing_gradient", "stalled_loss");
