@@ -17,7 +17,7 @@ import java.util.List;
 public final class SGD {
     private final List<Value> parameters;
     private final double[] velocity;
-    private final double lr;
+    private double lr;
     private final double momentum;
     private final double weightDecay;
     private final double l1;
@@ -58,6 +58,11 @@ public final class SGD {
             velocity[i] = momentum * velocity[i] - lr * g;
             p.setData(p.data() + (nesterov ? momentum * velocity[i] - lr * g : velocity[i]));
         }
+    }
+
+    /** Changes the learning rate from the next step on (the learning-rate range test raises it step by step). */
+    public void setLr(double lr) {
+        this.lr = lr;
     }
 
     /** Sets every gradient to 0. */

@@ -72,6 +72,16 @@ public final class TrainingRun {
     }
 
     /**
+     * The learning-rate range test ({@link LrFinder}) on this plan's data from its initial weights (a new
+     * network: the same as {@link #run()} would train), with its optimizer settings except the rate.
+     */
+    public LrFinder.Result findLr() {
+        PreparedData p = prepare(null);
+        Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
+        return LrFinder.run(newNetwork(p.data(), p.inputs()), loss, plan, p.train());
+    }
+
+    /**
      * Who is told what the run does, in this order: the graph dumps (before an epoch trains), the metrics
      * file, the pictures (which draw the metrics' curves), the saved model, the report page (which shows the
      * metrics file and links the pictures and graphs, so it is queued after them), and the console (whose

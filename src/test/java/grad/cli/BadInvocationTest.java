@@ -115,6 +115,13 @@ class BadInvocationTest {
                 bad(DATA, "{dir}/ok.csv:1: no label column \"species\"", "-d", "{dir}/ok.csv", "--label", "species"),
                 bad(DATA, "{dir}/ok.csv:1: no feature column \"z\"", "-d", "{dir}/ok.csv", "--features", "x,z"),
                 bad(DATA, "{dir}/one-class.csv: column 3 \"label\": only one class", "-d", "{dir}/one-class.csv"),
+                // lr-find: the training options, with their checks
+                bad(USAGE, "--batch-size must be a whole number from 1 to 2147483647, not '0'", "lr-find", "--batch-size", "0"),
+                bad(USAGE, "--momentum must be a number in [0, 1), not '1'", "lr-find", "--momentum", "1"),
+                bad(USAGE, "Unknown option: '--bogus'", "lr-find", "--bogus"),
+                bad(USAGE, "lr-find takes the training options only, not a subcommand or --load-model", "lr-find",
+                        "--load-model", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/missing.csv: no such file", "lr-find", "-d", "{dir}/missing.csv"),
                 // output files and directories
                 bad(DATA, "output directory {dir}/a-file is a file", "-o", "{dir}/a-file"),
                 bad(DATA, "cannot create output directory {dir}/a-file/out: Not a directory", "-o", "{dir}/a-file/out"),
@@ -148,7 +155,7 @@ class BadInvocationTest {
         assertThat(lines.get(0)).startsWith("grad: ").contains(message.replace("{dir}", dir.toString()));
         if (exitCode == USAGE) {
             assertThat(lines).hasSize(2);
-            assertThat(lines.get(1)).matches("Try 'grad( export)? --help' for more information\\.");
+            assertThat(lines.get(1)).matches("Try 'grad( export| lr-find)? --help' for more information\\.");
         } else {
             assertThat(lines).hasSize(1);
         }

@@ -1,0 +1,86 @@
+package grad.cli;
+
+import grad.io.AtomicFiles;
+import grad.plot.LrFindPlot;
+import grad.train.LrFinder;
+import grad.train.ModelPlan;
+import grad.train.TrainingPlan;
+import grad.train.TrainingRun;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code grad lr-find}: the learning-rate range test ({@link LrFinder}) with the training command's own
+ * options, read by the training command itself, so that they are the same options with the same checks.
+ */
+@Command(name = "lr-find", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Finds a learning rate: from the initial weights of the training run the same options would make,"
+                + " raises the rate exponentially from 1e-6 to 10 over 300 minibatches, stops once the loss explodes,"
+                + " and suggests a third of the rate where the smoothed loss falls fastest.",
+            "Prints 'suggested lr: X' and writes lr_find_<name>.png (loss against learning rate) in --output-dir.",
+            "Takes the options of training (see grad --help): --dataset, --hidden-units, --activation, --loss, --init,"
+                    + " --batch-size, --momentum, --seed, CSV options, --output-dir, ...; --lr and --epochs are ignored."},
+        footer = {"", "Example:", "  java -jar grad.jar lr-find --dataset moons && java -jar grad.jar --dataset moons --lr <suggested>"})
+public final class LrFindCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Unmatched
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        GradCommand training = new GradCommand();
+        CommandLine parser = new CommandLine(training);
+        parser.setOut(spec.commandLine().getOut());
+        parser.setErr(spec.commandLine().getErr());
+        try {
+            parser.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (!parser.getParseResult().subcommands().isEmpty() || parser.getParseResult().hasMatchedOption("--load-model")) {
+            throw new ParameterException(spec.commandLine(), "lr-find takes the training options only, not a subcommand or --load-model");
+        }
+        TrainingPlan plan;
+        try {
+            plan = training.plan();
+        } catch (ParameterException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (plan.model() instanceof ModelPlan.Loaded) {
+            throw new ParameterException(spec.commandLine(), "lr-find does not take --load-model");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LrFinder.Result r = new TrainingRun(plan, out, spec.commandLine().getErr()).findLr();
+        double suggested = rounded(r.suggested());
+        Path dir = plan.outputs().dir();
+        Path picture = dir.resolve("lr_find_" + r.name() + ".png");
+        if (r.lrs().length == 0) {
+            throw new grad.GradException("the loss was not finite at the first minibatch, at lr 1e-6; check --init");
+        }
+        byte[] png = LrFindPlot.png("learning-rate range test: " + r.name(), r.lrs(), r.losses(), r.smoothed(), suggested);
+        AtomicFiles.write(picture, stream -> stream.write(png));
+        out.println("tried " + r.lrs().length + " minibatches, lr from " + r.lrs()[0] + " to "
+                + rounded(r.lrs()[r.lrs().length - 1]) + "; wrote " + picture);
+        out.println("suggested lr: " + suggested);
+        out.flush();
+        return 0;
+    }
+
+    /** {@code lr} to 2 significant digits. */
+    static double rounded(double lr) {
+        return new BigDecimal(lr).round(new MathContext(2)).doubleValue();
+    }
+}

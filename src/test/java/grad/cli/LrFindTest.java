@@ -1,0 +1,63 @@
+package grad.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code grad lr-find}: a suggestion that trains, a picture, the training options, deterministic. */
+class LrFindTest {
+    private static final Pattern SUGGESTED = Pattern.compile("(?m)^suggested lr: (\\S+)$");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xor", "moons", "circles"})
+    void theSuggestionLearnsTheDataset(String dataset) throws IOException {
+        Cli find = Cli.run("lr-find", "--dataset", dataset, "-o", dir.toString());
+        assertThat(find.exitCode()).as(find.err()).isZero();
+        assertThat(find.err()).isEmpty();
+        double lr = suggested(find);
+        assertThat(lr).isBetween(1e-6, 10.0);
+        BufferedImage picture = ImageIO.read(dir.resolve("lr_find_" + dataset + ".png").toFile());
+        assertThat(picture.getWidth()).isEqualTo(640);
+
+        Cli train = Cli.run("--dataset", dataset, "--lr", Double.toString(lr), "--no-plots", "--no-report",
+                "-o", dir.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        double accuracy = JsonParser.parseString(Files.readString(dir.resolve("metrics_" + dataset + ".json")))
+                .getAsJsonObject().getAsJsonObject("final").get("accuracy").getAsDouble();
+        assertThat(accuracy).as("accuracy at the suggested lr %s", lr).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void takesCsvDataAndTheNetworkOptionsAndIsDeterministic() throws IOException {
+        Path csv = Path.of("datasets/moons.csv");
+        String[] args = {"lr-find", "--dataset", csv.toString(), "--hidden-units", "8,8", "--activation", "tanh",
+                "--loss", "cross-entropy", "--batch-size", "20", "-o", dir.toString()};
+        Cli first = Cli.run(args);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        byte[] picture = Files.readAllBytes(dir.resolve("lr_find_moons.png"));
+        Cli second = Cli.run(args);
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(Files.readAllBytes(dir.resolve("lr_find_moons.png"))).isEqualTo(picture);
+        assertThat(suggested(first)).isPositive();
+    }
+
+    private static double suggested(Cli run) {
+        Matcher m = SUGGESTED.matcher(run.out());
+        assertThat(m.find()).as(run.out()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}
