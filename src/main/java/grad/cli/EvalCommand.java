@@ -98,6 +98,9 @@ public final class EvalCommand implements Callable<Integer> {
             return e.exitCode();
         } catch (GradException e) {
             err.println("grad eval: " + e.getMessage());
+            if (e.exitCode() == 2) {
+                err.println("Try 'grad eval --help' for more information.");
+            }
             return e.exitCode();
         } finally {
             out.flush();

@@ -24,7 +24,8 @@ public final class Main {
 
     /**
      * The {@code grad} command line, with its error handling: usage errors print one line and a hint
-     * (exit 2); a {@link GradException} prints its one-line message (its exit code); anything else prints
+     * (exit 2); a {@link GradException} prints its one-line message (its exit code; the hint too for 2, a usage
+     * error); anything else prints
      * one line naming the failure (exit 1) — never a stack trace.
      */
     public static CommandLine commandLine() {
@@ -43,6 +44,9 @@ public final class Main {
             PrintWriter err = c.getErr();
             if (e instanceof GradException ge) {
                 err.println("grad: " + ge.getMessage());
+                if (ge.exitCode() == c.getCommandSpec().exitCodeOnInvalidInput()) {
+                    err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+                }
                 err.flush();
                 return ge.exitCode();
             }

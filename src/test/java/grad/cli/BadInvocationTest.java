@@ -60,6 +60,12 @@ class BadInvocationTest {
         Cli saved = Cli.run("--epochs", "2", "--no-plots", "-o", dir.resolve("m-out").toString(),
                 "--save-model", dir.resolve("m.json").toString());
         assertThat(saved.exitCode()).as(saved.err()).isZero();
+        String model = Files.readString(dir.resolve("m.json"));
+        Files.writeString(dir.resolve("truncated.json"), model.substring(0, model.indexOf("\"network\"") + 40));
+        Files.writeString(dir.resolve("empty.json"), "");
+        Files.writeString(dir.resolve("nan.json"), "NaN\n");
+        Files.writeString(dir.resolve("deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
+        Files.writeString(dir.resolve("trailing.json"), model + "{}\n");
     }
 
     static Stream<Arguments> invocations() {
@@ -146,7 +152,33 @@ class BadInvocationTest {
                 bad(DATA, "{dir}/bad-utf8.csv:3: not UTF-8 text (byte 0xFF)",
                         "predict", "--model", "{dir}/m.json", "--input", "{dir}/bad-utf8.csv"),
                 bad(DATA, "{dir}/points.csv.gz:1: binary data",
-                        "predict", "--model", "{dir}/m.json", "--input", "{dir}/points.csv.gz"));
+                        "predict", "--model", "{dir}/m.json", "--input", "{dir}/points.csv.gz"),
+                // model files that are not JSON: line and column (issue 19)
+                bad(DATA, "{dir}/truncated.json: not a grad model file (not JSON): line ",
+                        "predict", "--model", "{dir}/truncated.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/empty.json: not a grad model file (not JSON): empty file",
+                        "predict", "--model", "{dir}/empty.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/nan.json: not a grad model file (not JSON): line 1 column 1: malformed JSON",
+                        "predict", "--model", "{dir}/nan.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/deep.json: not a grad model file (not JSON): line 1 column 257: nested more than 255 deep",
+                        "predict", "--model", "{dir}/deep.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/trailing.json: not a grad model file (not JSON): line 194 column 2: more data after the end",
+                        "predict", "--model", "{dir}/trailing.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/ok.csv: not a grad model file (not JSON): line 1 column 1: malformed JSON",
+                        "predict", "--model", "{dir}/ok.csv", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/truncated.json: not a grad model file (not JSON): line ",
+                        "--load-model", "{dir}/truncated.json"),
+                // usage errors found after parsing still get the hint line (issue 19)
+                bad(USAGE, "the model has trained 2 epochs already ({dir}/m.json); --epochs counts them too, so ask for more,"
+                        + " e.g. --epochs 3", "--load-model", "{dir}/m.json", "--epochs", "1"),
+                bad(USAGE, "--hidden-units 3 differs from the model's 10 ({dir}/m.json)",
+                        "--load-model", "{dir}/m.json", "--epochs", "3", "--hidden-units", "3"),
+                bad(USAGE, "--seed 5 differs from the model's seed 42 ({dir}/m.json)",
+                        "--load-model", "{dir}/m.json", "--epochs", "3", "--seed", "5"),
+                bad(USAGE, "grad eval: 'a' is given twice", "eval", "a+b", "a=1", "a=2", "b=3"),
+                bad(USAGE, "grad eval: malformed assignment 'a=abc': 'abc' is not a number", "eval", "a", "a=abc"),
+                bad(USAGE, "grad eval: malformed assignment 'α=1': 'α' is not a name (ASCII letters, digits and _,",
+                        "eval", "α + β", "α=1", "β=2"));
     }
 
     private static Arguments bad(int exitCode, String message, String... args) {
@@ -172,7 +204,8 @@ class BadInvocationTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
         List<String> lines = run.errLines();
-        assertThat(lines.get(0)).startsWith("grad: ").contains(message.replace("{dir}", dir.toString()));
+        assertThat(lines.get(0)).startsWith(argv.get(0).equals("eval") ? "grad eval: " : "grad: ")
+                .contains(message.replace("{dir}", dir.toString()));
         if (exitCode == USAGE) {
             assertThat(lines).hasSize(2);
             assertThat(lines.get(1)).matches("Try 'grad( export| predict| eval)? --help' for more information\\.");
