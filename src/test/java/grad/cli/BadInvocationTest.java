@@ -178,7 +178,12 @@ class BadInvocationTest {
                 bad(USAGE, "grad eval: 'a' is given twice", "eval", "a+b", "a=1", "a=2", "b=3"),
                 bad(USAGE, "grad eval: malformed assignment 'a=abc': 'abc' is not a number", "eval", "a", "a=abc"),
                 bad(USAGE, "grad eval: malformed assignment 'α=1': 'α' is not a name (ASCII letters, digits and _,",
-                        "eval", "α + β", "α=1", "β=2"));
+                        "eval", "α + β", "α=1", "β=2"),
+                // control characters quoted; options refused as what they are (issue 19)
+                bad(USAGE, "--delimiter cannot be a line break, not '\\n'", "-d", "{dir}/ok.csv", "--delimiter", "\n"),
+                bad(USAGE, "--delimiter cannot be the quote character \" (it quotes fields), not '\"'",
+                        "-d", "{dir}/ok.csv", "--delimiter", "\""),
+                bad(USAGE, "--output-dir must name a directory, not ''", "-o", ""));
     }
 
     private static Arguments bad(int exitCode, String message, String... args) {
