@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInvocationTest {
     private static final int USAGE = 2;
     private static final int DATA = 1;
+    private static final int DIVERGED = 3;
     private static final List<String> SUBCOMMANDS = List.of("export", "predict", "eval");
     /** A Java class name, qualified ({@code org.apache.commons.csv.CSVException}) or an exception's simple name. */
     private static final Pattern CLASS_NAME = Pattern.compile(
@@ -63,6 +64,7 @@ class BadInvocationTest {
         String model = Files.readString(dir.resolve("m.json"));
         Files.writeString(dir.resolve("truncated.json"), model.substring(0, model.indexOf("\"network\"") + 40));
         Files.writeString(dir.resolve("empty.json"), "");
+        Files.writeString(dir.resolve("huge.csv"), "x,y,label\n1,1e308,a\n2,-1e308,b\n1,2,a\n3,4,b\n");
         Files.writeString(dir.resolve("nan.json"), "NaN\n");
         Files.writeString(dir.resolve("deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
         Files.writeString(dir.resolve("trailing.json"), model + "{}\n");
@@ -183,7 +185,12 @@ class BadInvocationTest {
                 bad(USAGE, "--delimiter cannot be a line break, not '\\n'", "-d", "{dir}/ok.csv", "--delimiter", "\n"),
                 bad(USAGE, "--delimiter cannot be the quote character \" (it quotes fields), not '\"'",
                         "-d", "{dir}/ok.csv", "--delimiter", "\""),
-                bad(USAGE, "--output-dir must name a directory, not ''", "-o", ""));
+                bad(USAGE, "--output-dir must name a directory, not ''", "-o", ""),
+                // the data, not the learning rate, when standardization overflows; the decay when it is too strong
+                bad(DATA, "huge: feature column \"y\": values too large to standardize (their mean or spread overflows);"
+                        + " scale the column down", "-d", "{dir}/huge.csv"),
+                bad(DIVERGED, "try a lower --weight-decay (now 1.0E308; times --lr 0.001 it should stay well below 1)",
+                        "--weight-decay", "1e308", "--epochs", "1", "--no-report"));
     }
 
     private static Arguments bad(int exitCode, String message, String... args) {
@@ -217,7 +224,9 @@ class BadInvocationTest {
         } else {
             assertThat(lines).hasSize(1);
         }
-        assertThat(run.out()).isEmpty();
+        if (exitCode != DIVERGED) {
+            assertThat(run.out()).isEmpty();
+        }
         assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("at grad.")
                 .doesNotContain("internal error");
         assertThat(CLASS_NAME.matcher(run.out() + run.err()).results().map(m -> m.group()).toList())
