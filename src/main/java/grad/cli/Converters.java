@@ -25,8 +25,10 @@ final class Converters {
         try {
             return CsvOptions.parseDelimiter(text);
         } catch (RuntimeException e) {
-            throw new ParameterException(spec.commandLine(),
-                    "--delimiter must be one character such as , ; or tab, not '" + text + "'");
+            String why = text.length() != 1 ? "must be one character such as , ; or tab"
+                    : text.equals("\"") ? "cannot be the quote character \" (it quotes fields)"
+                    : "cannot be a line break";
+            throw new ParameterException(spec.commandLine(), "--delimiter " + why + ", not '" + text + "'");
         }
     }
 

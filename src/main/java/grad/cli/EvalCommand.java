@@ -97,7 +97,10 @@ public final class EvalCommand implements Callable<Integer> {
             err.println(e.pointer());
             return e.exitCode();
         } catch (GradException e) {
-            err.println("grad eval: " + e.getMessage());
+            err.println("grad eval: " + Main.oneLine(e.getMessage()));
+            if (e.exitCode() == 2) {
+                err.println("Try 'grad eval --help' for more information.");
+            }
             return e.exitCode();
         } finally {
             out.flush();

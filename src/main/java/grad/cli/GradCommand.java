@@ -198,6 +198,9 @@ public final class GradCommand implements Callable<Integer> {
         OptionRanges.check(spec, "--weight-decay", Double.isFinite(weightDecay) && weightDecay >= 0);
         OptionRanges.check(spec, "--l1", Double.isFinite(l1) && l1 >= 0);
         OptionRanges.check(spec, "--input-features", inputFeatures == null || parses(inputFeatures));
+        if (outputDir.toString().isBlank()) {
+            throw usage("--output-dir must name a directory, not ''");
+        }
         OptionRanges.check(spec, "--test-split", csv.testSplit == null || csv.testSplit >= 0 && csv.testSplit < 1);
         long weights = 0;
         for (int i = 1; i < hidden.size(); i++) {

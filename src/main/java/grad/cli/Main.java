@@ -24,7 +24,8 @@ public final class Main {
 
     /**
      * The {@code grad} command line, with its error handling: usage errors print one line and a hint
-     * (exit 2); a {@link GradException} prints its one-line message (its exit code); anything else prints
+     * (exit 2); a {@link GradException} prints its one-line message (its exit code; the hint too for 2, a usage
+     * error); anything else prints
      * one line naming the failure (exit 1) — never a stack trace.
      */
     public static CommandLine commandLine() {
@@ -34,7 +35,7 @@ public final class Main {
         cmd.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println("grad: " + OptionRanges.message(e));
+            err.println("grad: " + oneLine(OptionRanges.message(e)));
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();
             return c.getCommandSpec().exitCodeOnInvalidInput();
@@ -42,15 +43,46 @@ public final class Main {
         cmd.setExecutionExceptionHandler((e, c, parseResult) -> {
             PrintWriter err = c.getErr();
             if (e instanceof GradException ge) {
-                err.println("grad: " + ge.getMessage());
+                err.println("grad: " + oneLine(ge.getMessage()));
+                if (ge.exitCode() == c.getCommandSpec().exitCodeOnInvalidInput()) {
+                    err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+                }
                 err.flush();
                 return ge.exitCode();
             }
-            err.println("grad: internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+            err.println("grad: internal error"
+                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage().lines().findFirst().orElse(""))));
             err.flush();
             return 1;
         });
         return cmd;
+    }
+
+    /**
+     * A message on one line: line breaks, tabs and other control characters are shown escaped
+     * ({@code '\n'}), so that what the user typed cannot split or garble it.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 }

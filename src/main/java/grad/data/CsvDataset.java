@@ -2,10 +2,9 @@ package grad.data;
 
 import grad.GradException;
 import grad.io.DecimalNumber;
-import grad.io.LineIndex;
+import grad.io.CsvRecords;
+import grad.io.CsvRecords.Row;
 import grad.io.TextFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,11 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV file with a header row into a {@link Dataset}, with Apache Commons CSV.
@@ -48,8 +43,6 @@ public final class CsvDataset {
 
     private static final Pattern NON_FINITE =
             Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
-    /** Where Commons CSV's error messages say the problem is: "(startline 3)" or "at line: 3". */
-    private static final Pattern CSV_ERROR_LINE = Pattern.compile("\\((?:start)?line (\\d+)\\)|at line: (\\d+)");
 
     private CsvDataset() {
     }
@@ -91,9 +84,9 @@ public final class CsvDataset {
         Row headerRow = rows.get(0);
         List<String> header = header(headerRow, where);
         if (rows.size() == 1) {
-            throw new DataException(where + ":" + headerRow.line + ": only a header row, no data rows");
+            throw new DataException(where + ":" + headerRow.line() + ": only a header row, no data rows");
         }
-        String at1 = where + ":" + headerRow.line + ": ";
+        String at1 = where + ":" + headerRow.line() + ": ";
         int labelColumn = labelColumn(options.label(), header, at1);
         int[] featureColumns = featureColumns(options.features(), header, labelColumn, at1);
         int n = rows.size() - 1;
@@ -114,15 +107,15 @@ public final class CsvDataset {
                                  String where, double[][] features, String[] labels) {
         for (int i = 0; i < labels.length; i++) {
             Row row = rows.get(i + 1);
-            String at = where + ":" + row.line + ": ";
-            if (row.fields.length != header.size()) {
-                throw new DataException(at + "expected " + header.size() + " fields, found " + row.fields.length);
+            String at = where + ":" + row.line() + ": ";
+            if (row.fields().length != header.size()) {
+                throw new DataException(at + "expected " + header.size() + " fields, found " + row.fields().length);
             }
             for (int j = 0; j < featureColumns.length; j++) {
                 int c = featureColumns[j];
-                features[i][j] = number(row.fields[c], at + Messages.column(c, header.get(c)) + ": ");
+                features[i][j] = number(row.fields()[c], at + Messages.column(c, header.get(c)) + ": ");
             }
-            labels[i] = row.fields[labelColumn].strip();
+            labels[i] = row.fields()[labelColumn].strip();
             if (labels[i].isEmpty()) {
                 throw new DataException(at + Messages.column(labelColumn, header.get(labelColumn)) + ": missing label");
             }
@@ -141,7 +134,7 @@ public final class CsvDataset {
         if (regression) {
             double[] targets = new double[n];
             for (int i = 0; i < n; i++) {
-                targets[i] = number(labels[i], where + ":" + rows.get(i + 1).line + ": " + labelWhere + ": ");
+                targets[i] = number(labels[i], where + ":" + rows.get(i + 1).line() + ": " + labelWhere + ": ");
             }
             return Dataset.regression(name, featureNames, features, targets);
         }
@@ -161,10 +154,6 @@ public final class CsvDataset {
         return Dataset.classification(name, featureNames, features, classes, classNames);
     }
 
-    /** A record of the file and the line it starts on. */
-    private record Row(long line, String[] fields) {
-    }
-
     /** The whole file as text (see {@link TextFiles}), its problems as DataExceptions. */
     private static String readText(Path file) {
         try {
@@ -174,61 +163,22 @@ public final class CsvDataset {
         }
     }
 
-    /** Every record, with the line it starts on; Commons CSV failures become DataExceptions. */
+    /** Every record, with the line it starts on (see {@link CsvRecords}); its failures as DataExceptions. */
     private static List<Row> parse(String text, char delimiter, String where) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true)
-                .get();
-        LineIndex lines = new LineIndex(text);
-        List<Row> rows = new ArrayList<>();
-        CSVParser parser = null;
         try {
-            parser = CSVParser.parse(text, format);
-            for (CSVRecord record : parser) {
-                rows.add(new Row(lines.lineOf(record.getCharacterPosition()), record.values()));
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            long line = csvErrorLine(e, parser == null ? 1 : parser.getCurrentLineNumber());
-            throw new DataException(where + ":" + line + ": malformed CSV: " + csvReason(e), e);
+            return CsvRecords.parse(text, delimiter, where);
+        } catch (GradException e) {
+            throw new DataException(e.getMessage(), e.getCause());
         }
-        return rows;
-    }
-
-    /** The line Commons CSV names in its message (where a bad quoted field starts), else its current line. */
-    private static long csvErrorLine(Exception e, long currentLine) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            Matcher m = CSV_ERROR_LINE.matcher(String.valueOf(t.getMessage()));
-            if (m.find()) {
-                return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
-            }
-        }
-        return Math.max(1, currentLine);
-    }
-
-    /** Commons CSV's explanation, without its own "(line N)" and "at line: N, position: M" parts. */
-    private static String csvReason(Exception e) {
-        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        String reason = reason(t);
-        reason = reason.replaceAll("\\((?:start)?line \\d+\\)\\s*", "")
-                .replaceAll("\\s*at line: \\d+, position: \\d+", "")
-                .replaceAll("\\s+", " ")
-                .strip();
-        return reason.isEmpty() ? t.getClass().getSimpleName() : reason;
-    }
-
-    private static String reason(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.replaceAll("[\\r\\n]+", " ");
     }
 
     /** The column names: none empty, no two the same. */
     private static List<String> header(Row row, String where) {
-        String at = where + ":" + row.line + ": ";
+        String at = where + ":" + row.line() + ": ";
         List<String> names = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < row.fields.length; c++) {
-            String name = row.fields[c].strip();
+        for (int c = 0; c < row.fields().length; c++) {
+            String name = row.fields()[c].strip();
             if (name.isEmpty()) {
                 throw new DataException(at + "column " + (c + 1) + ": empty column name in the header row");
             }

@@ -45,6 +45,10 @@ public final class Standardizer {
                 squares += dev * dev;
             }
             double std = Math.sqrt(squares / n);
+            if (!Double.isFinite(mean) || !Double.isFinite(std)) {
+                throw new DataException(data.name() + ": feature column " + Messages.quote(data.featureNames().get(j))
+                        + ": values too large to standardize (their mean or spread overflows); scale the column down");
+            }
             means[j] = mean;
             stds[j] = std == 0 || !Double.isFinite(std) ? 1.0 : std;
         }

@@ -37,7 +37,7 @@ public final class Assignments {
                 throw malformed(argument, "the name is missing");
             }
             if (!NAME.matcher(name).matches()) {
-                throw malformed(argument, "'" + name + "' is not a name (letters, digits and _, not starting with a digit)");
+                throw malformed(argument, "'" + name + "' is not a name (ASCII letters, digits and _, not starting with a digit)");
             }
             if (ExpressionParser.isFunction(name)) {
                 throw malformed(argument, "'" + name + "' is a function, not a variable");

@@ -1,23 +1,18 @@
 package grad.model;
 
 import grad.io.DecimalNumber;
-import grad.io.LineIndex;
+import grad.io.CsvRecords;
 import grad.io.Text;
 import grad.io.TextFiles;
 import grad.GradException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * The rows of a CSV file with a header, read with Apache Commons CSV, as text: what {@code predict}
+ * The rows of a CSV file with a header, read with {@link CsvRecords}, as text: what {@code predict}
  * reads and passes through.
  *
  * @param where     the file's name, for messages
@@ -36,18 +31,11 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
     static InputCsv read(Path file, char delimiter) {
         String where = file.toString();
         String text = TextFiles.read(file, "CSV file");
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
         List<String[]> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        LineIndex counter = new LineIndex(text);
-        try (CSVParser parser = CSVParser.parse(text, format)) {
-            for (CSVRecord record : parser) {
-                records.add(record.values());
-                lines.add(counter.lineOf(record.getCharacterPosition()));
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new GradException(where + ": malformed CSV: " + reason.lines().findFirst().orElse("").strip(), e);
+        for (CsvRecords.Row row : CsvRecords.parse(text, delimiter, where)) {
+            records.add(row.fields());
+            lines.add(row.line());
         }
         if (records.isEmpty()) {
             throw new GradException(where + ": empty file, expected a header row and data rows");

@@ -12,6 +12,8 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.google.gson.stream.JsonToken;
 import grad.GradException;
 import grad.io.AtomicFiles;
@@ -134,15 +136,25 @@ public final class ModelFile {
      * @throws GradException as {@link #read(Path)}
      */
     public static SavedModel fromJson(String text, String where) {
+        if (text.isBlank()) {
+            throw new GradException(where + ": not a grad model file (not JSON): empty file");
+        }
         JsonElement tree;
+        JsonReader reader = strictReader(text);
         try {
-            JsonReader reader = strictReader(text);
             tree = JsonParser.parseReader(reader);
-            if (text.isBlank() || reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new JsonParseException("more than one JSON value");
-            }
+        } catch (RuntimeException e) {
+            throw new GradException(where + ": not a grad model file (not JSON): " + jsonProblem(e), e);
+        }
+        boolean ended;
+        try {
+            ended = reader.peek() == JsonToken.END_DOCUMENT;
         } catch (IOException | RuntimeException e) {
-            throw new GradException(where + ": not a grad model file (not JSON)", e);
+            ended = false;
+        }
+        if (!ended) {
+            throw new GradException(where + ": not a grad model file (not JSON): " + location(reader.toString())
+                    + "more data after the end of the JSON value");
         }
         JsonElement format = tree.isJsonObject() ? tree.getAsJsonObject().get("format") : null;
         if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
@@ -179,6 +191,39 @@ public final class ModelFile {
         JsonReader reader = new JsonReader(new StringReader(text));
         reader.setStrictness(Strictness.STRICT);
         return reader;
+    }
+
+    /** Where Gson says a problem is: "at line 3 column 7 path $.network". */
+    private static final Pattern JSON_AT = Pattern.compile("\\s*at line (\\d+) column (\\d+)(?: path (\\S+))?");
+
+    /** {@code "line 3 column 7: "} from Gson's " at line 3 column 7 path $.x", or nothing. */
+    private static String location(String message) {
+        Matcher m = JSON_AT.matcher(message);
+        return m.find() ? "line " + m.group(1) + " column " + m.group(2) + ": " : "";
+    }
+
+    /**
+     * Why Gson could not read the text as JSON, with where: {@code line 3 column 7: unterminated object}; its
+     * advice to read leniently (a class name) becomes "malformed JSON".
+     */
+    private static String jsonProblem(Throwable e) {
+        String message = null;
+        for (Throwable t = e; t != null && message == null; t = t.getCause()) {
+            message = t.getMessage();
+        }
+        String line = message == null ? "" : message.lines().findFirst().orElse("").strip();
+        String at = location(line);
+        line = JSON_AT.matcher(line).replaceAll("");
+        line = line.replaceAll("(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error):\\s*", "")
+                .replaceAll("Use JsonReader\\.setStrictness\\(Strictness\\.LENIENT\\) to accept malformed JSON",
+                        "malformed JSON")
+                .replaceAll("Nesting limit (\\d+) reached", "nested more than $1 deep")
+                .replaceAll("^End of input$", "the file ends too soon")
+                .strip();
+        if (line.isEmpty() || line.matches(".*\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*.*")) {
+            line = "malformed JSON";
+        }
+        return at + Character.toLowerCase(line.charAt(0)) + line.substring(1);
     }
 
     /** Gson's explanation on one line, without exception class names and its troubleshooting link. */

@@ -72,7 +72,17 @@ public final class SGD {
         }
     }
 
-    /** The velocities, live (for saving the optimizer's state). */
+    /** The L2 rate. */
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    /** The L1 rate. */
+    public double l1() {
+        return l1;
+    }
+
+    /** The per-parameter momentum buffers (copied). */
     public double[] velocity() {
         return velocity;
     }

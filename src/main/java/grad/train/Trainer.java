@@ -142,9 +142,19 @@ public final class Trainer implements AutoCloseable {
     }
 
     private DivergedException diverged(int epoch, int batch, String what) {
+        double decay = Math.max(optimizer.weightDecay(), optimizer.l1());
+        if (lr * decay >= 1) {
+            String option = optimizer.weightDecay() >= optimizer.l1() ? "--weight-decay" : "--l1";
+            return new DivergedException("training diverged in epoch " + epoch + ", minibatch " + batch + ": " + what
+                    + "; try a lower " + option + " (now " + number(decay) + "; times --lr " + number(lr)
+                    + " it should stay well below 1)", epoch);
+        }
         return new DivergedException("training diverged in epoch " + epoch + ", minibatch " + batch + ": " + what
-                + "; try a lower --lr (now " + (lr == Math.rint(lr) && lr < 1e15 ? Long.toString((long) lr) : Double.toString(lr))
-                + ") or check --init", epoch);
+                + "; try a lower --lr (now " + number(lr) + ") or check --init", epoch);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     @Override

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInvocationTest {
     private static final int USAGE = 2;
     private static final int DATA = 1;
+    private static final int DIVERGED = 3;
+    private static final List<String> SUBCOMMANDS = List.of("export", "predict", "eval");
+    /** A Java class name, qualified ({@code org.apache.commons.csv.CSVException}) or an exception's simple name. */
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "\\b(?:java|javax|jdk|sun|org|com)\\.[a-z]\\w*|\\b[a-z]+\\.[a-z]+\\.[A-Z]\\w*|\\b[A-Z]\\w*(?:Exception|Error)\\b");
 
     @TempDir
     static Path dir;
@@ -45,6 +52,22 @@ class BadInvocationTest {
         Files.writeString(dir.resolve("ok.csv"), "x,y,label\n1,2,a\n3,4,b\n1,2,a\n3,4,b\n1,2,a\n3,4,b\n");
         Files.writeString(dir.resolve("a-file"), "not a directory");
         Files.createDirectories(dir.resolve("a-directory"));
+        Files.writeString(dir.resolve("bad-quote.csv"), "x,y,label\n1,2,a\n\"0.3\"x,2,b\n");
+        Files.writeString(dir.resolve("open-quote.csv"), "x,y,label\n1,2,a\n\"0.3,2,b\n");
+        Files.write(dir.resolve("bad-utf8.csv"), "x,y\n1,2\n3,\u00ff\n".getBytes(StandardCharsets.ISO_8859_1));
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve("points.csv.gz")))) {
+            gz.write("x,y\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Cli saved = Cli.run("--epochs", "2", "--no-plots", "-o", dir.resolve("m-out").toString(),
+                "--save-model", dir.resolve("m.json").toString());
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        String model = Files.readString(dir.resolve("m.json"));
+        Files.writeString(dir.resolve("truncated.json"), model.substring(0, model.indexOf("\"network\"") + 40));
+        Files.writeString(dir.resolve("empty.json"), "");
+        Files.writeString(dir.resolve("huge.csv"), "x,y,label\n1,1e308,a\n2,-1e308,b\n1,2,a\n3,4,b\n");
+        Files.writeString(dir.resolve("nan.json"), "NaN\n");
+        Files.writeString(dir.resolve("deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
+        Files.writeString(dir.resolve("trailing.json"), model + "{}\n");
     }
 
     static Stream<Arguments> invocations() {
@@ -126,7 +149,55 @@ class BadInvocationTest {
                 bad(DATA, "output directory {dir}/a-file is a file", "-o", "{dir}/a-file"),
                 bad(DATA, "cannot create output directory {dir}/a-file/out: Not a directory", "-o", "{dir}/a-file/out"),
                 bad(DATA, "cannot write {dir}/a-directory: it is a directory", "export", "--out", "{dir}/a-directory"),
-                bad(DATA, "cannot write {dir}/a-file/x.csv: ", "export", "--out", "{dir}/a-file/x.csv"));
+                bad(DATA, "cannot write {dir}/a-file/x.csv: ", "export", "--out", "{dir}/a-file/x.csv"),
+                // predict reads CSV as training does (issue 19)
+                bad(DATA, "{dir}/bad-quote.csv:3: malformed CSV: Invalid character between encapsulated token and delimiter",
+                        "predict", "--model", "{dir}/m.json", "--input", "{dir}/bad-quote.csv"),
+                bad(DATA, "{dir}/bad-quote.csv:3: malformed CSV: Invalid character between encapsulated token and delimiter",
+                        "-d", "{dir}/bad-quote.csv"),
+                bad(DATA, "{dir}/open-quote.csv:3: malformed CSV: EOF reached before encapsulated token finished",
+                        "predict", "--model", "{dir}/m.json", "--input", "{dir}/open-quote.csv"),
+                bad(DATA, "{dir}/m.json:", "predict", "--model", "{dir}/m.json", "--input", "{dir}/m.json"),
+                bad(DATA, "{dir}/bad-utf8.csv:3: not UTF-8 text (byte 0xFF)",
+                        "predict", "--model", "{dir}/m.json", "--input", "{dir}/bad-utf8.csv"),
+                bad(DATA, "{dir}/points.csv.gz:1: binary data",
+                        "predict", "--model", "{dir}/m.json", "--input", "{dir}/points.csv.gz"),
+                // model files that are not JSON: line and column (issue 19)
+                bad(DATA, "{dir}/truncated.json: not a grad model file (not JSON): line ",
+                        "predict", "--model", "{dir}/truncated.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/empty.json: not a grad model file (not JSON): empty file",
+                        "predict", "--model", "{dir}/empty.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/nan.json: not a grad model file (not JSON): line 1 column 1: malformed JSON",
+                        "predict", "--model", "{dir}/nan.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/deep.json: not a grad model file (not JSON): line 1 column 257: nested more than 255 deep",
+                        "predict", "--model", "{dir}/deep.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/trailing.json: not a grad model file (not JSON): line 194 column 2: more data after the end",
+                        "predict", "--model", "{dir}/trailing.json", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/ok.csv: not a grad model file (not JSON): line 1 column 1: malformed JSON",
+                        "predict", "--model", "{dir}/ok.csv", "--input", "{dir}/ok.csv"),
+                bad(DATA, "{dir}/truncated.json: not a grad model file (not JSON): line ",
+                        "--load-model", "{dir}/truncated.json"),
+                // usage errors found after parsing still get the hint line (issue 19)
+                bad(USAGE, "the model has trained 2 epochs already ({dir}/m.json); --epochs counts them too, so ask for more,"
+                        + " e.g. --epochs 3", "--load-model", "{dir}/m.json", "--epochs", "1"),
+                bad(USAGE, "--hidden-units 3 differs from the model's 10 ({dir}/m.json)",
+                        "--load-model", "{dir}/m.json", "--epochs", "3", "--hidden-units", "3"),
+                bad(USAGE, "--seed 5 differs from the model's seed 42 ({dir}/m.json)",
+                        "--load-model", "{dir}/m.json", "--epochs", "3", "--seed", "5"),
+                bad(USAGE, "grad eval: 'a' is given twice", "eval", "a+b", "a=1", "a=2", "b=3"),
+                bad(USAGE, "grad eval: malformed assignment 'a=abc': 'abc' is not a number", "eval", "a", "a=abc"),
+                bad(USAGE, "grad eval: malformed assignment 'α=1': 'α' is not a name (ASCII letters, digits and _,",
+                        "eval", "α + β", "α=1", "β=2"),
+                // control characters quoted; options refused as what they are (issue 19)
+                bad(USAGE, "--delimiter cannot be a line break, not '\\n'", "-d", "{dir}/ok.csv", "--delimiter", "\n"),
+                bad(USAGE, "--delimiter cannot be the quote character \" (it quotes fields), not '\"'",
+                        "-d", "{dir}/ok.csv", "--delimiter", "\""),
+                bad(USAGE, "--output-dir must name a directory, not ''", "-o", ""),
+                // the data, not the learning rate, when standardization overflows; the decay when it is too strong
+                bad(DATA, "huge: feature column \"y\": values too large to standardize (their mean or spread overflows);"
+                        + " scale the column down", "-d", "{dir}/huge.csv"),
+                bad(DIVERGED, "try a lower --weight-decay (now 1.0E308; times --lr 0.001 it should stay well below 1)",
+                        "--weight-decay", "1e308", "--epochs", "1", "--no-report"));
     }
 
     private static Arguments bad(int exitCode, String message, String... args) {
@@ -140,7 +211,7 @@ class BadInvocationTest {
         for (String arg : args) {
             argv.add(arg.replace("{dir}", dir.toString()));
         }
-        if (argv.isEmpty() || !argv.get(0).equals("export")) {
+        if (argv.isEmpty() || !SUBCOMMANDS.contains(argv.get(0))) {
             // no case gets as far as training; should one, it stays small and draws nothing
             argv.add(0, "--no-plots");
             if (!argv.contains("-o")) {
@@ -152,16 +223,29 @@ class BadInvocationTest {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
         List<String> lines = run.errLines();
-        assertThat(lines.get(0)).startsWith("grad: ").contains(message.replace("{dir}", dir.toString()));
+        assertThat(lines.get(0)).startsWith(argv.get(0).equals("eval") ? "grad eval: " : "grad: ")
+                .contains(message.replace("{dir}", dir.toString()));
         if (exitCode == USAGE) {
             assertThat(lines).hasSize(2);
-            assertThat(lines.get(1)).matches("Try 'grad( export| lr-find)? --help' for more information\\.");
+            assertThat(lines.get(1)).matches("Try 'grad( export| predict| eval| lr-find)? --help' for more information\\.");
         } else {
             assertThat(lines).hasSize(1);
         }
-        assertThat(run.out()).isEmpty();
+        if (exitCode != DIVERGED) {
+            assertThat(run.out()).isEmpty();
+        }
         assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("at grad.")
                 .doesNotContain("internal error");
+        assertThat(CLASS_NAME.matcher(run.out() + run.err()).results().map(m -> m.group()).toList())
+                .as("Java class names in %s", run.err()).isEmpty();
+    }
+
+    @Test
+    void theClassNamePatternFindsWhatIssue19Saw() {
+        assertThat(CLASS_NAME.matcher("malformed CSV: org.apache.commons.csv.CSVException: Invalid").find()).isTrue();
+        assertThat(CLASS_NAME.matcher("internal error: NullPointerException").find()).isTrue();
+        assertThat(CLASS_NAME.matcher("cannot read: java.io.IOException").find()).isTrue();
+        assertThat(CLASS_NAME.matcher("grad: points.csv:3: malformed CSV: Invalid character").find()).isFalse();
     }
 
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine;
 
 class EvalCommandTest {
     private static final String NL = System.lineSeparator();
+    private static final String HINT = "Try 'grad eval --help' for more information." + NL;
 
     @TempDir
     Path dir;
@@ -130,13 +131,13 @@ class EvalCommandTest {
                 List.of("=1", "the name is missing"),
                 List.of("a=abc", "'abc' is not a number"),
                 List.of("a", "expected NAME=VALUE, like x=1.5"),
-                List.of("1a=2", "'1a' is not a name (letters, digits and _, not starting with a digit)"),
+                List.of("1a=2", "'1a' is not a name (ASCII letters, digits and _, not starting with a digit)"),
                 List.of("exp=2", "'exp' is a function, not a variable"))) {
             Cli run = eval("a + 1", c.get(0));
             assertThat(run.exitCode()).as(c.get(0)).isEqualTo(2);
-            assertThat(run.err()).isEqualTo("grad eval: malformed assignment '" + c.get(0) + "': " + c.get(1) + NL);
+            assertThat(run.err()).isEqualTo("grad eval: malformed assignment '" + c.get(0) + "': " + c.get(1) + NL + HINT);
         }
-        assertThat(eval("a", "a=1", "a=2").err()).isEqualTo("grad eval: 'a' is given twice" + NL);
+        assertThat(eval("a", "a=1", "a=2").err()).isEqualTo("grad eval: 'a' is given twice" + NL + HINT);
     }
 
     @Test

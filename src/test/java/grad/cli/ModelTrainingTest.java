@@ -34,7 +34,8 @@ class ModelTrainingTest {
 
     private static void assertOneLineError(Cli run, int exitCode, String message) {
         assertThat(run.exitCode()).isEqualTo(exitCode);
-        assertThat(run.err()).isEqualTo("grad: " + message + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("grad: " + message + System.lineSeparator()
+                + (exitCode == 2 ? "Try 'grad --help' for more information." + System.lineSeparator() : ""));
         assertThat(run.err()).doesNotContain("Exception");
     }
 
@@ -154,7 +155,7 @@ class ModelTrainingTest {
     @Test
     void loadingSomethingThatIsNotAModel() throws Exception {
         assertOneLineError(grad("--load-model", rings().toString(), "--epochs", "2"), 1,
-                rings() + ": not a grad model file (not JSON)");
+                rings() + ": not a grad model file (not JSON): line 1 column 1: malformed JSON");
         Path missing = dir.resolve("missing.json");
         assertOneLineError(grad("--load-model", missing.toString()), 1, missing + ": no such file");
     }

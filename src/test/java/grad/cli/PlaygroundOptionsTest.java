@@ -162,7 +162,7 @@ class PlaygroundOptionsTest {
                 "-o", dir.resolve("out").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("grad: --input-features x,y,xy needs data with 2 features, but wide has 3"
-                + System.lineSeparator());
+                + System.lineSeparator() + "Try 'grad --help' for more information." + System.lineSeparator());
     }
 
     @Test

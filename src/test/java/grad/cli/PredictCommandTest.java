@@ -259,7 +259,7 @@ class PredictCommandTest {
     @Test
     void aFileThatIsNotAModel() {
         assertOneLineError(grad("predict", "--model", rings.toString(), "--input", rings.toString()), 1,
-                rings + ": not a grad model file (not JSON)");
+                rings + ": not a grad model file (not JSON): line 1 column 1: malformed JSON");
         Path metrics = dir.resolve("out/metrics_rings.json");
         assertOneLineError(grad("predict", "--model", metrics.toString(), "--input", rings.toString()), 1,
                 metrics + ": not a grad model file (no \"format\": \"grad-model\"; grad --save-model FILE writes one)");

@@ -157,10 +157,15 @@ class ModelFileTest {
 
     @Test
     void rejectsFilesThatAreNotModels() throws IOException {
-        assertThat(rejected("x,y,label\n1,2,a\n")).isEqualTo("not a grad model file (not JSON)");
-        assertThat(rejected("")).isEqualTo("not a grad model file (not JSON)");
-        assertThat(rejected("{\"a\": NaN}")).isEqualTo("not a grad model file (not JSON)");
-        assertThat(rejected(valid() + "{}")).isEqualTo("not a grad model file (not JSON)");
+        assertThat(rejected("x,y,label\n1,2,a\n")).isEqualTo("not a grad model file (not JSON): line 1 column 1: malformed JSON");
+        assertThat(rejected("")).isEqualTo("not a grad model file (not JSON): empty file");
+        assertThat(rejected("{\"a\": NaN}")).isEqualTo("not a grad model file (not JSON): line 1 column 7: malformed JSON");
+        String model = valid();
+        assertThat(rejected(model + "{}")).isEqualTo("not a grad model file (not JSON): line "
+                + (model.lines().count() + 1) + " column 2: more data after the end of the JSON value");
+        assertThat(rejected(model.substring(0, 300))).matches("not a grad model file \\(not JSON\\): line \\d+ column \\d+: .+");
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThat(rejected(deep)).isEqualTo("not a grad model file (not JSON): line 1 column 257: nested more than 255 deep");
         assertThat(rejected("[1, 2]")).startsWith("not a grad model file (no \"format\": \"grad-model\"");
         assertThat(rejected("{\"status\": \"completed\", \"config\": {}}")).startsWith("not a grad model file (no \"format\"");
     }
