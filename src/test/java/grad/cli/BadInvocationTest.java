@@ -190,7 +190,10 @@ class BadInvocationTest {
                 bad(DATA, "huge: feature column \"y\": values too large to standardize (their mean or spread overflows);"
                         + " scale the column down", "-d", "{dir}/huge.csv"),
                 bad(DIVERGED, "try a lower --weight-decay (now 1.0E308; times --lr 0.001 it should stay well below 1)",
-                        "--weight-decay", "1e308", "--epochs", "1", "--no-report"));
+                        "--weight-decay", "1e308", "--epochs", "1", "--no-report"),
+                // an unwritable --save-model is found before epoch 1
+                bad(DATA, "cannot write {dir}/a-directory: it is a directory", "--save-model", "{dir}/a-directory"),
+                bad(DATA, "cannot write {dir}/a-file/m.json: ", "--save-model", "{dir}/a-file/m.json"));
     }
 
     private static Arguments bad(int exitCode, String message, String... args) {
