@@ -237,6 +237,20 @@ class BadInvocationTest {
     }
 
     @Test
+    void classNamesWithLineBreaksAreQuotedOnTheConsole() throws IOException {
+        Path data = dir.resolve("newline-labels.csv");
+        Files.writeString(data, "x,y,label\n1,2,\"a\nb\"\n3,4,c\n1,2,\"a\nb\"\n3,4,c\n");
+        Cli run = Cli.run("-d", data.toString(), "--epochs", "1", "--no-plots", "--no-report",
+                "-o", dir.resolve("out-newline").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 classes [\"a\\nb\", c]");
+        assertThat(run.out().lines().map(String::strip).toList())
+                .contains("\"a\\nb\"        c", "\"a\\nb\"        2        0", "c        0        2");
+        assertThat(run.out().lines().filter(l -> l.strip().equals("b\"") || l.strip().startsWith("b\" "))).isEmpty();
+    }
+
+    @Test
     void theClassNamePatternFindsWhatIssue19Saw() {
         assertThat(CLASS_NAME.matcher("malformed CSV: org.apache.commons.csv.CSVException: Invalid").find()).isTrue();
         assertThat(CLASS_NAME.matcher("internal error: NullPointerException").find()).isTrue();
