@@ -82,6 +82,29 @@ public final class AtomicFiles {
     }
 
     /**
+     * Checks, before a long run, that {@link #write} will be able to write {@code target}: it is not a
+     * directory, and a file can be created beside it (its directory is created if missing). Leaves
+     * {@code target} as it is.
+     *
+     * @throws GradException naming the file, as {@link #write} would
+     */
+    public static void checkWritable(Path target) {
+        if (Files.isDirectory(target)) {
+            throw new GradException("cannot write " + target + ": it is a directory");
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path probe = dir.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            Files.newOutputStream(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            throw new GradException("cannot write " + target + ": " + reason(e), e);
+        }
+    }
+
+    /**
      * Why a file operation failed, for a one-line message: the system's reason ("Permission denied",
      * "Not a directory") rather than the bare file name that many {@link FileSystemException}s carry.
      */

@@ -44,6 +44,21 @@ public final class Text {
         return sb.append('"').toString();
     }
 
+    /**
+     * A name as it is, unless it holds a line break or another control character, which would break a
+     * line or a table: then {@link #quote quoted}, e.g. {@code "a\nb"}.
+     */
+    public static String label(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                return quote(name);
+            }
+        }
+        return name;
+    }
+
     /** The names quoted and comma-separated, cut after a dozen with the total: {@code "a", "b", ... (20)}. */
     public static String list(List<String> names) {
         StringBuilder sb = new StringBuilder();

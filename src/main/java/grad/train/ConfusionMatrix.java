@@ -1,5 +1,6 @@
 package grad.train;
 
+import grad.io.Text;
 import java.util.List;
 
 /** A confusion matrix as aligned text: a row per actual class, a column per predicted class. */
@@ -7,7 +8,9 @@ final class ConfusionMatrix {
     private ConfusionMatrix() {
     }
 
-    static String format(int[][] counts, List<String> classNames) {
+    /** The matrix; a class name with a line break or other control character is shown quoted. */
+    static String format(int[][] counts, List<String> names) {
+        List<String> classNames = names.stream().map(Text::label).toList();
         int width = 9;
         for (String name : classNames) {
             width = Math.max(width, name.length() + 2);

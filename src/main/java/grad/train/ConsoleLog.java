@@ -2,6 +2,7 @@ package grad.train;
 
 import grad.data.Dataset;
 import grad.data.Split;
+import grad.io.Text;
 import grad.nn.Loss;
 import grad.nn.MLP;
 import java.io.PrintWriter;
@@ -61,7 +62,8 @@ final class ConsoleLog implements EpochListener {
         String arch = architecture(model);
         out.printf(Locale.ROOT, "grad: training a %s MLP (%d parameters) on %s: %d rows, %d features, %s%n",
                 arch, model.parameterCount(), data.name(), data.size(), data.featureCount(),
-                data.isRegression() ? "regression" : data.classCount() + " classes " + data.classNames());
+                data.isRegression() ? "regression" : data.classCount() + " classes "
+                        + data.classNames().stream().map(Text::label).toList());
         out.printf(Locale.ROOT, "  lr %s, momentum %s, batch %d, %d epochs, loss %s, activation %s, init %s, seed %d%s%n",
                 fmt(plan.optimizer().lr()), fmt(plan.optimizer().momentum()), plan.batchSize(), plan.epochs(), loss.id(),
                 plan.model().activation().id(), plan.model().init().id(), plan.seed(),

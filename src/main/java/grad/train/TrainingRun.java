@@ -61,6 +61,9 @@ public final class TrainingRun {
         SGD sgd = optimizer(model, saved);
         int firstEpoch = saved == null ? 1 : saved.training().epochsDone() + 1;
         Path dir = prepareOutputDir(plan.outputs().dir());
+        if (plan.outputs().saveModel() != null) {
+            AtomicFiles.checkWritable(plan.outputs().saveModel());
+        }
         try (Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
                 plan.threads());
              PictureScheduler pictures = plan.outputs().plots()

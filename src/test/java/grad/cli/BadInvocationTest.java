@@ -197,7 +197,10 @@ class BadInvocationTest {
                 bad(DATA, "huge: feature column \"y\": values too large to standardize (their mean or spread overflows);"
                         + " scale the column down", "-d", "{dir}/huge.csv"),
                 bad(DIVERGED, "try a lower --weight-decay (now 1.0E308; times --lr 0.001 it should stay well below 1)",
-                        "--weight-decay", "1e308", "--epochs", "1", "--no-report"));
+                        "--weight-decay", "1e308", "--epochs", "1", "--no-report"),
+                // an unwritable --save-model is found before epoch 1
+                bad(DATA, "cannot write {dir}/a-directory: it is a directory", "--save-model", "{dir}/a-directory"),
+                bad(DATA, "cannot write {dir}/a-file/m.json: ", "--save-model", "{dir}/a-file/m.json"));
     }
 
     private static Arguments bad(int exitCode, String message, String... args) {
@@ -238,6 +241,20 @@ class BadInvocationTest {
                 .doesNotContain("internal error");
         assertThat(CLASS_NAME.matcher(run.out() + run.err()).results().map(m -> m.group()).toList())
                 .as("Java class names in %s", run.err()).isEmpty();
+    }
+
+    @Test
+    void classNamesWithLineBreaksAreQuotedOnTheConsole() throws IOException {
+        Path data = dir.resolve("newline-labels.csv");
+        Files.writeString(data, "x,y,label\n1,2,\"a\nb\"\n3,4,c\n1,2,\"a\nb\"\n3,4,c\n");
+        Cli run = Cli.run("-d", data.toString(), "--epochs", "1", "--no-plots", "--no-report",
+                "-o", dir.resolve("out-newline").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 classes [\"a\\nb\", c]");
+        assertThat(run.out().lines().map(String::strip).toList())
+                .contains("\"a\\nb\"        c", "\"a\\nb\"        2        0", "c        0        2");
+        assertThat(run.out().lines().filter(l -> l.strip().equals("b\"") || l.strip().startsWith("b\" "))).isEmpty();
     }
 
     @Test
