@@ -58,6 +58,10 @@ gallery: grad.jar
 	cp $(GALLERY)/bad-init/decision_boundary_epoch_20_xor.png docs/decision_boundary_bad_init_xor.png
 	$(JAVA) -jar grad.jar $(SPIRAL) -o $(GALLERY)/spiral > $(GALLERY)/spiral.log
 	cp $(GALLERY)/spiral/network_spiral.png docs/
+	$(JAVA) -jar grad.jar --lr 1000 --momentum 0.99 --no-report -o $(GALLERY)/huge-lr > /dev/null 2> $(GALLERY)/huge-lr.warnings
+	cp $(GALLERY)/huge-lr/curves_xor.png docs/curves_huge_lr_xor.png
+	$(JAVA) -jar grad.jar lr-find --dataset moons -o $(GALLERY)/lr-find > /dev/null
+	cp $(GALLERY)/lr-find/lr_find_moons.png docs/
 	cp $(GALLERY)/spiral/decision_boundary_epoch_100_spiral.png docs/decision_boundary_spiral.png
 	$(JAVA) -jar grad.jar --dataset src/test/resources/grad/cli/flowers.csv --hidden-units 8 --epochs 100 --lr 0.01 -o $(GALLERY)/flowers > /dev/null
 	cp $(GALLERY)/flowers/network_flowers.png $(GALLERY)/flowers/confusion_flowers.png docs/

@@ -32,6 +32,14 @@ final class Converters {
         }
     }
 
+    /** {@code --lr}: a number, or {@code auto} (read as NaN; {@link GradCommand} tells it from a typed NaN). */
+    static final class LrConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return value.trim().equalsIgnoreCase("auto") ? Double.NaN : Double.parseDouble(value);
+        }
+    }
+
     static final class LossConverter implements ITypeConverter<Loss> {
         @Override
         public Loss convert(String value) {

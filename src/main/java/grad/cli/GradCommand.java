@@ -57,7 +57,8 @@ public final class GradCommand implements Callable<Integer> {
     @Option(names = {"-e", "--epochs"}, defaultValue = "50", paramLabel = "N", description = "epochs to train (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = {"-l", "--lr"}, defaultValue = "0.001", paramLabel = "RATE", description = "learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-l", "--lr"}, defaultValue = "0.001", paramLabel = "RATE", converter = Converters.LrConverter.class,
+            description = "learning rate, or auto: run lr-find first and train with its suggestion (default: ${DEFAULT-VALUE})")
     double lr;
 
     @Option(names = {"-m", "--momentum"}, defaultValue = "0.9", paramLabel = "M", description = "SGD momentum, in [0, 1) (default: ${DEFAULT-VALUE})")
@@ -160,6 +161,9 @@ public final class GradCommand implements Callable<Integer> {
     public Integer call() {
         TrainingPlan plan = plan();
         PrintWriter out = spec.commandLine().getOut();
+        if (lrAuto()) {
+            plan = LrFindCommand.withAutoLr(plan, out, spec.commandLine().getErr());
+        }
         new TrainingRun(plan, out, spec.commandLine().getErr()).run();
         return 0;
     }
@@ -193,7 +197,10 @@ public final class GradCommand implements Callable<Integer> {
         OptionRanges.check(spec, "--graphviz-max-nodes", graphvizMaxNodes >= 1);
         OptionRanges.check(spec, "--threads", threads == null || threads >= 1 && threads <= OptionRanges.MAX_THREADS);
         OptionRanges.check(spec, "--gif-every", gifEvery >= 0);
-        OptionRanges.check(spec, "--lr", Double.isFinite(lr) && lr > 0);
+        OptionRanges.check(spec, "--lr", lrAuto() || Double.isFinite(lr) && lr > 0);
+        if (lrAuto() && loadModel != null) {
+            throw usage("--lr auto starts a new network; it cannot continue --load-model");
+        }
         OptionRanges.check(spec, "--momentum", momentum >= 0 && momentum < 1);
         OptionRanges.check(spec, "--weight-decay", Double.isFinite(weightDecay) && weightDecay >= 0);
         OptionRanges.check(spec, "--l1", Double.isFinite(l1) && l1 >= 0);
@@ -211,6 +218,12 @@ public final class GradCommand implements Callable<Integer> {
                     + " needs " + weights + " weights between hidden layers, more than the "
                     + OptionRanges.MAX_HIDDEN_WEIGHTS + " this scalar engine can train; use smaller layers");
         }
+    }
+
+    /** Whether {@code --lr auto} was given. */
+    private boolean lrAuto() {
+        List<String> typed = spec.findOption("--lr").originalStringValues();
+        return !typed.isEmpty() && typed.get(typed.size() - 1).trim().equalsIgnoreCase("auto");
     }
 
     /** {@code --input-features}, or null when not given. */

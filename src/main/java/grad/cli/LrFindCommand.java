@@ -62,21 +62,39 @@ public final class LrFindCommand implements Callable<Integer> {
         if (plan.model() instanceof ModelPlan.Loaded) {
             throw new ParameterException(spec.commandLine(), "lr-find does not take --load-model");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        LrFinder.Result r = new TrainingRun(plan, out, spec.commandLine().getErr()).findLr();
-        double suggested = rounded(r.suggested());
-        Path dir = plan.outputs().dir();
-        Path picture = dir.resolve("lr_find_" + r.name() + ".png");
+        find(plan, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    /**
+     * Runs the test for {@code plan}, writes its picture (unless {@code --no-plots}), prints what it tried and {@code suggested lr: X};
+     * returns X.
+     */
+    static double find(TrainingPlan plan, PrintWriter out, PrintWriter err) {
+        LrFinder.Result r = new TrainingRun(plan, out, err).findLr();
         if (r.lrs().length == 0) {
             throw new grad.GradException("the loss was not finite at the first minibatch, at lr 1e-6; check --init");
         }
-        byte[] png = LrFindPlot.png("learning-rate range test: " + r.name(), r.lrs(), r.losses(), r.smoothed(), suggested);
-        AtomicFiles.write(picture, stream -> stream.write(png));
+        double suggested = rounded(r.suggested());
+        Path picture = plan.outputs().dir().resolve("lr_find_" + r.name() + ".png");
+        if (plan.outputs().plots()) {
+            byte[] png = LrFindPlot.png("learning-rate range test: " + r.name(), r.lrs(), r.losses(), r.smoothed(), suggested);
+            AtomicFiles.write(picture, stream -> stream.write(png));
+        }
         out.println("tried " + r.lrs().length + " minibatches, lr from " + r.lrs()[0] + " to "
-                + rounded(r.lrs()[r.lrs().length - 1]) + "; wrote " + picture);
+                + rounded(r.lrs()[r.lrs().length - 1]) + (plan.outputs().plots() ? "; wrote " + picture : ""));
         out.println("suggested lr: " + suggested);
         out.flush();
-        return 0;
+        return suggested;
+    }
+
+    /** {@code --lr auto}: the plan at the rate the test suggests, marked as chosen automatically. */
+    static TrainingPlan withAutoLr(TrainingPlan plan, PrintWriter out, PrintWriter err) {
+        double lr = find(plan, out, err);
+        out.println("--lr auto: training with lr " + lr);
+        out.flush();
+        return new TrainingPlan(plan.data(), plan.model(), plan.optimizer().withAutoLr(lr), plan.outputs(), plan.epochs(),
+                plan.batchSize(), plan.threads());
     }
 
     /** {@code lr} to 2 significant digits. */

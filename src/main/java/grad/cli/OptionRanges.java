@@ -28,7 +28,7 @@ final class OptionRanges {
             entry("--class-size", "a whole number from 1 to " + DatasetOptions.MAX_CLASS_SIZE),
             entry("--gif-every", "a whole number from 0 (at print epochs) to " + Integer.MAX_VALUE),
             entry("--seed", "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE),
-            entry("--lr", "a finite number > 0"),
+            entry("--lr", "a finite number > 0 or auto"),
             entry("--momentum", "a number in [0, 1)"),
             entry("--weight-decay", "a finite number >= 0"),
             entry("--l1", "a finite number >= 0"),

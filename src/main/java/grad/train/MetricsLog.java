@@ -194,6 +194,9 @@ final class MetricsLog implements EpochListener {
         c.addProperty("batch_size", plan.batchSize());
         c.addProperty("epochs", plan.epochs());
         c.add("lr", num(plan.optimizer().lr()));
+        if (plan.optimizer().lrAuto()) {
+            c.addProperty("lr_auto", true);
+        }
         c.add("momentum", num(plan.optimizer().momentum()));
         c.add("weight_decay", num(plan.optimizer().weightDecay()));
         c.add("l1", num(plan.optimizer().l1()));

@@ -73,12 +73,12 @@ class BadInvocationTest {
     static Stream<Arguments> invocations() {
         return Stream.of(
                 // numbers out of range or not numbers: usage errors naming the option and its range
-                bad(USAGE, "--lr must be a finite number > 0, not '0'", "--lr", "0"),
-                bad(USAGE, "--lr must be a finite number > 0, not '-0.5'", "--lr", "-0.5"),
-                bad(USAGE, "--lr must be a finite number > 0, not 'NaN'", "--lr", "NaN"),
-                bad(USAGE, "--lr must be a finite number > 0, not 'Infinity'", "--lr", "Infinity"),
-                bad(USAGE, "--lr must be a finite number > 0, not '1e400'", "--lr", "1e400"),
-                bad(USAGE, "--lr must be a finite number > 0, not 'fast'", "--lr", "fast"),
+                bad(USAGE, "--lr must be a finite number > 0 or auto, not '0'", "--lr", "0"),
+                bad(USAGE, "--lr must be a finite number > 0 or auto, not '-0.5'", "--lr", "-0.5"),
+                bad(USAGE, "--lr must be a finite number > 0 or auto, not 'NaN'", "--lr", "NaN"),
+                bad(USAGE, "--lr must be a finite number > 0 or auto, not 'Infinity'", "--lr", "Infinity"),
+                bad(USAGE, "--lr must be a finite number > 0 or auto, not '1e400'", "--lr", "1e400"),
+                bad(USAGE, "--lr must be a finite number > 0 or auto, not 'fast'", "--lr", "fast"),
                 bad(USAGE, "--momentum must be a number in [0, 1), not '1'", "--momentum", "1"),
                 bad(USAGE, "--momentum must be a number in [0, 1), not '-0.1'", "--momentum", "-0.1"),
                 bad(USAGE, "--momentum must be a number in [0, 1), not 'NaN'", "--momentum", "NaN"),
@@ -138,6 +138,8 @@ class BadInvocationTest {
                 bad(DATA, "{dir}/ok.csv:1: no label column \"species\"", "-d", "{dir}/ok.csv", "--label", "species"),
                 bad(DATA, "{dir}/ok.csv:1: no feature column \"z\"", "-d", "{dir}/ok.csv", "--features", "x,z"),
                 bad(DATA, "{dir}/one-class.csv: column 3 \"label\": only one class", "-d", "{dir}/one-class.csv"),
+                bad(USAGE, "--lr auto starts a new network; it cannot continue --load-model", "--lr", "auto",
+                        "--load-model", "{dir}/ok.csv"),
                 // lr-find: the training options, with their checks
                 bad(USAGE, "--batch-size must be a whole number from 1 to 2147483647, not '0'", "lr-find", "--batch-size", "0"),
                 bad(USAGE, "--momentum must be a number in [0, 1), not '1'", "lr-find", "--momentum", "1"),

@@ -55,6 +55,24 @@ class LrFindTest {
         assertThat(suggested(first)).isPositive();
     }
 
+    /** --lr auto: the finder first (its picture too), then training at its suggestion, said in the metrics. */
+    @ParameterizedTest
+    @ValueSource(strings = {"circles", "datasets/xor.csv"})
+    void lrAutoTrainsAtTheSuggestion(String dataset) throws IOException {
+        Cli run = Cli.run("--dataset", dataset, "--lr", "auto", "--no-report", "-o", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        double lr = suggested(run);
+        assertThat(run.out()).contains("--lr auto: training with lr " + lr);
+        String name = dataset.equals("circles") ? "circles" : "xor";
+        assertThat(dir.resolve("lr_find_" + name + ".png")).isRegularFile();
+        com.google.gson.JsonObject metrics = JsonParser.parseString(
+                Files.readString(dir.resolve("metrics_" + name + ".json"))).getAsJsonObject();
+        assertThat(metrics.getAsJsonObject("config").get("lr").getAsDouble()).isEqualTo(lr);
+        assertThat(metrics.getAsJsonObject("config").get("lr_auto").getAsBoolean()).isTrue();
+        assertThat(metrics.getAsJsonObject("final").get("accuracy").getAsDouble()).isGreaterThanOrEqualTo(0.95);
+    }
+
     private static double suggested(Cli run) {
         Matcher m = SUGGESTED.matcher(run.out());
         assertThat(m.find()).as(run.out()).isTrue();
