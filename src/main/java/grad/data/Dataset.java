@@ -3,6 +3,7 @@ package grad.data;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * A table of examples: {@code n} rows of {@code d} numeric features, and for each row either a class
@@ -14,33 +15,47 @@ import java.util.Objects;
  * {@code null} and {@link #classNames()} is empty.
  *
  * <p>A dataset is immutable: the constructors copy the arrays they are given, and the array getters
- * return copies. To read values in a training loop without copying, use {@link #feature(int, int)},
+ * return copies. Its features are one flat row-major array, with no object per row. To read values in a training loop without copying, use {@link #feature(int, int)},
  * {@link #copyRow(int, double[])}, {@link #label(int)} and {@link #target(int)}.
  */
 public final class Dataset {
     private final String name;
     private final List<String> featureNames;
-    private final double[][] features;
+    /** Row-major: row {@code i}'s features are {@code values[i*d .. i*d+d)}; no object per row. */
+    private final double[] values;
+    private final int size;
     private final int[] labels;
     private final List<String> classNames;
     private final double[] targets;
 
     private Dataset(String name, List<String> featureNames, double[][] features, int[] labels,
                     List<String> classNames, double[] targets) {
+        this(name, List.copyOf(featureNames), flatten(features, featureNames.size()), features.length,
+                labels == null ? null : labels.clone(), classNames, targets == null ? null : targets.clone());
+    }
+
+    /** Takes the arrays as they are (no copies): callers hand over arrays nothing else holds. */
+    private Dataset(String name, List<String> featureNames, double[] values, int size, int[] labels,
+                    List<String> classNames, double[] targets) {
         this.name = Objects.requireNonNull(name, "name");
         this.featureNames = List.copyOf(featureNames);
-        this.features = new double[features.length][];
-        int d = this.featureNames.size();
+        this.values = values;
+        this.size = size;
+        this.labels = labels;
+        this.classNames = List.copyOf(classNames);
+        this.targets = targets;
+    }
+
+    private static double[] flatten(double[][] features, int d) {
+        double[] flat = new double[Math.multiplyExact(features.length, d)];
         for (int i = 0; i < features.length; i++) {
             if (features[i].length != d) {
                 throw new IllegalArgumentException("row " + i + " has " + features[i].length
                         + " features, expected " + d);
             }
-            this.features[i] = features[i].clone();
+            System.arraycopy(features[i], 0, flat, i * d, d);
         }
-        this.labels = labels == null ? null : labels.clone();
-        this.classNames = List.copyOf(classNames);
-        this.targets = targets == null ? null : targets.clone();
+        return flat;
     }
 
     /**
@@ -72,6 +87,29 @@ public final class Dataset {
     }
 
     /**
+     * A classification dataset that takes {@code values} ({@code n} rows of {@code featureNames.size()}
+     * values, row after row) and {@code labels} as they are, without copying: for generators that hand
+     * over arrays nothing else holds.
+     */
+    static Dataset classificationOwning(String name, List<String> featureNames, double[] values, int[] labels,
+                                        List<String> classNames) {
+        int d = featureNames.size();
+        if (labels.length * (long) d != values.length) {
+            throw new IllegalArgumentException(values.length + " values for " + labels.length + " rows of " + d);
+        }
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException("a classification dataset needs at least one class");
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= classNames.size()) {
+                throw new IllegalArgumentException("label " + label + " is not a class index 0.."
+                        + (classNames.size() - 1));
+            }
+        }
+        return new Dataset(name, featureNames, values, labels.length, labels, classNames, null);
+    }
+
+    /**
      * A regression dataset.
      *
      * @param targets {@code n} values to predict (copied)
@@ -98,7 +136,7 @@ public final class Dataset {
 
     /** The number of rows. */
     public int size() {
-        return features.length;
+        return size;
     }
 
     /** The number of features per row. */
@@ -133,24 +171,28 @@ public final class Dataset {
 
     /** Feature {@code col} of row {@code row}. */
     public double feature(int row, int col) {
-        return features[row][col];
+        Objects.checkIndex(col, featureNames.size());
+        return values[Objects.checkIndex(row, size) * featureNames.size() + col];
     }
 
     /** A copy of row {@code row}'s features. */
     public double[] row(int row) {
-        return features[row].clone();
+        double[] out = new double[featureCount()];
+        copyRow(row, out);
+        return out;
     }
 
     /** Copies row {@code row}'s features into {@code out}, which has {@link #featureCount()} elements. */
     public void copyRow(int row, double[] out) {
-        System.arraycopy(features[row], 0, out, 0, features[row].length);
+        int d = featureNames.size();
+        System.arraycopy(values, Objects.checkIndex(row, size) * d, out, 0, d);
     }
 
     /** A copy of all features, {@code size()} rows by {@code featureCount()} columns. */
     public double[][] features() {
-        double[][] copy = new double[features.length][];
-        for (int i = 0; i < features.length; i++) {
-            copy[i] = features[i].clone();
+        double[][] copy = new double[size][];
+        for (int i = 0; i < size; i++) {
+            copy[i] = row(i);
         }
         return copy;
     }
@@ -210,22 +252,23 @@ public final class Dataset {
      * feature names and classes: class indices mean the same thing in the subset as here.
      */
     public Dataset subset(int[] rows) {
-        double[][] f = new double[rows.length][];
+        int d = featureNames.size();
+        double[] f = new double[Math.multiplyExact(rows.length, d)];
         for (int i = 0; i < rows.length; i++) {
-            f[i] = features[rows[i]];
+            System.arraycopy(values, Objects.checkIndex(rows[i], size) * d, f, i * d, d);
         }
         if (isRegression()) {
             double[] t = new double[rows.length];
             for (int i = 0; i < rows.length; i++) {
                 t[i] = targets[rows[i]];
             }
-            return new Dataset(name, featureNames, f, null, classNames, t);
+            return new Dataset(name, featureNames, f, rows.length, null, classNames, t);
         }
         int[] l = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             l[i] = labels[rows[i]];
         }
-        return new Dataset(name, featureNames, f, l, classNames, null);
+        return new Dataset(name, featureNames, f, rows.length, l, classNames, null);
     }
 
     /**
@@ -234,11 +277,30 @@ public final class Dataset {
      * @param newFeatures {@code size()} rows of {@code featureCount()} values (copied)
      */
     public Dataset withFeatures(double[][] newFeatures) {
-        if (newFeatures.length != features.length) {
+        if (newFeatures.length != size) {
             throw new IllegalArgumentException(newFeatures.length + " rows of features for a dataset of "
-                    + features.length + " rows");
+                    + size + " rows");
         }
-        return new Dataset(name, featureNames, newFeatures, labels, classNames, targets);
+        return new Dataset(name, featureNames, flatten(newFeatures, featureCount()), size, labels, classNames, targets);
+    }
+
+    /**
+     * This dataset with each row's features replaced by what {@code f} writes for them (e.g. standardized),
+     * same labels or targets: one new flat array of values, nothing per row, the labels shared.
+     *
+     * @param f called with a row's features and an array of {@link #featureCount()} to fill; both are reused
+     */
+    public Dataset mapRows(BiConsumer<double[], double[]> f) {
+        int d = featureCount();
+        double[] mapped = new double[values.length];
+        double[] in = new double[d];
+        double[] out = new double[d];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(values, i * d, in, 0, d);
+            f.accept(in, out);
+            System.arraycopy(out, 0, mapped, i * d, d);
+        }
+        return new Dataset(name, featureNames, mapped, size, labels, classNames, targets);
     }
 
     @Override

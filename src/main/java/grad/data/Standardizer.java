@@ -119,16 +119,7 @@ public final class Standardizer {
             throw new IllegalArgumentException("dataset has " + data.featureCount() + " features, standardizer "
                     + means.length);
         }
-        double[][] f = new double[data.size()][means.length];
-        for (int i = 0; i < data.size(); i++) {
-            data.copyRow(i, f[i]);
-            if (inverse) {
-                inverse(f[i], f[i]);
-            } else {
-                transform(f[i], f[i]);
-            }
-        }
-        return data.withFeatures(f);
+        return data.mapRows(inverse ? this::inverse : this::transform);
     }
 
     private void check(double[] row, double[] out) {

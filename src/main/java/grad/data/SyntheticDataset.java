@@ -177,12 +177,13 @@ public enum SyntheticDataset {
      * at the point moved by {@code U[-5·noise, 5·noise)} per coordinate (drawn only when noise &gt; 0).
      */
     private Dataset square(int n, SplittableRandom rng, boolean xor, double noise) {
-        double[][] features = new double[n][];
+        double[] features = new double[2 * n];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             double px = rng.nextDouble(-5.0, 5.0);
             double py = rng.nextDouble(-5.0, 5.0);
-            features[i] = new double[] {px, py};
+            features[2 * i] = px;
+            features[2 * i + 1] = py;
             double x = px;
             double y = py;
             if (noise > 0) {
@@ -196,11 +197,11 @@ public enum SyntheticDataset {
                 labels[i] = x > y ? 0 : 1;
             }
         }
-        return Dataset.classification(canonicalName, FEATURES, features, labels, List.of("0", "1"));
+        return Dataset.classificationOwning(canonicalName, FEATURES, features, labels, List.of("0", "1"));
     }
 
     private Dataset moons(int perClass, SplittableRandom rng, double spread) {
-        double[][] features = new double[2 * perClass][];
+        double[] features = new double[2 * (2 * perClass)];
         int[] labels = new int[2 * perClass];
         for (int c = 0; c < 2; c++) {
             for (int i = 0; i < perClass; i++) {
@@ -210,27 +211,29 @@ public enum SyntheticDataset {
                 double noiseX = symmetric(rng, spread);
                 double noiseY = symmetric(rng, spread);
                 int row = c * perClass + i;
-                features[row] = new double[] {x + noiseX, y + noiseY};
+                features[2 * row] = x + noiseX;
+                features[2 * row + 1] = y + noiseY;
                 labels[row] = c;
             }
         }
-        return Dataset.classification(canonicalName, FEATURES, features, labels, List.of("0", "1"));
+        return Dataset.classificationOwning(canonicalName, FEATURES, features, labels, List.of("0", "1"));
     }
 
     private Dataset circles(int perClass, SplittableRandom rng, double spread) {
         double[] radii = {1, 3, 5};
-        double[][] features = new double[3 * perClass][];
+        double[] features = new double[2 * (3 * perClass)];
         int[] labels = new int[3 * perClass];
         for (int c = 0; c < 3; c++) {
             for (int i = 0; i < perClass; i++) {
                 double angle = rng.nextDouble(0, 2 * Math.PI);
                 double r = radii[c] * (1 + symmetric(rng, spread));
                 int row = c * perClass + i;
-                features[row] = new double[] {r * Math.cos(angle), r * Math.sin(angle)};
+                features[2 * row] = r * Math.cos(angle);
+                features[2 * row + 1] = r * Math.sin(angle);
                 labels[row] = c;
             }
         }
-        return Dataset.classification(canonicalName, FEATURES, features, labels, List.of("0", "1", "2"));
+        return Dataset.classificationOwning(canonicalName, FEATURES, features, labels, List.of("0", "1", "2"));
     }
 
     /**
@@ -240,7 +243,7 @@ public enum SyntheticDataset {
      * {@code "1"}, class by class. Every coordinate draws its noise, even at noise 0.
      */
     static Dataset spiral(String name, int perClass, SplittableRandom rng, double noise) {
-        double[][] features = new double[2 * perClass][];
+        double[] features = new double[2 * (2 * perClass)];
         int[] labels = new int[2 * perClass];
         for (int c = 0; c < 2; c++) {
             double delta = c * Math.PI;
@@ -250,11 +253,12 @@ public enum SyntheticDataset {
                 double x = r * Math.sin(t) + rng.nextDouble(-1, 1) * noise;
                 double y = r * Math.cos(t) + rng.nextDouble(-1, 1) * noise;
                 int row = c * perClass + i;
-                features[row] = new double[] {x, y};
+                features[2 * row] = x;
+                features[2 * row + 1] = y;
                 labels[row] = c;
             }
         }
-        return Dataset.classification(name, FEATURES, features, labels, List.of("0", "1"));
+        return Dataset.classificationOwning(name, FEATURES, features, labels, List.of("0", "1"));
     }
 
     /**
@@ -265,18 +269,19 @@ public enum SyntheticDataset {
     static Dataset gaussian(String name, int perClass, SplittableRandom rng, double noise) {
         double sd = Math.sqrt(0.5 + 7 * noise);
         double[][] centres = {{2, 2}, {-2, -2}};
-        double[][] features = new double[2 * perClass][];
+        double[] features = new double[2 * (2 * perClass)];
         int[] labels = new int[2 * perClass];
         for (int c = 0; c < 2; c++) {
             for (int i = 0; i < perClass; i++) {
                 double x = centres[c][0] + sd * normal(rng);
                 double y = centres[c][1] + sd * normal(rng);
                 int row = c * perClass + i;
-                features[row] = new double[] {x, y};
+                features[2 * row] = x;
+                features[2 * row + 1] = y;
                 labels[row] = c;
             }
         }
-        return Dataset.classification(name, FEATURES, features, labels, List.of("0", "1"));
+        return Dataset.classificationOwning(name, FEATURES, features, labels, List.of("0", "1"));
     }
 
     /** A standard normal number by the polar method (the first of its pair; the second is dropped). */

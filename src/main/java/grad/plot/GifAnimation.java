@@ -1,10 +1,12 @@
 package grad.plot;
 
 import com.madgag.gif.fmsware.AnimatedGifEncoder;
+import com.madgag.gif.fmsware.NeuQuant;
 import grad.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * An animated GIF that loops forever, built frame by frame.
@@ -15,16 +17,16 @@ import java.nio.file.Path;
  */
 public final class GifAnimation {
     /**
-     * The colour quantizer looks at every n-th pixel to build each frame's palette (1 = all, the
-     * library's default is 10). Our frames are flat colour regions, so a sparse sample loses nothing
-     * visible and makes encoding several times faster.
+     * The colour quantizer looks at every n-th pixel of the first frame to build the palette (1 = all,
+     * the library's default is 10). Our frames are flat colour regions, so a sparse sample loses nothing
+     * visible and is several times faster.
      */
     private static final int QUANTIZER_SAMPLING = 30;
 
     private final int frameDelayMillis;
     private final int lastFrameDelayMillis;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
-    private final AnimatedGifEncoder encoder = new AnimatedGifEncoder();
+    private final AnimatedGifEncoder encoder = new OnePaletteEncoder();
     private BufferedImage pending;
     private int width;
     private int height;
@@ -104,6 +106,68 @@ public final class GifAnimation {
         encoder.setDelay(delayMillis);
         if (!encoder.addFrame(frame)) {
             throw new IllegalStateException("the GIF encoder refused a frame");
+        }
+    }
+
+    /**
+     * Quantizes colours once: the first frame's palette is learned (NeuQuant, as the library does for
+     * every frame) and every later frame is mapped to it. The frames are one chart whose shading moves,
+     * drawn in the same few colour ramps, so one palette serves them all; learning one a frame was most
+     * of the animation's time. Each colour's nearest palette entry is looked up once and cached.
+     */
+    static final class OnePaletteEncoder extends AnimatedGifEncoder {
+        /** Open addressing; cleared when half full (it is only a cache). */
+        private static final int SLOTS = 1 << 15;
+        private final int[] keys = new int[SLOTS];
+        private final byte[] values = new byte[SLOTS];
+        private int cached;
+        private NeuQuant quantizer;
+        private byte[] palette;
+
+        @Override
+        protected void analyzePixels() {
+            if (quantizer == null) {
+                quantizer = new NeuQuant(pixels, pixels.length, sample);
+                palette = quantizer.process();
+                for (int i = 0; i < palette.length; i += 3) { // BGR to RGB
+                    byte b = palette[i];
+                    palette[i] = palette[i + 2];
+                    palette[i + 2] = b;
+                }
+                Arrays.fill(keys, -1);
+            }
+            byte[] bgr = pixels;
+            int n = bgr.length / 3;
+            byte[] indexed = new byte[n];
+            Arrays.fill(usedEntry, false);
+            for (int i = 0, k = 0; i < n; i++, k += 3) {
+                int b = bgr[k] & 0xff;
+                int g = bgr[k + 1] & 0xff;
+                int r = bgr[k + 2] & 0xff;
+                int rgb = r << 16 | g << 8 | b;
+                int slot = (rgb * 0x9E3779B1) >>> 17;
+                while (keys[slot] != -1 && keys[slot] != rgb) {
+                    slot = (slot + 1) & (SLOTS - 1);
+                }
+                if (keys[slot] == -1) {
+                    if (cached == SLOTS / 2) {
+                        Arrays.fill(keys, -1);
+                        cached = 0;
+                        slot = (rgb * 0x9E3779B1) >>> 17;
+                    }
+                    keys[slot] = rgb;
+                    values[slot] = (byte) quantizer.map(b, g, r);
+                    cached++;
+                }
+                int index = values[slot] & 0xff;
+                usedEntry[index] = true;
+                indexed[i] = (byte) index;
+            }
+            indexedPixels = indexed;
+            colorTab = palette.clone();
+            pixels = null;
+            colorDepth = 8;
+            palSize = 7;
         }
     }
 }

@@ -16,6 +16,7 @@ import grad.plot.PlotData;
 import grad.plot.PredictionsPlot;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The pictures of the trained network, drawn when the run completes, after the others and by the same
@@ -92,7 +93,9 @@ final class ModelPictures implements EpochListener {
             PlotData points = points(raw);
             NeuronField field = field(network, parameters, inputs, standardizer);
             ModelField output = raw.isRegression() ? null : new ModelField(network.copy(), inputs, standardizer);
-            pictures.draw(target, () -> NetworkPlot.overPlane(names, sizes, points).png(field, weights, output, title));
+            String shown = raw.size() <= PictureScheduler.MAX_PLOTTED_POINTS ? title : String.format(Locale.ROOT,
+                    "%s — %,d of %,d rows drawn", title, PictureScheduler.MAX_PLOTTED_POINTS, raw.size());
+            pictures.draw(target, () -> NetworkPlot.overPlane(names, sizes, points).png(field, weights, output, shown));
         } else {
             List<String> names = raw.featureNames();
             double[][][] stats = activations(network, parameters, p.train());
@@ -101,7 +104,8 @@ final class ModelPictures implements EpochListener {
     }
 
     /** The training points on the plane; for regression, all in one class (the output panel draws them in ink). */
-    private static PlotData points(Dataset raw) {
+    private static PlotData points(Dataset all) {
+        Dataset raw = PictureScheduler.sample(all);
         double[] xs = new double[raw.size()];
         double[] ys = new double[raw.size()];
         for (int i = 0; i < xs.length; i++) {
@@ -110,7 +114,8 @@ final class ModelPictures implements EpochListener {
         }
         int[] labels = raw.isRegression() ? new int[raw.size()] : raw.labels();
         List<String> classes = raw.isRegression() ? List.of("value") : raw.classNames();
-        return new PlotData(raw.name(), xs, ys, labels, classes, raw.featureNames().get(0), raw.featureNames().get(1));
+        return new PlotData(PictureScheduler.title(all, raw), xs, ys, labels, classes, raw.featureNames().get(0),
+                raw.featureNames().get(1));
     }
 
     /** Every neuron's output at a plane point, through the input features and the standardization. */

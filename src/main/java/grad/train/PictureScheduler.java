@@ -103,8 +103,9 @@ final class PictureScheduler implements AutoCloseable {
             return t;
         });
         if (boundaries) {
-            PlotData points = new PlotData(data.name(), column(data, 0), column(data, 1), data.labels(), data.classNames(),
-                    data.featureNames().get(0), data.featureNames().get(1));
+            Dataset shown = sample(data);
+            PlotData points = new PlotData(title(data, shown), column(shown, 0), column(shown, 1), shown.labels(),
+                    shown.classNames(), data.featureNames().get(0), data.featureNames().get(1));
             boundary = memoized(() -> new DecisionBoundaryPlot(points));
             animation = new GifAnimation(400, 1500);
             draw(dir.resolve("dataset_" + name + ".png"), () -> DatasetPlot.png(points));
@@ -112,6 +113,28 @@ final class PictureScheduler implements AutoCloseable {
             boundary = null;
             animation = null;
         }
+    }
+
+    /** The most points a picture draws: a bigger dataset is drawn by an even sample of its rows. */
+    static final int MAX_PLOTTED_POINTS = 10_000;
+
+    /** {@code data}, or an evenly spaced sample of {@link #MAX_PLOTTED_POINTS} of its rows when it has more. */
+    static Dataset sample(Dataset data) {
+        int n = data.size();
+        if (n <= MAX_PLOTTED_POINTS) {
+            return data;
+        }
+        int[] rows = new int[MAX_PLOTTED_POINTS];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (int) ((long) i * n / rows.length);
+        }
+        return data.subset(rows);
+    }
+
+    /** The dataset's name in picture titles, saying when only a sample is drawn. */
+    static String title(Dataset data, Dataset shown) {
+        return shown.size() == data.size() ? data.name()
+                : String.format(java.util.Locale.ROOT, "%s (%,d of %,d rows)", data.name(), shown.size(), data.size());
     }
 
     private static double[] column(Dataset data, int col) {

@@ -10,6 +10,7 @@ import grad.nn.Predictor;
 import grad.engine.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import grad.optim.SGD;
 
 /**
@@ -27,6 +28,8 @@ public final class Trainer implements AutoCloseable {
     private final DataLoader loader;
     private final BatchGradients gradients;
     private final double lr;
+    /** Told the rows of the epoch done after each minibatch (a progress line); by default no one. */
+    private IntConsumer rowsDone = rows -> { };
 
     /**
      * @param threads how many threads may share a minibatch's samples (the result does not depend on it)
@@ -39,6 +42,11 @@ public final class Trainer implements AutoCloseable {
         this.data = data;
         this.loader = new DataLoader(data.size(), batchSize, seed);
         this.gradients = new BatchGradients(model, loss, data, threads, Math.min(batchSize, data.size()));
+    }
+
+    /** Has {@code rowsDone} told, after each minibatch, how many of the epoch's rows are done. */
+    void onRowsDone(IntConsumer rowsDone) {
+        this.rowsDone = rowsDone;
     }
 
     /** The threads actually used (1 when the network is too small for threads to pay). */
@@ -54,6 +62,7 @@ public final class Trainer implements AutoCloseable {
     public EpochMetrics epoch(int epoch) {
         double totalLoss = 0;
         int correct = 0;
+        int rows = 0;
         for (DataLoader.Batch batch : loader.epoch(epoch)) {
             double batchLoss = gradients.accumulate(batch.rows());
             if (!Double.isFinite(batchLoss)) {
@@ -68,6 +77,8 @@ public final class Trainer implements AutoCloseable {
             }
             totalLoss += batchLoss;
             correct += gradients.correct();
+            rows += batch.size();
+            rowsDone.accept(rows);
         }
         double accuracy = data.isRegression() ? Double.NaN : (double) correct / data.size();
         return new EpochMetrics(epoch, totalLoss / data.size(), accuracy, null);

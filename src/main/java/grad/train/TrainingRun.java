@@ -34,15 +34,22 @@ public final class TrainingRun {
     private final TrainingPlan plan;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean terminal;
 
     /**
      * @param out takes the training log
      * @param err takes warnings, such as a picture given up on
      */
     public TrainingRun(TrainingPlan plan, PrintWriter out, PrintWriter err) {
+        this(plan, out, err, System.console() != null);
+    }
+
+    /** As above; {@code terminal} tells whether {@code out} is a terminal, where a progress line is drawn. */
+    public TrainingRun(TrainingPlan plan, PrintWriter out, PrintWriter err, boolean terminal) {
         this.plan = plan;
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     /**
@@ -95,6 +102,12 @@ public final class TrainingRun {
         String name = p.data().name();
         MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p.data(), p.split(), loss);
         List<EpochListener> listeners = new ArrayList<>();
+        if (terminal) { // first: it erases its line before the others print
+            ProgressLine progress = new ProgressLine(out, true, System::nanoTime, firstEpoch, plan.epochs(), p.train().size(),
+                    plan::isPrintEpoch);
+            trainer.onRowsDone(progress::rowsDone);
+            listeners.add(progress);
+        }
         if (plan.outputs().graphviz()) {
             listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures));
         }
