@@ -140,8 +140,8 @@ final class MetricsLog implements EpochListener {
     private JsonObject common(String status) {
         JsonObject root = new JsonObject();
         root.addProperty("status", status);
-        root.add("config", configJson());
-        root.add("dataset", datasetJson());
+        root.add("config", configJson(plan, split, loss));
+        root.add("dataset", datasetJson(data, split));
         JsonArray list = new JsonArray();
         for (EpochMetrics m : epochs) {
             list.add(epochJson(m));
@@ -159,7 +159,8 @@ final class MetricsLog implements EpochListener {
         return root;
     }
 
-    private JsonObject datasetJson() {
+    /** What the metrics file says of the data. */
+    static JsonObject datasetJson(Dataset data, Split split) {
         JsonObject d = new JsonObject();
         d.addProperty("name", data.name());
         d.addProperty("rows", data.size());
@@ -192,7 +193,8 @@ final class MetricsLog implements EpochListener {
         return o;
     }
 
-    private JsonObject configJson() {
+    /** The run's configuration, as the metrics file holds it. */
+    static JsonObject configJson(TrainingPlan plan, Split split, Loss loss) {
         JsonObject c = new JsonObject();
         c.addProperty("dataset", plan.data().dataset());
         c.addProperty("class_size", plan.data().classSize());
