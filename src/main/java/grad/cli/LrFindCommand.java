@@ -2,6 +2,7 @@ package grad.cli;
 
 import grad.io.AtomicFiles;
 import grad.plot.LrFindPlot;
+import grad.train.LrFindReport;
 import grad.train.LrFinder;
 import grad.train.ModelPlan;
 import grad.train.TrainingPlan;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Unmatched;
         description = {"Finds a learning rate: from the initial weights of the training run the same options would make,"
                 + " raises the rate exponentially from 1e-6 to 10 over 300 minibatches, stops once the loss explodes,"
                 + " and suggests a third of the rate where the smoothed loss falls fastest.",
-            "Prints 'suggested lr: X' and writes lr_find_<name>.png (loss against learning rate) in --output-dir.",
+            "Prints 'suggested lr: X' and writes lr_find_<name>.png (loss against learning rate) and report.html"
+                    + " (the data, the network, the settings, the suggestion, the picture) in --output-dir;"
+                    + " --no-report skips the page.",
             "Takes the options of training (see grad --help): --dataset, --hidden-units, --activation, --loss, --init,"
                     + " --batch-size, --momentum, --seed, CSV options, --output-dir, ...; --lr and --epochs are ignored."},
         footer = {"", "Example:", "  java -jar grad.jar lr-find --dataset moons && java -jar grad.jar --dataset moons --lr <suggested>"})
@@ -62,7 +65,7 @@ public final class LrFindCommand implements Callable<Integer> {
         if (plan.model() instanceof ModelPlan.Loaded) {
             throw new ParameterException(spec.commandLine(), "lr-find does not take --load-model");
         }
-        find(plan, spec.commandLine().getOut(), spec.commandLine().getErr());
+        find(plan, spec.commandLine().getOut(), spec.commandLine().getErr(), plan.outputs().report());
         return 0;
     }
 
@@ -71,7 +74,13 @@ public final class LrFindCommand implements Callable<Integer> {
      * returns X.
      */
     static double find(TrainingPlan plan, PrintWriter out, PrintWriter err) {
-        LrFinder.Result r = new TrainingRun(plan, out, err).findLr();
+        return find(plan, out, err, false);
+    }
+
+    /** {@link #find(TrainingPlan, PrintWriter, PrintWriter)}, writing {@code report.html} too if {@code report}. */
+    private static double find(TrainingPlan plan, PrintWriter out, PrintWriter err, boolean report) {
+        LrFindReport found = new TrainingRun(plan, out, err).lrFind();
+        LrFinder.Result r = found.result();
         if (r.lrs().length == 0) {
             throw new grad.GradException("the loss was not finite at the first minibatch, at lr 1e-6; check --init");
         }
@@ -83,6 +92,10 @@ public final class LrFindCommand implements Callable<Integer> {
         }
         out.println("tried " + r.lrs().length + " minibatches, lr from " + r.lrs()[0] + " to "
                 + rounded(r.lrs()[r.lrs().length - 1]) + (plan.outputs().plots() ? "; wrote " + picture : ""));
+        if (report) {
+            out.println("wrote " + found.write(plan.outputs().dir(), String.valueOf(suggested),
+                    plan.outputs().plots() ? picture.getFileName().toString() : null));
+        }
         out.println("suggested lr: " + suggested);
         out.flush();
         return suggested;

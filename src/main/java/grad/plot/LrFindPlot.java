@@ -25,15 +25,7 @@ public final class LrFindPlot {
     public static byte[] png(String title, double[] lrs, double[] losses, double[] smoothed, double suggested) {
         int width = 640;
         int height = 400;
-        XYChart chart = new XYChart(width, height, Styler.ChartTheme.XChart);
-        chart.setTitle(title);
-        chart.setXAxisTitle("learning rate (log scale)");
-        chart.setYAxisTitle("loss");
-        ChartStyle.apply(chart.getStyler());
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(new Color(250, 250, 250));
+        XYChart chart = chart(title, width, height);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : smoothed) {
@@ -44,29 +36,48 @@ public final class LrFindPlot {
             lo = Math.min(lo, v);
         }
         hi = Math.min(hi, Math.max(2 * smoothed[0], lo + 1e-9));
-        double[] clipped = losses.clone();
-        for (int i = 0; i < clipped.length; i++) {
-            clipped[i] = Math.min(clipped[i], hi);
-        }
         chart.getStyler().setYAxisMin(lo);
         chart.getStyler().setYAxisMax(hi);
-        XYSeries raw = chart.addSeries("minibatch loss", lrs, clipped);
-        raw.setLineColor(new Color(170, 190, 215));
-        raw.setMarker(SeriesMarkers.NONE);
-        raw.setLineStyle(new BasicStroke(1f));
-        double[] smooth = smoothed.clone();
-        for (int i = 0; i < smooth.length; i++) {
-            smooth[i] = Math.min(smooth[i], hi);
-        }
-        XYSeries s = chart.addSeries("smoothed", lrs, smooth);
-        s.setLineColor(Palette.TRAIN);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineStyle(new BasicStroke(2f));
+        addCurve(chart, "minibatch loss", lrs, clip(losses, hi), new Color(170, 190, 215), 1f);
+        addCurve(chart, "smoothed", lrs, clip(smoothed, hi), Palette.TRAIN, 2f);
         XYSeries mark = chart.addSeries(String.format(java.util.Locale.ROOT, "suggested lr %.2g", suggested),
                 new double[] {suggested, suggested}, new double[] {lo, hi});
         mark.setLineColor(CurvesPlot.WARNING);
         mark.setMarker(SeriesMarkers.NONE);
         mark.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 3f}, 0f));
+        return paint(chart, width, height);
+    }
+
+    private static XYChart chart(String title, int width, int height) {
+        XYChart chart = new XYChart(width, height, Styler.ChartTheme.XChart);
+        chart.setTitle(title);
+        chart.setXAxisTitle("learning rate (log scale)");
+        chart.setYAxisTitle("loss");
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(new Color(250, 250, 250));
+        return chart;
+    }
+
+    /** A copy of {@code values} with each above {@code hi} lowered to it. */
+    private static double[] clip(double[] values, double hi) {
+        double[] clipped = values.clone();
+        for (int i = 0; i < clipped.length; i++) {
+            clipped[i] = Math.min(clipped[i], hi);
+        }
+        return clipped;
+    }
+
+    private static void addCurve(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setLineColor(color);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineStyle(new BasicStroke(width));
+    }
+
+    private static byte[] paint(XYChart chart, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

@@ -98,6 +98,18 @@ final class HealthChecks implements EpochListener {
             alive[layer.index()] = new boolean[layer.outputs()];
         }
         boolean softmax = !train.isRegression() && model.outputs() > 1;
+        int pinned = forwardPass(alive, softmax);
+        warnDeadRelus(m, layers, alive);
+        if (softmax) {
+            warnSaturated(m, pinned);
+        }
+    }
+
+    /**
+     * Runs every training row through the model, marking in {@code alive} each hidden unit that ever outputs more
+     * than {@link #DEAD}; returns how many rows had a pinned softmax (0 unless {@code softmax}).
+     */
+    private int forwardPass(boolean[][] alive, boolean softmax) {
         double[] p = new double[model.outputs()];
         double[] x = new double[model.inputs()];
         int pinned = 0;
@@ -106,25 +118,38 @@ final class HealthChecks implements EpochListener {
             train.copyRow(row, x);
             if (softmax) {
                 predictor.probabilities(x, p);
-                double max = 0;
-                for (double v : p) {
-                    max = Math.max(max, v);
-                }
-                if (max >= 1 - PINNED) {
+                if (max(p) >= 1 - PINNED) {
                     pinned++;
                 }
             } else {
                 predictor.run(x);
             }
-            for (int l = 0; l < layers.size() - 1; l++) {
-                boolean[] a = alive[l];
-                for (int j = 0; j < a.length; j++) {
-                    if (!a[j] && predictor.neuronOutput(l, j) > DEAD) {
-                        a[j] = true;
-                    }
+            markAlive(predictor, alive);
+        }
+        return pinned;
+    }
+
+    private static double max(double[] p) {
+        double max = 0;
+        for (double v : p) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    /** Marks the hidden units whose output in the predictor's last run was above {@link #DEAD}. */
+    private static void markAlive(Predictor predictor, boolean[][] alive) {
+        for (int l = 0; l < alive.length - 1; l++) {
+            boolean[] a = alive[l];
+            for (int j = 0; j < a.length; j++) {
+                if (!a[j] && predictor.neuronOutput(l, j) > DEAD) {
+                    a[j] = true;
                 }
             }
         }
+    }
+
+    private void warnDeadRelus(EpochMetrics m, List<Layer> layers, boolean[][] alive) {
         for (int l = 0; l < layers.size() - 1; l++) {
             Layer layer = layers.get(l);
             if (layer.activation() != Activation.RELU) {
@@ -141,15 +166,16 @@ final class HealthChecks implements EpochListener {
                                 + "; try a lower --lr (now " + number(plan.optimizer().lr()) + ") or another --init");
             }
         }
-        if (softmax) {
-            double fraction = (double) pinned / train.size();
-            if (fraction >= PINNED_FRACTION && m.accuracy() < SATURATED_ACCURACY) {
-                warn(m.epoch(), "saturated_output", "output",
-                        "the softmax output is saturated: its probabilities are pinned at 0 and 1 on "
-                                + percent(fraction) + " of the training rows at " + percent(m.accuracy())
-                                + " accuracy in epoch " + m.epoch() + ", so its gradient vanishes; try another --init or a lower --lr (now "
-                                + number(plan.optimizer().lr()) + ")");
-            }
+    }
+
+    private void warnSaturated(EpochMetrics m, int pinned) {
+        double fraction = (double) pinned / train.size();
+        if (fraction >= PINNED_FRACTION && m.accuracy() < SATURATED_ACCURACY) {
+            warn(m.epoch(), "saturated_output", "output",
+                    "the softmax output is saturated: its probabilities are pinned at 0 and 1 on "
+                            + percent(fraction) + " of the training rows at " + percent(m.accuracy())
+                            + " accuracy in epoch " + m.epoch() + ", so its gradient vanishes; try another --init or a lower --lr (now "
+                            + number(plan.optimizer().lr()) + ")");
         }
     }
 

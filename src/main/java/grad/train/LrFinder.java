@@ -48,38 +48,25 @@ public final class LrFinder {
         SGD sgd = new SGD(model.parameters(), LR_MIN, o.momentum(), o.weightDecay(), o.l1(), o.nesterov());
         DataLoader loader = new DataLoader(train.size(), plan.batchSize(), plan.seed());
         List<double[]> steps = new ArrayList<>();
-        double average = 0;
-        double best = Double.POSITIVE_INFINITY;
         try (BatchGradients gradients = new BatchGradients(model, loss, train, plan.threads(),
                 Math.min(plan.batchSize(), train.size()))) {
+            Sweep sweep = new Sweep(model, sgd, gradients, steps);
             int step = 0;
             outer:
             for (int epoch = 1; step < STEPS; epoch++) {
                 for (DataLoader.Batch batch : loader.epoch(epoch)) {
-                    if (step == STEPS) {
-                        break outer;
-                    }
-                    double lr = LR_MIN * Math.pow(LR_MAX / LR_MIN, (double) step / (STEPS - 1));
-                    double l = gradients.accumulate(batch.rows()) / batch.rows().length;
-                    if (!Double.isFinite(l)) {
-                        break outer;
-                    }
-                    average = BETA * average + (1 - BETA) * l;
-                    double smooth = average / (1 - Math.pow(BETA, step + 1));
-                    steps.add(new double[] {lr, l, smooth});
-                    best = Math.min(best, smooth);
-                    if (smooth > EXPLODED * best) {
-                        break outer;
-                    }
-                    sgd.setLr(lr);
-                    sgd.step();
-                    if (!finite(model.parameters())) {
+                    if (step == STEPS || !sweep.take(step, batch.rows())) {
                         break outer;
                     }
                     step++;
                 }
             }
         }
+        return result(train.name(), steps);
+    }
+
+    /** The measured steps ({lr, loss, smoothed} each) as a result, with the suggestion. */
+    private static Result result(String name, List<double[]> steps) {
         int n = steps.size();
         double[] lrs = new double[n];
         double[] losses = new double[n];
@@ -94,7 +81,43 @@ public final class LrFinder {
             }
         }
         double suggested = n == 0 ? LR_MIN : Math.max(LR_MIN, lrs[steepest(smoothed, min)] / SAFETY);
-        return new Result(train.name(), lrs, losses, smoothed, suggested);
+        return new Result(name, lrs, losses, smoothed, suggested);
+    }
+
+    /** One step after another of the test, with the loss's moving average. */
+    private static final class Sweep {
+        private final MLP model;
+        private final SGD sgd;
+        private final BatchGradients gradients;
+        private final List<double[]> steps;
+        private double average;
+        private double best = Double.POSITIVE_INFINITY;
+
+        Sweep(MLP model, SGD sgd, BatchGradients gradients, List<double[]> steps) {
+            this.model = model;
+            this.sgd = sgd;
+            this.gradients = gradients;
+            this.steps = steps;
+        }
+
+        /** Measures step {@code step} on {@code rows} and takes it; false once the test should stop. */
+        boolean take(int step, int[] rows) {
+            double lr = LR_MIN * Math.pow(LR_MAX / LR_MIN, (double) step / (STEPS - 1));
+            double l = gradients.accumulate(rows) / rows.length;
+            if (!Double.isFinite(l)) {
+                return false;
+            }
+            average = BETA * average + (1 - BETA) * l;
+            double smooth = average / (1 - Math.pow(BETA, step + 1));
+            steps.add(new double[] {lr, l, smooth});
+            best = Math.min(best, smooth);
+            if (smooth > EXPLODED * best) {
+                return false;
+            }
+            sgd.setLr(lr);
+            sgd.step();
+            return finite(model.parameters());
+        }
     }
 
     /**

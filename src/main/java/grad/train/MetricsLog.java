@@ -140,36 +140,11 @@ final class MetricsLog implements EpochListener {
     private JsonObject common(String status) {
         JsonObject root = new JsonObject();
         root.addProperty("status", status);
-        root.add("config", configJson());
-        JsonObject d = new JsonObject();
-        d.addProperty("name", data.name());
-        d.addProperty("rows", data.size());
-        d.addProperty("train_rows", split.train().size());
-        d.addProperty("test_rows", split.test().size());
-        d.add("features", strings(data.featureNames()));
-        d.addProperty("task", data.isRegression() ? "regression" : "classification");
-        if (!data.isRegression()) {
-            d.add("classes", strings(data.classNames()));
-        }
-        root.add("dataset", d);
+        root.add("config", configJson(plan, split, loss));
+        root.add("dataset", datasetJson(data, split));
         JsonArray list = new JsonArray();
         for (EpochMetrics m : epochs) {
-            JsonObject o = new JsonObject();
-            o.addProperty("epoch", m.epoch());
-            o.add("loss", num(m.loss()));
-            if (!data.isRegression()) {
-                o.add("accuracy", num(m.accuracy()));
-            }
-            if (m.test() != null) {
-                o.add("test_loss", num(m.test().loss()));
-                if (data.isRegression()) {
-                    o.add("test_rmse", num(m.test().rmse()));
-                    o.add("test_r2", num(m.test().r2()));
-                } else {
-                    o.add("test_accuracy", num(m.test().accuracy()));
-                }
-            }
-            list.add(o);
+            list.add(epochJson(m));
         }
         root.add("epochs", list);
         JsonArray warned = new JsonArray();
@@ -184,7 +159,42 @@ final class MetricsLog implements EpochListener {
         return root;
     }
 
-    private JsonObject configJson() {
+    /** What the metrics file says of the data. */
+    static JsonObject datasetJson(Dataset data, Split split) {
+        JsonObject d = new JsonObject();
+        d.addProperty("name", data.name());
+        d.addProperty("rows", data.size());
+        d.addProperty("train_rows", split.train().size());
+        d.addProperty("test_rows", split.test().size());
+        d.add("features", strings(data.featureNames()));
+        d.addProperty("task", data.isRegression() ? "regression" : "classification");
+        if (!data.isRegression()) {
+            d.add("classes", strings(data.classNames()));
+        }
+        return d;
+    }
+
+    private JsonObject epochJson(EpochMetrics m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("epoch", m.epoch());
+        o.add("loss", num(m.loss()));
+        if (!data.isRegression()) {
+            o.add("accuracy", num(m.accuracy()));
+        }
+        if (m.test() != null) {
+            o.add("test_loss", num(m.test().loss()));
+            if (data.isRegression()) {
+                o.add("test_rmse", num(m.test().rmse()));
+                o.add("test_r2", num(m.test().r2()));
+            } else {
+                o.add("test_accuracy", num(m.test().accuracy()));
+            }
+        }
+        return o;
+    }
+
+    /** The run's configuration, as the metrics file holds it. */
+    static JsonObject configJson(TrainingPlan plan, Split split, Loss loss) {
         JsonObject c = new JsonObject();
         c.addProperty("dataset", plan.data().dataset());
         c.addProperty("class_size", plan.data().classSize());

@@ -55,15 +55,55 @@ final class ReportHtml {
         return page.html.toString();
     }
 
-    private void page(JsonObject m, String network, Links links, List<String> health) {
-        JsonObject data = m.getAsJsonObject("dataset");
+    /**
+     * The page of {@code grad lr-find}: the data, the network, the finder's settings, its suggestion and its picture.
+     *
+     * @param dataset   what a metrics file holds under {@code dataset}
+     * @param network   the network, e.g. {@code 2-10-2 MLP, 52 parameters}
+     * @param settings  the finder's settings and the training options it used
+     * @param suggested the suggested learning rate, as the console printed it
+     * @param picture   the picture beside the page, or null (not written)
+     */
+    static String renderLrFind(JsonObject dataset, String network, JsonObject settings, String suggested,
+                               String picture) {
+        ReportHtml page = new ReportHtml();
+        page.lrFindPage(dataset, network, settings, suggested, picture);
+        return page.html.toString();
+    }
+
+    private void lrFindPage(JsonObject data, String network, JsonObject settings, String suggested, String picture) {
+        head(data, network, "learning-rate range test");
+        html.append("<p class=\"status\" id=\"status\">Learning-rate range test.</p>\n</header>\n")
+                .append("<section id=\"results\" class=\"row\">\n<div>\n<h2>Suggested learning rate</h2>\n")
+                .append("<table class=\"metrics\">\n<tr><th>lr</th><td data-key=\"suggested_lr\">").append(esc(suggested))
+                .append("</td></tr>\n</table>\n</div>\n");
+        dataset(data);
+        html.append("</section>\n<section id=\"pictures\">\n<h2>Pictures</h2>\n");
+        if (picture == null) {
+            html.append("<p class=\"note\">No pictures: --no-plots.</p>\n");
+        }
+        html.append("<div class=\"figures\">\n");
+        figure(picture, "loss against learning rate, the suggestion marked");
+        html.append("</div>\n</section>\n");
+        configuration(settings);
+        html.append("<footer>Written by grad lr-find.</footer>\n</body>\n</html>\n");
+    }
+
+    /** The document's head and the page's title, up to the header's status line. */
+    private void head(JsonObject data, String network, String what) {
         String name = data.get("name").getAsString();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(name + " · " + network)).append(" · grad</title>\n")
+                .append("<title>").append(esc(name + " · " + network + (what == null ? "" : " · " + what)))
+                .append(" · grad</title>\n")
                 .append("<style>\n").append(STYLE).append(classStyles(data)).append("</style>\n</head>\n<body>\n");
         html.append("<header>\n<h1><span class=\"dataset\">").append(esc(name)).append("</span> · ")
                 .append(esc(network)).append("</h1>\n");
+    }
+
+    private void page(JsonObject m, String network, Links links, List<String> health) {
+        JsonObject data = m.getAsJsonObject("dataset");
+        head(data, network, null);
         status(m);
         html.append("</header>\n");
         if (!health.isEmpty()) {

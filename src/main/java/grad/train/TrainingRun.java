@@ -1,5 +1,6 @@
 package grad.train;
 
+import com.google.gson.JsonObject;
 import grad.GradException;
 import grad.data.CsvDataset;
 import grad.data.Dataset;
@@ -83,12 +84,17 @@ public final class TrainingRun {
 
     /**
      * The learning-rate range test ({@link LrFinder}) on this plan's data from its initial weights (a new
-     * network: the same as {@link #run()} would train), with its optimizer settings except the rate.
+     * network: the same as {@link #run()} would train), with its optimizer settings except the rate; with
+     * what its report page shows (the data, the network, the settings).
      */
-    public LrFinder.Result findLr() {
+    public LrFindReport lrFind() {
         PreparedData p = prepare(null);
         Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
-        return LrFinder.run(newNetwork(p.data(), p.inputs()), loss, plan, p.train());
+        MLP model = newNetwork(p.data(), p.inputs());
+        String network = ConsoleLog.architecture(model) + " MLP, " + model.parameterCount() + " parameters";
+        JsonObject settings = LrFindReport.settings(MetricsLog.configJson(plan, p.split(), loss));
+        JsonObject dataset = MetricsLog.datasetJson(p.data(), p.split());
+        return new LrFindReport(LrFinder.run(model, loss, plan, p.train()), dataset, network, settings);
     }
 
     /**

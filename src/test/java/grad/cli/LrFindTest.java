@@ -55,6 +55,49 @@ class LrFindTest {
         assertThat(suggested(first)).isPositive();
     }
 
+    /** report.html: written, linking only files that exist, showing the rate the console printed. */
+    @Test
+    void writesAReportWithTheSuggestionAndThePicture() throws IOException {
+        Cli find = Cli.run("lr-find", "--dataset", "circles", "-o", dir.toString());
+        assertThat(find.exitCode()).as(find.err()).isZero();
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertThat(linked(html)).containsExactly("lr_find_circles.png");
+        assertThat(html).contains("<td data-key=\"suggested_lr\">" + suggested(find) + "</td>")
+                .contains("circles").contains("MLP").contains("lr_min").contains("batch_size")
+                .doesNotContain("data-key=\"loss\"");
+        assertThat(find.out()).contains("wrote " + dir.resolve("report.html"));
+    }
+
+    @Test
+    void noPlotsLinksNothingAndNoReportWritesNone() throws IOException {
+        Cli noPlots = Cli.run("lr-find", "--dataset", "xor", "--no-plots", "-o", dir.toString());
+        assertThat(noPlots.exitCode()).as(noPlots.err()).isZero();
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(linked(html)).isEmpty();
+        assertThat(html).contains("<td data-key=\"suggested_lr\">" + suggested(noPlots) + "</td>");
+
+        Path other = dir.resolve("other");
+        Cli noReport = Cli.run("lr-find", "--dataset", "xor", "--no-report", "-o", other.toString());
+        assertThat(noReport.exitCode()).as(noReport.err()).isZero();
+        assertThat(other.resolve("report.html")).doesNotExist();
+        assertThat(other.resolve("lr_find_xor.png")).isRegularFile();
+    }
+
+    /** The files the page links (src and href), each checked to exist beside it. */
+    private java.util.List<String> linked(String html) {
+        java.util.List<String> files = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
+        while (m.find()) {
+            String file = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(dir.resolve(file)).as("linked %s", file).isRegularFile();
+            if (!files.contains(file)) {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
     /** --lr auto: the finder first (its picture too), then training at its suggestion, said in the metrics. */
     @ParameterizedTest
     @ValueSource(strings = {"circles", "datasets/xor.csv"})

@@ -133,6 +133,24 @@ class ReportBrowserTest {
         assertShowsTheMetrics(page.dom(), metrics("houses"));
     }
 
+    /** lr-find's page: its picture loads, the console stays silent, it shows the rate the console printed. */
+    @Test
+    void lrFindPageLoadsItsPictureAndShowsTheSuggestion() throws Exception {
+        Cli run = Cli.run("lr-find", "--dataset", "moons", "-o", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Matcher printed = Pattern.compile("(?m)^suggested lr: (\\S+)$").matcher(run.out());
+        assertThat(printed.find()).as(run.out()).isTrue();
+
+        Checked page = open();
+
+        assertThat(page.images()).containsExactly("lr_find_moons.png");
+        assertThat(page.broken()).isEmpty();
+        assertThat(page.errors()).isEmpty();
+        assertThat(page.console()).isEmpty();
+        assertThat(page.dom()).containsPattern("<h1>.*moons.*2-10-2 MLP, 52 parameters</h1>");
+        assertThat(shown(page.dom())).containsExactly(Map.entry("suggested_lr", printed.group(1)));
+    }
+
     /** The check above can fail: a missing picture and a script error are both seen. */
     @Test
     void theCheckSeesABrokenImageAndAnError() throws Exception {
