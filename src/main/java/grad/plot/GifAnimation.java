@@ -127,14 +127,7 @@ public final class GifAnimation {
         @Override
         protected void analyzePixels() {
             if (quantizer == null) {
-                quantizer = new NeuQuant(pixels, pixels.length, sample);
-                palette = quantizer.process();
-                for (int i = 0; i < palette.length; i += 3) { // BGR to RGB
-                    byte b = palette[i];
-                    palette[i] = palette[i + 2];
-                    palette[i + 2] = b;
-                }
-                Arrays.fill(keys, -1);
+                learnPalette();
             }
             byte[] bgr = pixels;
             int n = bgr.length / 3;
@@ -168,6 +161,18 @@ public final class GifAnimation {
             pixels = null;
             colorDepth = 8;
             palSize = 7;
+        }
+
+        /** The palette, learnt once from the first frame's pixels. */
+        private void learnPalette() {
+            quantizer = new NeuQuant(pixels, pixels.length, sample);
+            palette = quantizer.process();
+            for (int i = 0; i < palette.length; i += 3) { // BGR to RGB
+                byte b = palette[i];
+                palette[i] = palette[i + 2];
+                palette[i + 2] = b;
+            }
+            Arrays.fill(keys, -1);
         }
     }
 }

@@ -65,17 +65,7 @@ public final class NetworkPlot {
     private final AxisRange yRange;
 
     private NetworkPlot(List<String> inputNames, int[] sizes, PlotData data, int width, int height) {
-        if (inputNames.isEmpty() || sizes.length == 0) {
-            throw new IllegalArgumentException("a network needs inputs and at least one layer");
-        }
-        for (int s : sizes) {
-            if (s < 1) {
-                throw new IllegalArgumentException("a layer has " + s + " neurons");
-            }
-        }
-        if (width < 320 || height < 240) {
-            throw new IllegalArgumentException("picture too small: " + width + "x" + height);
-        }
+        check(inputNames, sizes, width, height);
         this.inputNames = List.copyOf(inputNames);
         this.sizes = sizes.clone();
         this.data = data;
@@ -106,6 +96,20 @@ public final class NetworkPlot {
         this.columnX = new double[columns];
         for (int c = 0; c < columns; c++) {
             columnX[c] = LEFT + spacing * (c + 0.5);
+        }
+    }
+
+    private static void check(List<String> inputNames, int[] sizes, int width, int height) {
+        if (inputNames.isEmpty() || sizes.length == 0) {
+            throw new IllegalArgumentException("a network needs inputs and at least one layer");
+        }
+        for (int s : sizes) {
+            if (s < 1) {
+                throw new IllegalArgumentException("a layer has " + s + " neurons");
+            }
+        }
+        if (width < 320 || height < 240) {
+            throw new IllegalArgumentException("picture too small: " + width + "x" + height);
         }
     }
 
@@ -229,16 +233,7 @@ public final class NetworkPlot {
             }
             paintLabels(g);
             if (zeroShare != null) {
-                g.setFont(LABEL_FONT);
-                for (int l = 0; l < Math.min(sizes.length, zeroShare.length); l++) {
-                    for (int j = 0; zeroShare[l] != null && j < Math.min(drawn(l + 1), zeroShare[l].length); j++) {
-                        if (Double.isFinite(zeroShare[l][j])) {
-                            String text = String.format(Locale.ROOT, "0: %.0f%%", 100 * zeroShare[l][j]);
-                            g.setColor(Palette.INK);
-                            g.drawString(text, nodeLeft(l + 1) + nodeWidth + 3, nodeTop(l + 1, j) + node - 2);
-                        }
-                    }
-                }
+                paintZeroShares(g, zeroShare);
             }
             paintNote(g, "lines: blue weight > 0, orange < 0, width = |w| / largest in its layer;"
                     + "  boxes: mean activation over the data" + (zeroShare != null ? "; 0: rows where it outputs 0" : ""));
@@ -246,6 +241,20 @@ public final class NetworkPlot {
             g.dispose();
         }
         return image;
+    }
+
+    /** Beside each neuron, the share of rows where it outputs 0. */
+    private void paintZeroShares(Graphics2D g, double[][] zeroShare) {
+        g.setFont(LABEL_FONT);
+        for (int l = 0; l < Math.min(sizes.length, zeroShare.length); l++) {
+            for (int j = 0; zeroShare[l] != null && j < Math.min(drawn(l + 1), zeroShare[l].length); j++) {
+                if (Double.isFinite(zeroShare[l][j])) {
+                    String text = String.format(Locale.ROOT, "0: %.0f%%", 100 * zeroShare[l][j]);
+                    g.setColor(Palette.INK);
+                    g.drawString(text, nodeLeft(l + 1) + nodeWidth + 3, nodeTop(l + 1, j) + node - 2);
+                }
+            }
+        }
     }
 
     /** The over-plane picture as PNG bytes. */
@@ -495,23 +504,33 @@ public final class NetworkPlot {
         } else {
             shadeOutput(image, field);
         }
+        paintPanelPoints(g, output != null);
         java.awt.Rectangle r = panel.pixels();
+        g.setStroke(new BasicStroke(1f));
+        g.setColor(FRAME);
+        g.drawRect(r.x, r.y, r.width - 1, r.height - 1);
+        paintPanelText(g, output != null);
+    }
+
+    /** The data points over the panel: coloured by class, or ink when the output is a value. */
+    private void paintPanelPoints(Graphics2D g, boolean classes) {
         for (int i = 0; i < data.size(); i++) {
             double px = panel.left() + (data.xs()[i] - xRange.min()) / xRange.span() * panel.width();
             double py = panel.top() + (yRange.max() - data.ys()[i]) / yRange.span() * panel.height();
             Ellipse2D dot = new Ellipse2D.Double(px - 2.5, py - 2.5, 5, 5);
-            g.setColor(output != null ? Palette.pointColor(data.labels()[i]) : Palette.INK);
+            g.setColor(classes ? Palette.pointColor(data.labels()[i]) : Palette.INK);
             g.fill(dot);
             g.setColor(Color.WHITE);
             g.setStroke(new BasicStroke(0.6f));
             g.draw(dot);
         }
-        g.setStroke(new BasicStroke(1f));
-        g.setColor(FRAME);
-        g.drawRect(r.x, r.y, r.width - 1, r.height - 1);
+    }
+
+    /** The panel's header, its axes' ranges, and (for classes) its legend. */
+    private void paintPanelText(Graphics2D g, boolean classes) {
         g.setColor(Palette.INK);
         g.setFont(HEADER_FONT);
-        String header = output != null ? "output: predicted class" : "output: neuron[" + (sizes.length - 1) + "][0]";
+        String header = classes ? "output: predicted class" : "output: neuron[" + (sizes.length - 1) + "][0]";
         FontMetrics fm = g.getFontMetrics();
         g.drawString(header, (float) (panel.left() + (panel.width() - fm.stringWidth(header)) / 2), (float) panel.top() - 8);
         g.setFont(LABEL_FONT);
@@ -520,7 +539,7 @@ public final class NetworkPlot {
         String ys = String.format(Locale.ROOT, "%s: %s to %s", data.yLabel(), format(yRange.min()), format(yRange.max()));
         g.drawString(xs, (float) panel.left(), (float) panel.bottom() + fm.getAscent() + 3);
         g.drawString(ys, (float) panel.left(), (float) panel.bottom() + 2 * fm.getAscent() + 5);
-        if (output != null) {
+        if (classes) {
             float x = (float) panel.right();
             for (int c = data.classCount() - 1; c >= 0; c--) {
                 String name = data.classNames().get(c);
