@@ -8,6 +8,9 @@ import org.knowm.xchart.style.XYStyler;
 
 /** The look every chart shares: fonts, ink, plot border and grid, legend on the right. */
 final class ChartStyle {
+    /** The title of every picture, drawn by XChart or by hand. */
+    static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+
     private ChartStyle() {
     }
 

@@ -1,7 +1,6 @@
 package grad.plot;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -33,7 +32,6 @@ final class ClassScatter {
     private static final String MISCLASSIFIED = "misclassified";
     private static final double[] NOWHERE = {Double.NaN};
     private static final Color CLEAR = new Color(0, 0, 0, 0);
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     /** Height of the band above the chart that holds the title. */
     private static final int TITLE_BAND = 30;
     private static final int TITLE_BASELINE = 24;
@@ -214,7 +212,7 @@ final class ClassScatter {
     void paintTitle(Graphics2D g) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setFont(TITLE_FONT);
+        g.setFont(ChartStyle.TITLE_FONT);
         g.setColor(Palette.INK);
         FontMetrics metrics = g.getFontMetrics();
         int textWidth = metrics.stringWidth(title);

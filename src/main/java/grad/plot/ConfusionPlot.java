@@ -26,7 +26,6 @@ public final class ConfusionPlot {
     private static final int TOP = 76;
     private static final int BOTTOM = 40;
     private static final int GAP = 40;
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     private static final Font HEADER_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Color GRID = new Color(200, 200, 200);
@@ -60,7 +59,7 @@ public final class ConfusionPlot {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            g.setFont(TITLE_FONT);
+            g.setFont(ChartStyle.TITLE_FONT);
             g.setColor(Palette.INK);
             g.drawString(title, 12, 22);
             int panels = test == null ? 1 : 2;

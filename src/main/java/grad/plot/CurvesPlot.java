@@ -2,7 +2,6 @@ package grad.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -112,7 +111,7 @@ public final class CurvesPlot {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(new Color(250, 250, 250));
         s.setPlotGridLinesColor(new Color(225, 225, 225));
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setChartTitleFont(ChartStyle.TITLE_FONT);
         s.setChartTitleBoxVisible(false);
         s.setChartTitlePadding(8);
         s.setXAxisDecimalPattern("#");

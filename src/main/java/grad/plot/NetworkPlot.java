@@ -41,7 +41,6 @@ public final class NetworkPlot {
     private static final int LEFT = 78;
     private static final int LABEL_BAND = 12;
     private static final int MAX_NODE = 48;
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     private static final Font HEADER_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
     private static final Font INPUT_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -358,7 +357,7 @@ public final class NetworkPlot {
     }
 
     private void paintTitle(Graphics2D g, String title) {
-        g.setFont(TITLE_FONT);
+        g.setFont(ChartStyle.TITLE_FONT);
         g.setColor(Palette.INK);
         g.drawString(title, 12, 22);
         g.setFont(HEADER_FONT);

@@ -2,7 +2,6 @@ package grad.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.math.RoundingMode;
@@ -93,7 +92,7 @@ public final class PredictionsPlot {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(new Color(250, 250, 250));
         s.setPlotGridLinesColor(new Color(225, 225, 225));
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setChartTitleFont(ChartStyle.TITLE_FONT);
         s.setChartTitleBoxVisible(false);
         s.setLegendPosition(Styler.LegendPosition.InsideNW);
         s.setMarkerSize(5);
