@@ -18,11 +18,15 @@ test:
 	$(MVN) test
 
 # Speed and memory figures (src/test/java/grad/bench/Bench.java); timings only, no assertions.
-# BASELINE=path/to/an/earlier/grad.jar also times the default run against it.
+# BASELINE=path/to/an/earlier/grad.jar also times the default run against it; the default run is also timed
+# against bench/torch_xor.py (PyTorch + matplotlib doing the same) when python3 imports torch, matplotlib and PIL.
 BENCH_TIME = /usr/bin/time
 bench: jar
 	@test -x $(BENCH_TIME) || { apt-get update && apt-get install -y time; } >/dev/null 2>&1 \
 		|| echo "bench: no $(BENCH_TIME) (apt-get install time); peak memory will come from /proc/<pid>/status"
+	@python3 -c 'import torch, matplotlib, PIL' 2>/dev/null || /usr/bin/python3 -c 'import torch, matplotlib, PIL' 2>/dev/null \
+		|| { apt-get update && apt-get install -y python3-torch python3-matplotlib python3-pil; } >/dev/null 2>&1 \
+		|| echo "bench: no PyTorch baseline (apt-get install python3-torch python3-matplotlib python3-pil); bench/torch_xor.py is skipped"
 	$(MVN) test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 	$(JAVA) -cp "$$(cat target/bench.classpath):target/classes:target/test-classes" grad.bench.Bench grad.jar 3 $(BASELINE)
 

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  *
  * <ol>
  *   <li>the engine against a hand-written loop, warm, in this JVM ({@link EngineBench});
- *   <li>the default command as a whole process, with and without pictures, against grad-rs's figures;
+ *   <li>the default command as a whole process, with and without pictures, against grad-rs's figures and
+ *       against {@code bench/torch_xor.py} (PyTorch + matplotlib doing the same; skipped, saying so, when
+ *       no {@code python3} imports torch, matplotlib and PIL);
  *   <li>{@code --epochs 500 --no-plots} against the same training hand-written ({@link HandWrittenRun}),
  *       both as whole processes;
  *   <li>{@code --threads 1} against {@code --threads 2} on a bigger network, as processes and warm
@@ -52,7 +54,7 @@ public final class Bench {
     }
 
     /** One finished process: its wall time and peak resident memory. */
-    record Measurement(double seconds, long peakKiB, String output) { }
+    record Measurement(double seconds, long peakKiB, double cpuSeconds, String output) { }
 
     /** The medians of several runs of one command. */
     record Runs(double seconds, long peakKiB) { }
@@ -91,9 +93,11 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   with its 13 pictures and GIF: %5.2f s, %s; grad-rs %.0f-%.0f s: %.1f-%.1fx faster (goal: < 1 s)%n",
                 plots.seconds(), mib(plots.peakKiB()), GRAD_RS_PLOTS[0], GRAD_RS_PLOTS[1],
                 GRAD_RS_PLOTS[0] / plots.seconds(), GRAD_RS_PLOTS[1] / plots.seconds());
-        System.out.printf(Locale.ROOT, "   --no-plots:                   %5.2f s, %s; grad-rs %.1f-%.1f s: %.1f-%.1fx faster%n%n",
+        System.out.printf(Locale.ROOT, "   --no-plots:                   %5.2f s, %s; grad-rs %.1f-%.1f s: %.1f-%.1fx faster%n",
                 noPlots.seconds(), mib(noPlots.peakKiB()), GRAD_RS_NO_PLOTS[0], GRAD_RS_NO_PLOTS[1],
                 GRAD_RS_NO_PLOTS[0] / noPlots.seconds(), GRAD_RS_NO_PLOTS[1] / noPlots.seconds());
+
+        torch();
 
         if (baseline != null) {
             List<Measurement> now = new ArrayList<>();
@@ -167,6 +171,62 @@ public final class Bench {
                 mib(smallCapped.peakKiB()), mib(bigCapped.peakKiB()), (double) bigCapped.peakKiB() / smallCapped.peakKiB());
     }
 
+    /**
+     * The default run against {@code bench/torch_xor.py}, the same training and pictures in PyTorch + matplotlib:
+     * paired, interleaved runs, the median of the ratios grad / PyTorch, wall and CPU time. Says how to install
+     * the baseline when no Python here imports torch, matplotlib and PIL.
+     */
+    private void torch() throws Exception {
+        Path script = Path.of("bench", "torch_xor.py");
+        String python = torchPython();
+        if (python == null || !Files.isRegularFile(script)) {
+            System.out.println("   against PyTorch + matplotlib: baseline missing (" + (python == null
+                    ? "no python3 that imports torch, matplotlib and PIL; apt-get install -y python3-torch"
+                    + " python3-matplotlib python3-pil" : "no " + script) + ")");
+            System.out.println();
+            return;
+        }
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        List<List<Measurement>> pairs = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int r = 0; r < runs; r++) {   // paired and interleaved, so that a busy spell hurts both alike
+            Measurement g = run(command("-jar", jar, "--dataset", "xor", "--lr", "0.005", "-o",
+                    scratch.resolve("grad-vs-torch").toString()));
+            Measurement t = run(List.of(python, script.toString(), scratch.resolve("torch").toString()));
+            pairs.get(0).add(g);
+            pairs.get(1).add(t);
+            wall[r] = g.seconds() / t.seconds();
+            cpu[r] = g.cpuSeconds() / t.cpuSeconds();
+        }
+        Runs g = median(pairs.get(0));
+        Runs t = median(pairs.get(1));
+        System.out.printf(Locale.ROOT, "   against PyTorch + matplotlib (%s, same model and pictures), %d interleaved pairs:"
+                + " wall %.2f s vs %.2f s: %.2fx; CPU %.2f s vs %.2f s: %.2fx (grad/PyTorch, medians of paired ratios;"
+                + " goal <= 0.35x)%n%n", script, runs, g.seconds(), t.seconds(), EngineBench.median(wall),
+                medianCpu(pairs.get(0)), medianCpu(pairs.get(1)), EngineBench.median(cpu));
+    }
+
+    /** The first of python3 on the PATH and Debian's /usr/bin/python3 that imports torch, matplotlib and PIL, or null. */
+    private static String torchPython() throws InterruptedException {
+        for (String python : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process p = new ProcessBuilder(python, "-c", "import torch, matplotlib, PIL")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (p.waitFor() == 0) {
+                    return python;
+                }
+            } catch (IOException e) {
+                // no such python
+            }
+        }
+        return null;
+    }
+
+    private static double medianCpu(List<Measurement> runs) {
+        double[] s = runs.stream().mapToDouble(Measurement::cpuSeconds).sorted().toArray();
+        return s[s.length / 2];
+    }
+
     /** The speed-up of two threads over one on independent arithmetic: 2 on an idle 2-core machine, less when others run. */
     private static double idealSpeedUp() throws InterruptedException {
         long n = 50_000_000L;
@@ -232,7 +292,7 @@ public final class Bench {
         List<String> full = new ArrayList<>();
         boolean gnuTime = Files.isExecutable(TIME);
         if (gnuTime) {
-            full.addAll(List.of(TIME.toString(), "-f", "%M", "-o", timeOut.toString()));
+            full.addAll(List.of(TIME.toString(), "-f", "%M %U %S", "-o", timeOut.toString()));
         }
         full.addAll(command);
         Path log = scratch.resolve("log.txt");
@@ -252,11 +312,14 @@ public final class Bench {
         if (exit != 0) {
             throw new IllegalStateException("exit " + exit + " from " + String.join(" ", command) + ":\n" + output);
         }
+        double cpu = Double.NaN;
         if (gnuTime) {
             List<String> lines = Files.readAllLines(timeOut);
-            peak = Long.parseLong(lines.get(lines.size() - 1).trim());
+            String[] fields = lines.get(lines.size() - 1).trim().split(" ");
+            peak = Long.parseLong(fields[0]);
+            cpu = Double.parseDouble(fields[1]) + Double.parseDouble(fields[2]);
         }
-        return new Measurement(seconds, peak, output);
+        return new Measurement(seconds, peak, cpu, output);
     }
 
     private static long vmHwm(Path status) {
