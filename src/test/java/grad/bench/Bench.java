@@ -200,8 +200,8 @@ public final class Bench {
         }
         Runs g = median(pairs.get(0));
         Runs t = median(pairs.get(1));
-        System.out.printf(Locale.ROOT, "   against PyTorch + matplotlib (%s, same model and pictures), %d interleaved pairs:"
-                + " wall %.2f s vs %.2f s: %.2fx; CPU %.2f s vs %.2f s: %.2fx (grad/PyTorch, medians of paired ratios;"
+        System.out.printf(Locale.ROOT, "   against PyTorch + matplotlib (%s, same model and pictures), %d interleaved pairs:%n"
+                + "     wall %.2f s vs %.2f s: %.2fx; CPU %.2f s vs %.2f s: %.2fx (grad/PyTorch, medians of paired ratios;"
                 + " goal <= 0.35x)%n%n", script, runs, g.seconds(), t.seconds(), EngineBench.median(wall),
                 medianCpu(pairs.get(0)), medianCpu(pairs.get(1)), EngineBench.median(cpu));
     }
