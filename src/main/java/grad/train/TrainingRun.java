@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * The main job: load or generate the data, build the network, train it, and write what the user looks
@@ -119,10 +120,16 @@ public final class TrainingRun {
         if (plan.outputs().graphviz()) {
             listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures));
         }
-        listeners.add(new HealthChecks(plan, model, p.train(), w -> {
+        Consumer<HealthChecks.Warning> sink = w -> {
             warn(w.message());
             metrics.warning(w);
-        }));
+        };
+        listeners.add(new HealthChecks(plan, model, p.train(), sink));
+        if (p.validation() != null) {
+            listeners.add(new OverfittingCheck(model, loss, p.validation(), p.scale(), "validation", sink));
+        } else if (p.hasTest()) {
+            listeners.add(new OverfittingCheck(model, loss, p.test(), p.scale(), "test", sink));
+        }
         listeners.add(metrics);
         if (pictures != null) {
             listeners.add(new PictureUpdates(plan, pictures, model, metrics, name, firstEpoch));

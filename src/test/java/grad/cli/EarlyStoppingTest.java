@@ -112,6 +112,16 @@ class EarlyStoppingTest {
         assertThat(grad).isGreaterThan(linear - 0.05);
     }
 
+    @Test
+    void aRisingHeldOutLossWhileTheTrainingLossFallsIsWarnedOf() throws IOException {
+        Cli run = train("overfit", "--epochs", "100");
+        assertThat(run.err()).contains("grad: warning: overfitting: the test loss has been rising for 10 epochs")
+                .contains("--early-stopping");
+        JsonArray warnings = json(dir.resolve("overfit/metrics_noisy.json")).getAsJsonArray("warnings");
+        assertThat(warnings).anySatisfy(w -> assertThat(w.getAsJsonObject().get("kind").getAsString())
+                .isEqualTo("overfitting"));
+    }
+
     /** Least squares by the normal equations on the training rows (grad's split, seed 42), R² on the test rows. */
     private static double leastSquaresTestR2() {
         Dataset data = CsvDataset.read(csv, CsvOptions.defaults().withTask(Task.REGRESSION));
