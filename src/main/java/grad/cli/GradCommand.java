@@ -8,6 +8,7 @@ import grad.nn.Activation;
 import grad.nn.Initializer;
 import grad.nn.Loss;
 import grad.train.DataPlan;
+import grad.train.EarlyStopping;
 import grad.train.ModelPlan;
 import grad.train.OptimizerPlan;
 import grad.train.OutputPlan;
@@ -125,6 +126,16 @@ public final class GradCommand implements Callable<Integer> {
             description = "threads sharing a minibatch's samples; results do not depend on it (default: the number of processors)")
     Integer threads;
 
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE",
+            description = "hold out --validation-split of the training rows, stop after PATIENCE epochs without a better"
+                    + " validation loss, and keep the best epoch's weights (default: off)")
+    Integer earlyStopping;
+
+    @Option(names = "--validation-split", paramLabel = "F",
+            description = "with --early-stopping, the fraction of the training rows held out for validation, stratified"
+                    + " (default: ${DEFAULT-VALUE})", defaultValue = "0.1")
+    double validationSplit;
+
     @Option(names = "--save-model", paramLabel = "FILE.json",
             description = "after training, save the model (weights, classes, standardization, settings) for predict and --load-model")
     Path saveModel;
@@ -181,7 +192,8 @@ public final class GradCommand implements Callable<Integer> {
                 new ModelPlan.New(hidden, activation, loss, init, inputFeatures()),
                 new OptimizerPlan(lr, momentum, weightDecay, l1, nesterov),
                 new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel, report),
-                epochs, batchSize, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                epochs, batchSize, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                earlyStopping == null ? null : new EarlyStopping(earlyStopping, validationSplit));
         if (loadModel == null) {
             return plan;
         }
@@ -200,6 +212,11 @@ public final class GradCommand implements Callable<Integer> {
         OptionRanges.check(spec, "--lr", lrAuto() || Double.isFinite(lr) && lr > 0);
         if (lrAuto() && loadModel != null) {
             throw usage("--lr auto starts a new network; it cannot continue --load-model");
+        }
+        OptionRanges.check(spec, "--early-stopping", earlyStopping == null || earlyStopping >= 1);
+        OptionRanges.check(spec, "--validation-split", validationSplit > 0 && validationSplit < 1);
+        if (earlyStopping != null && loadModel != null) {
+            throw usage("--early-stopping starts a new network; it cannot continue --load-model");
         }
         OptionRanges.check(spec, "--momentum", momentum >= 0 && momentum < 1);
         OptionRanges.check(spec, "--weight-decay", Double.isFinite(weightDecay) && weightDecay >= 0);

@@ -107,7 +107,7 @@ public final class LrFindCommand implements Callable<Integer> {
         out.println("--lr auto: training with lr " + lr);
         out.flush();
         return new TrainingPlan(plan.data(), plan.model(), plan.optimizer().withAutoLr(lr), plan.outputs(), plan.epochs(),
-                plan.batchSize(), plan.threads());
+                plan.batchSize(), plan.threads(), plan.earlyStopping());
     }
 
     /** {@code lr} to 2 significant digits. */

@@ -33,6 +33,8 @@ final class OptionRanges {
             entry("--weight-decay", "a finite number >= 0"),
             entry("--l1", "a finite number >= 0"),
             entry("--test-split", "a number in [0, 1)"),
+            entry("--early-stopping", POSITIVE),
+            entry("--validation-split", "a number in (0, 1)"),
             entry("--noise", "a number from 0 to 0.5"),
             entry("--input-features", "a comma-separated list of distinct names among x, y, x2, y2, xy, sinx, siny"),
             entry("--hidden-units", "a comma-separated list of layer sizes from 1 to 100000 (e.g. 10 or 16,16)"),

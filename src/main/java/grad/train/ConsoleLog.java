@@ -54,6 +54,13 @@ final class ConsoleLog implements EpochListener {
     @Override
     public void runEnded(RunEnd end) {
         if (end instanceof RunEnd.Completed done) {
+            if (done.early() != null) {
+                EarlyStopping.Result r = done.early();
+                out.printf(Locale.ROOT, "early stopping: %s after epoch %d; kept epoch %d (validation loss %s)%n",
+                        r.reason().equals("patience") ? "stopped, no better validation loss for "
+                                + plan.earlyStopping().patience() + " epochs," : "every epoch trained",
+                        r.lastEpoch(), r.bestEpoch(), fmt(r.bestValidationLoss()));
+            }
             printSummary(p.data(), done.train(), done.test());
         }
     }

@@ -49,7 +49,7 @@ final class MetricsLog implements EpochListener {
     @Override
     public void runEnded(RunEnd end) {
         if (end instanceof RunEnd.Completed done) {
-            writeFinal(done.train(), done.test());
+            writeFinal(done.train(), done.test(), done.early());
         } else if (end instanceof RunEnd.Diverged diverged) {
             writeDiverged(diverged.cause());
         }
@@ -94,8 +94,11 @@ final class MetricsLog implements EpochListener {
                 data.isRegression() ? "R²" : "accuracy", marked);
     }
 
-    private void writeFinal(Scores train, Scores test) {
+    private void writeFinal(Scores train, Scores test, EarlyStopping.Result early) {
         JsonObject root = common("completed");
+        if (early != null) {
+            root.add("early_stopping", earlyJson(early));
+        }
         JsonObject fin = new JsonObject();
         fin.add("loss", num(train.loss()));
         if (data.isRegression()) {
@@ -126,6 +129,24 @@ final class MetricsLog implements EpochListener {
         }
         root.add("final", fin);
         write(root);
+    }
+
+    /** Which epoch's weights were kept, and why the run stopped. */
+    private JsonObject earlyJson(EarlyStopping.Result r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("best_epoch", r.bestEpoch());
+        o.add("best_validation_loss", num(r.bestValidationLoss()));
+        o.addProperty("stopped_epoch", r.lastEpoch());
+        o.addProperty("reason", r.reason());
+        o.addProperty("message", r.reason().equals("patience")
+                ? "no better validation loss for " + plan.earlyStopping().patience() + " epochs after epoch " + r.bestEpoch()
+                : "trained every epoch; the best validation loss was at epoch " + r.bestEpoch());
+        JsonArray losses = new JsonArray();
+        for (double v : r.validationLosses()) {
+            losses.add(num(v));
+        }
+        o.add("validation_loss", losses);
+        return o;
     }
 
     private void writeDiverged(DivergedException e) {
@@ -212,6 +233,10 @@ final class MetricsLog implements EpochListener {
         c.add("l1", num(plan.optimizer().l1()));
         c.addProperty("nesterov", plan.optimizer().nesterov());
         c.addProperty("print_epochs", plan.outputs().printEvery());
+        if (plan.earlyStopping() != null) {
+            c.addProperty("early_stopping", plan.earlyStopping().patience());
+            c.add("validation_split", num(plan.earlyStopping().validationSplit()));
+        }
         JsonArray hidden = new JsonArray();
         plan.model().hidden().forEach(hidden::add);
         c.add("hidden_units", hidden);

@@ -26,11 +26,12 @@ final class ModelSaver implements EpochListener {
 
     @Override
     public void runEnded(RunEnd end) {
-        if (!(end instanceof RunEnd.Completed)) {
+        if (!(end instanceof RunEnd.Completed done)) {
             return;
         }
+        int epochs = done.early() != null ? done.early().bestEpoch() : plan.epochs();
         ModelFile.write(plan.outputs().saveModel(), SavedModels.capture(plan, p.data(), p.inputs(), loss, model, optimizer,
-                p.standardizer(), p.scale(), plan.epochs(), p.testFraction(), p.labelName()));
+                p.standardizer(), p.scale(), epochs, p.testFraction(), p.labelName()));
         out.println("saved the model to " + plan.outputs().saveModel());
     }
 }

@@ -19,9 +19,11 @@ import grad.data.TargetScale;
  * @param train        the training rows the network trains on
  * @param test         the held-out rows, transformed as {@code train}
  * @param inputs       the input features the network computes from 2-D data, or null (the features as they are)
+ * @param validation   the validation rows held out of the training rows for early stopping (transformed as
+ *                     {@code train}), or null without early stopping
  */
 record PreparedData(Dataset data, String labelName, Split split, double testFraction, Standardizer standardizer,
-                    TargetScale scale, Dataset train, Dataset test, InputFeatures inputs) {
+                    TargetScale scale, Dataset train, Dataset test, InputFeatures inputs, Dataset validation) {
 
     boolean hasTest() {
         return test.size() > 0;

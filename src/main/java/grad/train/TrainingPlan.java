@@ -11,9 +11,16 @@ package grad.train;
  * @param epochs    epochs to train (in total, counting those of a loaded model)
  * @param batchSize minibatch size
  * @param threads   threads for a minibatch's samples
+ * @param earlyStopping early stopping's settings, or null to train every epoch
  */
 public record TrainingPlan(DataPlan data, ModelPlan model, OptimizerPlan optimizer, OutputPlan outputs,
-                           int epochs, int batchSize, int threads) {
+                           int epochs, int batchSize, int threads, EarlyStopping earlyStopping) {
+
+    /** A plan without early stopping. */
+    public TrainingPlan(DataPlan data, ModelPlan model, OptimizerPlan optimizer, OutputPlan outputs,
+                        int epochs, int batchSize, int threads) {
+        this(data, model, optimizer, outputs, epochs, batchSize, threads, null);
+    }
 
     /** Every random choice comes from it: the split, the initial weights, each epoch's shuffle. */
     public long seed() {
@@ -32,6 +39,6 @@ public record TrainingPlan(DataPlan data, ModelPlan model, OptimizerPlan optimiz
 
     /** The same plan continuing {@code model}, with the data and optimizer settings it resolved to. */
     public TrainingPlan resuming(ModelPlan.Loaded model, DataPlan data, OptimizerPlan optimizer, int batchSize) {
-        return new TrainingPlan(data, model, optimizer, outputs, epochs, batchSize, threads);
+        return new TrainingPlan(data, model, optimizer, outputs, epochs, batchSize, threads, earlyStopping);
     }
 }

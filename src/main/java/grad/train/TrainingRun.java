@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * The main job: load or generate the data, build the network, train it, and write what the user looks
@@ -31,6 +32,8 @@ import java.util.SplittableRandom;
 public final class TrainingRun {
     /** Salt that keeps the initializer's random numbers apart from the data's. */
     private static final long INIT_SALT = 0x9E3779B97F4A7C15L;
+    /** Salt that keeps the validation split's random numbers apart from the test split's. */
+    private static final long VALIDATION_SALT = 0x5DEECE66DL;
 
     private final TrainingPlan plan;
     private final PrintWriter out;
@@ -78,7 +81,7 @@ public final class TrainingRun {
                      ? new PictureScheduler(dir, p.split().train(), p.inputs(), p.standardizer(), p.data().isPlottable(),
                              this::warn, PictureScheduler.DRAWING_TIMEOUT) : null) {
             EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
-            return train(trainer, listeners, firstEpoch, model, loss, p).train();
+            return train(trainer, listeners, firstEpoch, model, loss, p, sgd).train();
         }
     }
 
@@ -117,10 +120,16 @@ public final class TrainingRun {
         if (plan.outputs().graphviz()) {
             listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures));
         }
-        listeners.add(new HealthChecks(plan, model, p.train(), w -> {
+        Consumer<HealthChecks.Warning> sink = w -> {
             warn(w.message());
             metrics.warning(w);
-        }));
+        };
+        listeners.add(new HealthChecks(plan, model, p.train(), sink));
+        if (p.validation() != null) {
+            listeners.add(new OverfittingCheck(model, loss, p.validation(), p.scale(), "validation", sink));
+        } else if (p.hasTest()) {
+            listeners.add(new OverfittingCheck(model, loss, p.test(), p.scale(), "test", sink));
+        }
         listeners.add(metrics);
         if (pictures != null) {
             listeners.add(new PictureUpdates(plan, pictures, model, metrics, name, firstEpoch));
@@ -136,10 +145,22 @@ public final class TrainingRun {
         return new Listeners(listeners);
     }
 
-    /** Trains epochs {@code firstEpoch} to the last, telling the listeners; evaluates the final network. */
+    /**
+     * Trains epochs {@code firstEpoch} to the last, telling the listeners; evaluates the final network. With
+     * early stopping, stops after its patience without a better validation loss and goes back to the best
+     * epoch's weights (and velocities) before the final evaluation.
+     */
     private RunEnd.Completed train(Trainer trainer, EpochListener listeners, int firstEpoch, MLP model, Loss loss,
-                                   PreparedData p) {
+                                   PreparedData p, SGD sgd) {
         listeners.runStarted();
+        EarlyStopping early = plan.earlyStopping();
+        List<Double> validationLosses = new ArrayList<>();
+        int bestEpoch = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double[] bestWeights = null;
+        double[] bestVelocity = null;
+        int lastEpoch = firstEpoch - 1;
+        String reason = "epochs";
         try {
             for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
                 listeners.epochStarting(epoch);
@@ -148,13 +169,36 @@ public final class TrainingRun {
                     m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Scores.of(model, loss, p.test(), p.scale()));
                 }
                 listeners.epochEnded(m);
+                lastEpoch = epoch;
+                if (early != null) {
+                    double v = Scores.of(model, loss, p.validation(), p.scale()).loss();
+                    validationLosses.add(v);
+                    if (v < bestLoss) {
+                        bestLoss = v;
+                        bestEpoch = epoch;
+                        bestWeights = model.parameterData();
+                        bestVelocity = sgd.velocity();
+                    } else if (epoch - bestEpoch >= early.patience()) {
+                        reason = "patience";
+                        break;
+                    }
+                }
             }
         } catch (DivergedException e) {
             listeners.runEnded(new RunEnd.Diverged(e));
             throw e;
         }
+        EarlyStopping.Result result = null;
+        if (early != null) {
+            if (bestWeights != null) {
+                model.setParameterData(bestWeights);
+                sgd.setVelocity(bestVelocity);
+            }
+            result = new EarlyStopping.Result(bestEpoch, bestLoss, lastEpoch, reason,
+                    validationLosses.stream().mapToDouble(Double::doubleValue).toArray());
+        }
         RunEnd.Completed done = new RunEnd.Completed(Scores.of(model, loss, p.train(), p.scale()),
-                p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null);
+                p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null, result);
         listeners.runEnded(done);
         return done;
     }
@@ -187,17 +231,43 @@ public final class TrainingRun {
         }
         double testFraction = plan.data().testFraction();
         Split split = Split.stratified(data, testFraction, plan.seed());
+        Split inner = plan.earlyStopping() == null ? null : validationSplit(split);
         InputFeatures inputs = inputFeatures(data);
-        Dataset trainInputs = inputs == null || inputs.isDefault() ? split.train() : inputs.apply(split.train());
-        Dataset testInputs = inputs == null || inputs.isDefault() ? split.test() : inputs.apply(split.test());
+        Dataset trainInputs = features(inputs, inner == null ? split.train() : inner.train());
+        Dataset testInputs = features(inputs, split.test());
         Standardizer standardizer = saved != null ? saved.standardizer()
                 : plan.data().standardizes() ? Standardizer.fit(trainInputs) : null;
         Dataset train = standardizer != null ? standardizer.transform(trainInputs) : trainInputs;
         Dataset test = standardizer != null ? standardizer.transform(testInputs) : testInputs;
+        Dataset validation = null;
+        if (inner != null) {
+            Dataset validationInputs = features(inputs, inner.test());
+            validation = standardizer != null ? standardizer.transform(validationInputs) : validationInputs;
+        }
         TargetScale scale = saved != null ? saved.target()
                 : data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
         return new PreparedData(data, labelled.labelName(), split, testFraction, standardizer, scale, scale.apply(train),
-                scale.apply(test), inputs);
+                scale.apply(test), inputs, validation == null ? null : scale.apply(validation));
+    }
+
+    private static Dataset features(InputFeatures inputs, Dataset rows) {
+        return inputs == null || inputs.isDefault() ? rows : inputs.apply(rows);
+    }
+
+    /**
+     * For early stopping, the training rows split again into those trained on and the validation rows
+     * (stratified, with a seed of its own).
+     *
+     * @throws GradException with exit code 2 when no row is left for validation
+     */
+    private Split validationSplit(Split split) {
+        Split inner = Split.stratified(split.train(), plan.earlyStopping().validationSplit(),
+                plan.seed() ^ VALIDATION_SALT);
+        if (inner.test().size() == 0) {
+            throw new GradException("--validation-split " + plan.earlyStopping().validationSplit()
+                    + " holds out no row of the " + split.train().size() + " training rows; give a bigger fraction", 2, null);
+        }
+        return inner;
     }
 
     /**

@@ -105,6 +105,14 @@ class BadInvocationTest {
                 bad(USAGE, "--noise must be a number from 0 to 0.5, not '1'", "export", "--out", "{dir}/x.csv", "--noise", "1"),
                 bad(USAGE, "--test-split must be a number in [0, 1), not '1'", "--test-split", "1"),
                 bad(USAGE, "--test-split must be a number in [0, 1), not '-0.1'", "--test-split", "-0.1"),
+                bad(USAGE, "--early-stopping must be a whole number from 1 to 2147483647, not '0'", "--early-stopping", "0"),
+                bad(USAGE, "--early-stopping must be a whole number from 1 to 2147483647, not 'x'", "--early-stopping", "x"),
+                bad(USAGE, "--validation-split must be a number in (0, 1), not '0'", "--early-stopping", "3",
+                        "--validation-split", "0"),
+                bad(USAGE, "--validation-split must be a number in (0, 1), not '1'", "--early-stopping", "3",
+                        "--validation-split", "1"),
+                bad(USAGE, "--validation-split must be a number in (0, 1), not 'NaN'", "--early-stopping", "3",
+                        "--validation-split", "NaN"),
                 // lists, names and forms
                 bad(USAGE, "--hidden-units must be a comma-separated list of layer sizes from 1 to 100000", "--hidden-units", "0"),
                 bad(USAGE, "--hidden-units must be a comma-separated list of layer sizes from 1 to 100000", "--hidden-units", "16,,16"),
@@ -138,6 +146,8 @@ class BadInvocationTest {
                 bad(DATA, "{dir}/ok.csv:1: no label column \"species\"", "-d", "{dir}/ok.csv", "--label", "species"),
                 bad(DATA, "{dir}/ok.csv:1: no feature column \"z\"", "-d", "{dir}/ok.csv", "--features", "x,z"),
                 bad(DATA, "{dir}/one-class.csv: column 3 \"label\": only one class", "-d", "{dir}/one-class.csv"),
+                bad(USAGE, "--early-stopping starts a new network; it cannot continue --load-model", "--early-stopping",
+                        "3", "--load-model", "{dir}/m.json"),
                 bad(USAGE, "--lr auto starts a new network; it cannot continue --load-model", "--lr", "auto",
                         "--load-model", "{dir}/ok.csv"),
                 // lr-find: the training options, with their checks

@@ -37,7 +37,7 @@ class TrainCommandTest {
         for (String option : List.of("--dataset", "--class-size", "--batch-size", "--epochs", "--lr", "--momentum",
                 "--print-epochs", "--output-dir", "--hidden-units", "--graphviz", "--seed", "--loss", "--activation",
                 "--init", "--[no-]plots", "--threads", "--gif-every", "--graphviz-max-nodes", "--label", "--features",
-                "--delimiter", "--test-split", "--[no-]standardize", "--task", "--help", "--version")) {
+                "--delimiter", "--test-split", "--early-stopping", "--validation-split", "--[no-]standardize", "--task", "--help", "--version")) {
             assertThat(run.out()).as(option).contains(option);
         }
         assertThat(run.out()).contains("default: xor").contains("default: 0.001").contains("default: 42");

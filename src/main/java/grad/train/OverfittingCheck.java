@@ -1,0 +1,92 @@
+package grad.train;
+
+import grad.data.Dataset;
+import grad.data.TargetScale;
+import grad.nn.Loss;
+import grad.nn.MLP;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Warns once ({@code overfitting}) when the held-out loss — the validation rows' with early stopping, else the
+ * test rows' — has been rising for {@code 2 ×} {@value #WINDOW} epochs while the training loss fell over
+ * them: the network is learning the training rows' noise. A health check, told through the same sink.
+ */
+final class OverfittingCheck implements EpochListener {
+    /**
+     * The held-out loss is rising when its mean over the last {@value #WINDOW} epochs is {@value #RISE} above
+     * (relatively) the mean of the {@value #WINDOW} before, and above its best, which is at least
+     * {@value #WINDOW} epochs old, while the training loss's mean fell.
+     */
+    static final int WINDOW = 5;
+    private static final double RISE = 0.05;
+
+    private final MLP model;
+    private final Loss loss;
+    private final Dataset heldOut;
+    private final TargetScale scale;
+    private final String what;
+    private final Consumer<HealthChecks.Warning> sink;
+    private final List<Double> trainLosses = new ArrayList<>();
+    private final List<Double> heldOutLosses = new ArrayList<>();
+    private final List<Integer> epochs = new ArrayList<>();
+    private boolean said;
+
+    /**
+     * @param heldOut the held-out rows, as the network sees them
+     * @param what    what they are called in the warning ("validation", "test")
+     */
+    OverfittingCheck(MLP model, Loss loss, Dataset heldOut, TargetScale scale, String what,
+                     Consumer<HealthChecks.Warning> sink) {
+        this.model = model;
+        this.loss = loss;
+        this.heldOut = heldOut;
+        this.scale = scale;
+        this.what = what;
+        this.sink = sink;
+    }
+
+    @Override
+    public void epochEnded(EpochMetrics m) {
+        if (said) {
+            return;
+        }
+        trainLosses.add(m.loss());
+        heldOutLosses.add(Scores.of(model, loss, heldOut, scale).loss());
+        epochs.add(m.epoch());
+        int n = heldOutLosses.size();
+        if (n < 2 * WINDOW || !rising(n)) {
+            return;
+        }
+        int from = n - 2 * WINDOW;
+        said = true;
+        sink.accept(new HealthChecks.Warning(m.epoch(), "overfitting", String.format(Locale.ROOT,
+                "overfitting: the %s loss has been rising for %d epochs (%s at epoch %d, %s at epoch %d) while the"
+                        + " training loss fell (%s to %s); try --early-stopping PATIENCE, fewer --epochs, or --weight-decay",
+                what, 2 * WINDOW, fmt(heldOutLosses.get(from)), epochs.get(from), fmt(heldOutLosses.get(n - 1)),
+                m.epoch(), fmt(trainLosses.get(from)), fmt(trainLosses.get(n - 1)))));
+    }
+
+    private boolean rising(int n) {
+        double before = mean(heldOutLosses, n - 2 * WINDOW, n - WINDOW);
+        double last = mean(heldOutLosses, n - WINDOW, n);
+        double best = heldOutLosses.stream().mapToDouble(Double::doubleValue).min().orElse(last);
+        boolean bestIsOld = heldOutLosses.subList(n - WINDOW, n).stream().allMatch(v -> v > best);
+        return last > before * (1 + RISE) && bestIsOld
+                && mean(trainLosses, n - WINDOW, n) < mean(trainLosses, n - 2 * WINDOW, n - WINDOW);
+    }
+
+    private static double mean(List<Double> values, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += values.get(i);
+        }
+        return sum / (to - from);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}
