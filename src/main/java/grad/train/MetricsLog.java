@@ -224,14 +224,7 @@ final class MetricsLog implements EpochListener {
         }
         c.addProperty("batch_size", plan.batchSize());
         c.addProperty("epochs", plan.epochs());
-        c.add("lr", num(plan.optimizer().lr()));
-        if (plan.optimizer().lrAuto()) {
-            c.addProperty("lr_auto", true);
-        }
-        c.add("momentum", num(plan.optimizer().momentum()));
-        c.add("weight_decay", num(plan.optimizer().weightDecay()));
-        c.add("l1", num(plan.optimizer().l1()));
-        c.addProperty("nesterov", plan.optimizer().nesterov());
+        addOptimizer(c, plan.optimizer());
         c.addProperty("print_epochs", plan.outputs().printEvery());
         if (plan.earlyStopping() != null) {
             c.addProperty("early_stopping", plan.earlyStopping().patience());
@@ -256,6 +249,18 @@ final class MetricsLog implements EpochListener {
             c.addProperty("delimiter", String.valueOf(plan.data().csv().delimiter()));
         }
         return c;
+    }
+
+    /** The optimizer's settings, in the metrics file's order. */
+    private static void addOptimizer(JsonObject c, OptimizerPlan o) {
+        c.add("lr", num(o.lr()));
+        if (o.lrAuto()) {
+            c.addProperty("lr_auto", true);
+        }
+        c.add("momentum", num(o.momentum()));
+        c.add("weight_decay", num(o.weightDecay()));
+        c.add("l1", num(o.l1()));
+        c.addProperty("nesterov", o.nesterov());
     }
 
     private static JsonArray strings(List<String> values) {
