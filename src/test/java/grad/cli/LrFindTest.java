@@ -116,6 +116,17 @@ class LrFindTest {
         assertThat(metrics.getAsJsonObject("final").get("accuracy").getAsDouble()).isGreaterThanOrEqualTo(0.95);
     }
 
+    /** The other generated datasets: the finder runs, suggests a rate inside its range, draws its picture. */
+    @ParameterizedTest
+    @ValueSource(strings = {"linear", "spiral", "gaussian"})
+    void suggestsARateOnEveryOtherDataset(String dataset) throws IOException {
+        Cli find = Cli.run("lr-find", "--dataset", dataset, "--no-report", "-o", dir.toString());
+
+        assertThat(find.exitCode()).as(find.err()).isZero();
+        assertThat(suggested(find)).isBetween(1e-6, 10.0);
+        assertThat(ImageIO.read(dir.resolve("lr_find_" + dataset + ".png").toFile())).isNotNull();
+    }
+
     private static double suggested(Cli run) {
         Matcher m = SUGGESTED.matcher(run.out());
         assertThat(m.find()).as(run.out()).isTrue();
