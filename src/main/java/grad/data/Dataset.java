@@ -74,6 +74,12 @@ public final class Dataset {
         if (labels.length != features.length) {
             throw new IllegalArgumentException(labels.length + " labels for " + features.length + " rows");
         }
+        checkLabels(labels, classNames);
+        return new Dataset(name, featureNames, features, labels, classNames, null);
+    }
+
+    /** Every label names one of the classes, and there is at least one class. */
+    private static void checkLabels(int[] labels, List<String> classNames) {
         if (classNames.isEmpty()) {
             throw new IllegalArgumentException("a classification dataset needs at least one class");
         }
@@ -83,7 +89,6 @@ public final class Dataset {
                         + (classNames.size() - 1));
             }
         }
-        return new Dataset(name, featureNames, features, labels, classNames, null);
     }
 
     /**
@@ -97,15 +102,7 @@ public final class Dataset {
         if (labels.length * (long) d != values.length) {
             throw new IllegalArgumentException(values.length + " values for " + labels.length + " rows of " + d);
         }
-        if (classNames.isEmpty()) {
-            throw new IllegalArgumentException("a classification dataset needs at least one class");
-        }
-        for (int label : labels) {
-            if (label < 0 || label >= classNames.size()) {
-                throw new IllegalArgumentException("label " + label + " is not a class index 0.."
-                        + (classNames.size() - 1));
-            }
-        }
+        checkLabels(labels, classNames);
         return new Dataset(name, featureNames, values, labels.length, labels, classNames, null);
     }
 
