@@ -33,15 +33,9 @@ public final class Replay {
         return program;
     }
 
-    /**
-     * Loads the parameters' values, in the order the program was compiled with; from here on the replay
-     * runs the generated code if it has become ready.
-     */
+    /** Loads the parameters' values, in the order the program was compiled with. */
     public void setParameters(double[] values) {
         check(values.length, program.parameterCount, "parameters");
-        if (useGenerated && generated == null) {
-            generated = program.generatedCode();
-        }
         System.arraycopy(values, 0, data, 0, values.length);
     }
 
@@ -63,8 +57,15 @@ public final class Replay {
         }
     }
 
-    /** Computes every step from the loaded parameters, inputs and targets. */
+    /**
+     * Computes every step from the loaded parameters, inputs and targets: with the generated code once
+     * it is ready (checked at each sample until then, so that a picture's thousands of samples do not
+     * stay with the interpreter), else step by step.
+     */
     public void forward() {
+        if (generated == null && useGenerated) {
+            generated = program.generatedCode();
+        }
         if (generated != null) {
             generated.forward(data);
             return;
