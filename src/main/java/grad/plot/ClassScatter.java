@@ -162,7 +162,7 @@ final class ClassScatter {
      * The chart without its title (axes, grid, points, legend) on a transparent background, painted
      * once: a frame is the class field, this overlay, the rings and the title.
      */
-    BufferedImage overlay() {
+    synchronized BufferedImage overlay() {
         if (overlay == null) {
             overlay = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
             Graphics2D g = overlay.createGraphics();
@@ -188,7 +188,7 @@ final class ClassScatter {
     /** Paints the title and chart over whatever {@code g} holds and returns the plot area used. */
     PlotArea paint(Graphics2D g) {
         paintChart(g);
-        paintTitle(g);
+        paintTitle(g, title);
         return area;
     }
 
@@ -208,8 +208,8 @@ final class ClassScatter {
                 chart.getScreenYFromChart(yRange.min()) + TITLE_BAND);
     }
 
-    /** The title, centred over the plot area as far as the picture's width allows. */
-    void paintTitle(Graphics2D g) {
+    /** {@code title}, centred over the plot area as far as the picture's width allows. */
+    void paintTitle(Graphics2D g, String title) {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setFont(ChartStyle.TITLE_FONT);

@@ -13,8 +13,8 @@ import java.util.Locale;
  * so a frame costs tens of milliseconds rather than the half second of a first chart. Each frame
  * paints the class field (see {@link #render}) beneath the chart's points, axes, title and legend.
  *
- * <p>Not thread-safe: use an instance from one thread at a time, such as the {@link PictureWriter}
- * thread.
+ * <p>Thread-safe once made: frames share only the laid-out chart, which they read, so several can be
+ * drawn at once.
  */
 public final class DecisionBoundaryPlot {
 
@@ -25,8 +25,6 @@ public final class DecisionBoundaryPlot {
 
     private final PlotData data;
     private final ClassScatter chart;
-    private final BoundaryShader shader;
-    private final double[] pointProbs;
 
     /** A 640×480 plot of {@code data}. */
     public DecisionBoundaryPlot(PlotData data) {
@@ -37,8 +35,7 @@ public final class DecisionBoundaryPlot {
     public DecisionBoundaryPlot(PlotData data, int width, int height) {
         this.data = data;
         this.chart = new ClassScatter(data, width, height, true);
-        this.shader = new BoundaryShader(data.classCount());
-        this.pointProbs = new double[data.size() * data.classCount()];
+        chart.overlay();
     }
 
     /**
@@ -84,17 +81,16 @@ public final class DecisionBoundaryPlot {
             throw new IllegalArgumentException(
                     predictions.length + " predictions for " + data.size() + " points");
         }
-        chart.setTitle(title);
         BufferedImage image = new BufferedImage(chart.width(), chart.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(java.awt.Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            shader.shade(field, chart.area(), chart.xRange(), chart.yRange(), image);
+            new BoundaryShader(data.classCount()).shade(field, chart.area(), chart.xRange(), chart.yRange(), image);
             // axes, points and legend do not change between frames: painted once, laid over each frame
             g.drawImage(chart.overlay(), 0, 0, null);
             chart.paintRings(g, misclassified(predictions, data.xs()), misclassified(predictions, data.ys()));
-            chart.paintTitle(g);
+            chart.paintTitle(g, title);
         } finally {
             g.dispose();
         }
@@ -114,6 +110,7 @@ public final class DecisionBoundaryPlot {
     private int[] predict(ProbabilityField field) {
         int k = data.classCount();
         int n = data.size();
+        double[] pointProbs = new double[n * k];
         field.probabilities(data.xs(), data.ys(), n, k, pointProbs);
         int[] predictions = new int[n];
         for (int i = 0; i < n; i++) {

@@ -9,8 +9,8 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.knowm.xchart.style.markers.Marker;
 
 /**
@@ -25,9 +25,9 @@ final class Markers {
     private Markers() {
     }
 
-    /** A marker painted from a cached sprite. Not thread-safe: each chart has its own markers. */
+    /** A marker painted from a cached sprite; several threads may paint with it at once. */
     abstract static class Sprite extends Marker {
-        private final Map<Long, BufferedImage> sprites = new HashMap<>();
+        private final Map<Long, BufferedImage> sprites = new ConcurrentHashMap<>();
 
         /** Draws the marker centred at ({@code c}, {@code c}) in a sprite of side {@code 2c}. */
         abstract void draw(Graphics2D g, double c, int size);

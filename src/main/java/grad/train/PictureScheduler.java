@@ -38,9 +38,9 @@ import java.util.function.Supplier;
  * them: the dataset, the decision boundary at print epochs (and its animation), the training curves. Each is
  * drawn from a snapshot of the network taken when it is asked for.
  *
- * <p>Frames are drawn one at a time (the chart is laid out once) but PNG encoding, the dataset picture
- * and the next frame overlap on two drawing threads; files are written, and animation frames added, by
- * one writer thread in the order they were asked for, so the files do not depend on the timing.
+ * <p>The boundary chart is laid out once; then frames, their PNG encoding and the other pictures are
+ * drawn on two drawing threads at once. Files are written, and animation frames added, by one writer
+ * thread in the order they were asked for, so the files do not depend on the timing.
  *
  * <p>The writer waits at most {@link #DRAWING_TIMEOUT} for a picture to be drawn. One that takes longer
  * is given up with a single warning, and no picture is drawn after it: the drawing threads are daemons,
@@ -186,11 +186,7 @@ final class PictureScheduler implements AutoCloseable {
             if (gaveUp.get()) {
                 return null;
             }
-            DecisionBoundaryPlot plot = boundary.get();
-            BufferedImage image;
-            synchronized (plot) {
-                image = plot.render(field, epoch);
-            }
+            BufferedImage image = boundary.get().render(field, epoch);
             return new Frame(png ? Png.encode(image) : null, frame ? scaled(image) : null);
         });
         String picture = png ? target.toString() : "the epoch " + epoch + " frame of " + animationFile();

@@ -48,6 +48,31 @@ class DecisionBoundaryPlotTest {
     }
 
     @Test
+    void framesDrawnAtOnceOnSeveralThreadsEqualFramesDrawnOneByOne() throws Exception {
+        DecisionBoundaryPlot plot = new DecisionBoundaryPlot(Fixtures.xor());
+        int frames = 12;
+        String[] alone = new String[frames];
+        for (int i = 0; i < frames; i++) {
+            alone[i] = Fixtures.digest(plot.png(Fixtures.xorField(0.5 + i), i, i / 12.0));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> together = new java.util.ArrayList<>();
+            for (int i = 0; i < frames; i++) {
+                int frame = i;
+                together.add(pool.submit(() -> Fixtures.digest(plot.png(Fixtures.xorField(0.5 + frame), frame, frame / 12.0))));
+            }
+            for (int i = 0; i < frames; i++) {
+                assertThat(together.get(i).get()).as("frame %d", i).isEqualTo(alone[i]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // and the frames differ, so that equal digests mean something
+        assertThat(alone[0]).isNotEqualTo(alone[11]);
+    }
+
+    @Test
     void axesCoverEveryPointWithAMargin() {
         DecisionBoundaryPlot plot = new DecisionBoundaryPlot(Fixtures.circles());
         AxisRange x = plot.xRange();
