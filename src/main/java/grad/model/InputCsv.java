@@ -87,6 +87,11 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
         return header.stream().map(String::strip).toList();
     }
 
+    /** {@code file:line: column N "name": }: where field {@code column} of row {@code row} is, for messages. */
+    String at(int row, int column) {
+        return where + ":" + lines[row] + ": column " + (column + 1) + " " + Text.quote(header.get(column).strip()) + ": ";
+    }
+
     /**
      * Field {@code column} of row {@code row} as a finite decimal number.
      *
