@@ -2,6 +2,7 @@ package grad.model;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import grad.data.ColumnEncoding;
@@ -21,10 +22,10 @@ final class EncodingJson {
     private EncodingJson() {
     }
 
-    /** The array, or null for an encoding that reads numbers as they are (what a file without one means). */
-    static JsonArray toJson(FeatureEncoding encoding) {
+    /** The array, or JSON null for an encoding that reads numbers as they are (what a file without one means). */
+    static JsonElement toJson(FeatureEncoding encoding) {
         if (encoding.isPlain()) {
-            return null;
+            return JsonNull.INSTANCE;
         }
         JsonArray array = new JsonArray();
         for (ColumnEncoding c : encoding.columns()) {
@@ -49,9 +50,12 @@ final class EncodingJson {
      *
      * @param invalid makes the error for a problem ({@code "encoding[1]": ...})
      */
-    static FeatureEncoding fromJson(JsonArray array, List<String> features, Function<String, RuntimeException> invalid) {
-        if (array == null) {
+    static FeatureEncoding fromJson(JsonElement json, List<String> features, Function<String, RuntimeException> invalid) {
+        if (json == null || json.isJsonNull()) {
             return FeatureEncoding.plain(features);
+        }
+        if (!(json instanceof JsonArray array)) {
+            throw invalid.apply("\"encoding\" must be a list, one object per feature");
         }
         if (array.size() != features.size()) {
             throw invalid.apply("\"encoding\" has " + array.size() + " columns for " + features.size() + " features");

@@ -78,6 +78,9 @@ final class ConsoleLog implements EpochListener {
         if (p.inputs() != null && !p.inputs().isDefault()) {
             out.println("  input features " + p.inputs());
         }
+        for (String note : DataNotes.lines(p.source(), plan.data().csv() == null ? null : plan.data().csv().missing())) {
+            out.println("  " + note);
+        }
     }
 
     /** The layer sizes, inputs first: {@code 2-10-2}. */

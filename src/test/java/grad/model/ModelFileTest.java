@@ -100,7 +100,7 @@ class ModelFileTest {
     @Test
     void theFileIsFlatInTheFormatsOrder() {
         JsonObject json = JsonParser.parseString(ModelFile.toJson(classifier())).getAsJsonObject();
-        assertThat(json.keySet()).containsExactly("format", "version", "task", "features", "input_features", "label", "classes",
+        assertThat(json.keySet()).containsExactly("format", "version", "task", "features", "encoding", "input_features", "label", "classes",
                 "standardization", "target_scale", "network", "training", "optimizer");
         assertThat(json.getAsJsonObject("training").keySet()).containsExactly("epochs_done", "seed", "dataset",
                 "class_size", "delimiter", "test_split", "batch_size", "lr", "momentum", "weight_decay", "nesterov", "init", "noise", "l1");
