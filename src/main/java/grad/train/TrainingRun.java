@@ -93,7 +93,7 @@ public final class TrainingRun {
         Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
         MLP model = newNetwork(p.data(), p.inputs());
         String network = ConsoleLog.architecture(model) + " MLP, " + model.parameterCount() + " parameters";
-        JsonObject settings = LrFindReport.settings(MetricsLog.configJson(plan, p.split(), loss));
+        JsonObject settings = LrFindReport.settings(MetricsLog.configJson(plan, p.split(), loss, p.source()));
         JsonObject dataset = MetricsLog.datasetJson(p.data(), p.split());
         return new LrFindReport(LrFinder.run(model, loss, plan, p.train()), dataset, network, settings);
     }
@@ -107,7 +107,7 @@ public final class TrainingRun {
     private EpochListener listeners(PreparedData p, Loss loss, MLP model, SGD sgd, int firstEpoch, Path dir,
                                     Trainer trainer, PictureScheduler pictures) {
         String name = p.data().name();
-        MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p.data(), p.split(), loss);
+        MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p, loss);
         List<EpochListener> listeners = new ArrayList<>();
         if (terminal) { // first: it erases its line before the others print
             ProgressLine progress = new ProgressLine(out, true, System::nanoTime, firstEpoch, plan.epochs(), p.train().size(),
