@@ -193,10 +193,13 @@ public final class FeatureEncoding {
                 .collect(Collectors.joining(", "));
     }
 
-    /** One line per column, for the metrics file: {@code age: number, missing → 29.5}, {@code sex: female, male}. */
+    /**
+     * One line per column, for the metrics file: {@code age: number, missing → 29.5},
+     * {@code sex: categories [female, male]}, {@code port: categories [C, Q, S, (missing)]}.
+     */
     public List<String> summary() {
         return columns.stream().map(c -> c.name() + ": " + (c.categorical()
-                ? "categories " + String.join(", ", c.categories()) + (c.missingCategory() ? ", " + ColumnEncoding.MISSING_NAME : "")
+                ? "categories " + c.inputNames().stream().map(n -> n.substring(c.name().length() + 1)).toList()
                 : Double.isNaN(c.fill()) ? "number" : "number, missing → " + fmt(c.fill()))).toList();
     }
 
