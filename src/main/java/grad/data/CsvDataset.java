@@ -17,8 +17,11 @@ import java.util.Set;
  * Reads a CSV file with a header row into a {@link Dataset}, with Apache Commons CSV.
  *
  * <p>The file must be UTF-8 (a byte-order mark is allowed). The first non-empty row names the
- * columns; blank lines are skipped. Feature values must be finite decimal numbers such as {@code 3},
- * {@code -0.5} or {@code 1e-3}. Labels may be any text ({@code setosa}) or numbers.
+ * columns; blank lines are skipped. Number features are finite decimal numbers such as {@code 3},
+ * {@code -0.5} or {@code 1e-3}; a column with other text is categorical (one-hot encoded, see
+ * {@link FeatureEncoding}) unless {@link CsvOptions#categoricalAuto()} is off, and missing cells (empty,
+ * {@code NA}, {@code NaN}, {@code ?}) are handled as {@link CsvOptions#missing()} says. Labels may be any
+ * text ({@code setosa}) or numbers; a row without one is left out.
  *
  * <p><b>Classification or regression.</b> With {@link Task#AUTO}, the dataset is regression when every
  * label is a finite number and either some label is not a whole number ({@code 2.5}) or there are more

@@ -10,6 +10,7 @@ import java.util.Arrays;
  * new inputs; otherwise the test set leaks into training. The std is the population one (divide by
  * {@code n}); a constant feature gets std 1, so it maps to 0 rather than to infinity. Save
  * {@link #means()} and {@link #stds()} with a model and rebuild with {@link #of(double[], double[])}.
+ * One-hot inputs of a text column are left as they are (mean 0, std 1: see {@link #fit(Dataset, boolean[])}).
  */
 public final class Standardizer {
     private final double[] means;

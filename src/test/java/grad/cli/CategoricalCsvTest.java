@@ -139,6 +139,22 @@ class CategoricalCsvTest {
     }
 
     @Test
+    void aContinuedModelKeepsItsEncodingAndEndsAsOneRunWould() throws Exception {
+        Path model = dir.resolve("m.json");
+        Cli first = Cli.run("--dataset", passengers().toString(), "--epochs", "20", "--lr", "0.01", "-o",
+                dir.resolve("first").toString(), "--no-plots", "--save-model", model.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Cli continued = Cli.run("--load-model", model.toString(), "--epochs", "50", "-o", dir.resolve("more").toString(),
+                "--no-plots", "--save-model", model.toString());
+        assertThat(continued.exitCode()).as(continued.err()).isZero();
+        assertThat(continued.out()).contains("continuing " + model + " from epoch 21")
+                .contains("\n  features: age, sex (2 categories → 2 columns), class, fare, port (3 categories + missing → 4 columns)\n");
+        Cli once = train();
+        String done = once.out().lines().filter(l -> l.startsWith("done:")).findFirst().orElseThrow();
+        assertThat(continued.out()).contains(done);
+    }
+
+    @Test
     void dropLeavesOutRowsWithMissingCellsAndCodesCanBeCategories() throws Exception {
         Cli run = train("--missing", "drop", "--categorical-columns", "class");
         // 100 rows: 2 without a label, 10 others with a missing age, fare or port
