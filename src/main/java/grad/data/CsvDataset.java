@@ -76,7 +76,7 @@ public final class CsvDataset {
     public static Labelled readLabelled(Path file, CsvOptions options) {
         CsvTable table = readTable(file, options);
         int[] all = new int[table.size()];
-        java.util.Arrays.setAll(all, i -> i);
+        Arrays.setAll(all, i -> i);
         FeatureEncoding encoding = FeatureEncoding.fit(table, all, options.missing());
         return new Labelled(encoding.encode(table, new int[table.columns().size()]), table.labelName());
     }

@@ -105,8 +105,6 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
                 return v;
             }
         }
-        throw new GradException(where + ":" + lines[row] + ": column " + (column + 1) + " "
-                + Text.quote(header.get(column).strip()) + ": " + (s.isEmpty() ? "missing value" : "not a finite number: "
-                + Text.quote(s)));
+        throw new GradException(at(row, column) + (s.isEmpty() ? "missing value" : "not a finite number: " + Text.quote(s)));
     }
 }

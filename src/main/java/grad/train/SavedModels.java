@@ -10,6 +10,7 @@ import grad.optim.SGD;
 import grad.model.SavedModel;
 import grad.model.TrainingSettings;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A run's model as a {@link SavedModel}, and a saved model against the data it continues on. (How the
@@ -25,7 +26,7 @@ public final class SavedModels {
      *
      * @throws GradException (exit code 1) saying what differs
      */
-    public static void checkData(SavedModel model, Dataset data, java.util.List<String> columns, Path file) {
+    public static void checkData(SavedModel model, Dataset data, List<String> columns, Path file) {
         String prefix = file + ": the model ";
         if (model.isRegression() != data.isRegression()) {
             throw new GradException(prefix + (model.isRegression() ? "does regression" : "classifies")
