@@ -78,7 +78,7 @@ final class ConsoleLog implements EpochListener {
         if (p.inputs() != null && !p.inputs().isDefault()) {
             out.println("  input features " + p.inputs());
         }
-        for (String note : DataNotes.lines(p.source(), plan.data().csv() == null ? null : plan.data().csv().missing())) {
+        for (String note : DataNotes.lines(plan, p.source())) {
             out.println("  " + note);
         }
     }

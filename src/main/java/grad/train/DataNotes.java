@@ -18,7 +18,16 @@ final class DataNotes {
     private DataNotes() {
     }
 
-    /** The notes, one line each, without indentation. */
+    /**
+     * The notes of a run, one line each, without indentation; a fill value is named after the run's
+     * {@code --missing} (mean or median) unless it comes from a continued model.
+     */
+    static List<String> lines(TrainingPlan plan, DataSource source) {
+        boolean own = !(plan.model() instanceof ModelPlan.Loaded) && plan.data().csv() != null;
+        return lines(source, own ? plan.data().csv().missing() : null);
+    }
+
+    /** The notes, one line each, without indentation; {@code policy} names the fill values, or null. */
     static List<String> lines(DataSource source, MissingValues policy) {
         List<String> lines = new ArrayList<>();
         FeatureEncoding encoding = source.encoding();

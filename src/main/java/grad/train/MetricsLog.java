@@ -252,7 +252,7 @@ final class MetricsLog implements EpochListener {
             c.addProperty("delimiter", String.valueOf(plan.data().csv().delimiter()));
         }
         if (source.encoding() != null) {
-            addEncoding(c, plan.data().csv(), source);
+            addEncoding(c, plan, source);
         }
         return c;
     }
@@ -261,14 +261,15 @@ final class MetricsLog implements EpochListener {
      * How a CSV file's features were read: {@code categorical} (auto or none, and the columns forced),
      * {@code missing}, the {@code encoding} column by column, and notes on the cells filled and rows dropped.
      */
-    private static void addEncoding(JsonObject c, CsvOptions csv, DataSource source) {
+    private static void addEncoding(JsonObject c, TrainingPlan plan, DataSource source) {
+        CsvOptions csv = plan.data().csv();
         c.addProperty("categorical", csv.categoricalAuto() ? "auto" : "none");
         if (!csv.categoricalColumns().isEmpty()) {
             c.add("categorical_columns", strings(csv.categoricalColumns()));
         }
         c.addProperty("missing", csv.missing().id());
         c.add("encoding", strings(source.encoding().summary()));
-        List<String> notes = DataNotes.lines(source, csv.missing());
+        List<String> notes = DataNotes.lines(plan, source);
         if (!notes.isEmpty()) {
             c.add("data_notes", strings(notes));
         }
