@@ -2,6 +2,7 @@ package grad.cli;
 
 import grad.data.CsvOptions;
 import grad.data.InputFeatures;
+import grad.data.MissingValues;
 import grad.data.Task;
 import grad.model.ModelFile;
 import grad.nn.Activation;
@@ -161,6 +162,20 @@ public final class GradCommand implements Callable<Integer> {
         @Option(names = "--task", paramLabel = "KIND", description = "auto, classify or regression (default: auto)")
         String task;
 
+        @Option(names = "--categorical", paramLabel = "auto|none",
+                description = "auto: one-hot encode every feature column with a value that is not a number (categories from the"
+                        + " training rows); none: such a value is an error (default: auto)")
+        String categorical;
+
+        @Option(names = "--categorical-columns", split = ",", paramLabel = "NAME",
+                description = "feature columns to one-hot encode even if their values are numbers (codes such as 1, 2, 3)")
+        List<String> categoricalColumns;
+
+        @Option(names = "--missing", paramLabel = "HOW",
+                description = "missing feature values (empty, NA, NaN, ?) in number columns: mean or median of the training rows,"
+                        + " drop the row, or error; in text columns they are a category of their own (default: mean)")
+        String missing;
+
         @Option(names = "--test-split", paramLabel = "F", description = "fraction held out for testing, stratified (default: 0.2 for CSV, 0 for generated data)")
         Double testSplit;
 
@@ -221,10 +236,13 @@ public final class GradCommand implements Callable<Integer> {
         OptionRanges.check(spec, "--momentum", momentum >= 0 && momentum < 1);
         OptionRanges.check(spec, "--weight-decay", Double.isFinite(weightDecay) && weightDecay >= 0);
         OptionRanges.check(spec, "--l1", Double.isFinite(l1) && l1 >= 0);
-        OptionRanges.check(spec, "--input-features", inputFeatures == null || parses(inputFeatures));
+        OptionRanges.check(spec, "--input-features", inputFeatures == null || parses(InputFeatures::parse, inputFeatures));
         if (outputDir.toString().isBlank()) {
             throw usage("--output-dir must name a directory, not ''");
         }
+        OptionRanges.check(spec, "--categorical", csv.categorical == null
+                || List.of("auto", "none").contains(csv.categorical.strip().toLowerCase(java.util.Locale.ROOT)));
+        OptionRanges.check(spec, "--missing", csv.missing == null || parses(MissingValues::parse, csv.missing));
         OptionRanges.check(spec, "--test-split", csv.testSplit == null || csv.testSplit >= 0 && csv.testSplit < 1);
         long weights = 0;
         for (int i = 1; i < hidden.size(); i++) {
@@ -259,6 +277,13 @@ public final class GradCommand implements Callable<Integer> {
         if (csv.delimiter != null) {
             options = options.withDelimiter(Converters.delimiter(spec, csv.delimiter));
         }
+        if (csv.missing != null) {
+            options = options.withMissing(MissingValues.parse(csv.missing));
+        }
+        if (csv.categorical != null || csv.categoricalColumns != null) {
+            options = options.withCategorical(csv.categorical == null || csv.categorical.strip().equalsIgnoreCase("auto"),
+                    csv.categoricalColumns);
+        }
         if (csv.task != null) {
             options = options.withTask(switch (csv.task.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "auto" -> Task.AUTO;
@@ -270,9 +295,10 @@ public final class GradCommand implements Callable<Integer> {
         return options;
     }
 
-    private static boolean parses(String list) {
+    /** Whether {@code parser} accepts {@code text} (rather than throwing an IllegalArgumentException). */
+    private static boolean parses(java.util.function.Function<String, ?> parser, String text) {
         try {
-            InputFeatures.parse(list);
+            parser.apply(text);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -33,6 +33,8 @@ final class OptionRanges {
             entry("--weight-decay", "a finite number >= 0"),
             entry("--l1", "a finite number >= 0"),
             entry("--test-split", "a number in [0, 1)"),
+            entry("--categorical", "auto or none"),
+            entry("--missing", "mean, median, drop or error"),
             entry("--early-stopping", POSITIVE),
             entry("--validation-split", "a number in (0, 1)"),
             entry("--noise", "a number from 0 to 0.5"),

@@ -79,9 +79,13 @@ public final class PredictCommand implements Callable<Integer> {
         if (plot != null && !saved.isPlottable()) {
             throw new ParameterException(spec.commandLine(), "--plot draws a decision boundary, which needs a model of 2 features"
                     + " and classes; " + model + " has " + saved.features().size() + " features"
+                    + (saved.encoding().width() != saved.features().size() ? " (" + saved.encoding().width() + " inputs)" : "")
                     + (saved.isRegression() ? " and does regression" : ""));
         }
         Predictions predictions = Predictions.of(saved, model, input, sep);
+        if (predictions.unseenWarning() != null) {
+            err.println("grad predict: warning: " + predictions.unseenWarning());
+        }
         if (predictions.note() != null) {
             err.println("grad predict: note: " + predictions.note());
         }

@@ -36,7 +36,7 @@ final class PredictionPicture {
         int[] predicted = predictions.predictedClasses();
         String title = baseName(predictions.inputName());
         PlotData points = new PlotData(title, predictions.feature(0), predictions.feature(1),
-                labels != null ? labels : predicted, model.classes(), model.features().get(0), model.features().get(1));
+                labels != null ? labels : predicted, model.classes(), model.encoding().inputNames().get(0), model.encoding().inputNames().get(1));
         DecisionBoundaryPlot plot = new DecisionBoundaryPlot(points);
         ModelField field = new ModelField(model.network(), model.inputFeatures(), model.standardizer());
         int epochs = model.training().epochsDone();

@@ -1,28 +1,27 @@
 package grad.data;
 
 import grad.GradException;
-import grad.io.DecimalNumber;
 import grad.io.CsvRecords;
 import grad.io.CsvRecords.Row;
 import grad.io.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Reads a CSV file with a header row into a {@link Dataset}, with Apache Commons CSV.
  *
  * <p>The file must be UTF-8 (a byte-order mark is allowed). The first non-empty row names the
- * columns; blank lines are skipped. Feature values must be finite decimal numbers such as {@code 3},
- * {@code -0.5} or {@code 1e-3}. Labels may be any text ({@code setosa}) or numbers.
+ * columns; blank lines are skipped. Number features are finite decimal numbers such as {@code 3},
+ * {@code -0.5} or {@code 1e-3}; a column with other text is categorical (one-hot encoded, see
+ * {@link FeatureEncoding}) unless {@link CsvOptions#categoricalAuto()} is off, and missing cells (empty,
+ * {@code NA}, {@code NaN}, {@code ?}) are handled as {@link CsvOptions#missing()} says. Labels may be any
+ * text ({@code setosa}) or numbers; a row without one is left out.
  *
  * <p><b>Classification or regression.</b> With {@link Task#AUTO}, the dataset is regression when every
  * label is a finite number and either some label is not a whole number ({@code 2.5}) or there are more
@@ -40,9 +39,6 @@ import java.util.regex.Pattern;
 public final class CsvDataset {
     /** With {@link Task#AUTO}, integer labels with more distinct values than this mean regression. */
     public static final int MAX_AUTO_CLASSES = 20;
-
-    private static final Pattern NON_FINITE =
-            Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private CsvDataset() {
     }
@@ -71,11 +67,29 @@ public final class CsvDataset {
     }
 
     /**
-     * Reads {@code file} as the options say, keeping the label column's name.
+     * Reads {@code file} as the options say, keeping the label column's name. The feature encoding (categories,
+     * fill values) is learned from <em>all</em> its rows; a training run learns it from the training rows
+     * only, with {@link #readTable} and {@link FeatureEncoding#fit}.
      *
      * @throws DataException naming the file, line and column of the first problem
      */
     public static Labelled readLabelled(Path file, CsvOptions options) {
+        CsvTable table = readTable(file, options);
+        int[] all = new int[table.size()];
+        Arrays.setAll(all, i -> i);
+        FeatureEncoding encoding = FeatureEncoding.fit(table, all, options.missing());
+        return new Labelled(encoding.encode(table, new int[table.columns().size()]), table.labelName());
+    }
+
+    /**
+     * Reads {@code file} as the options say, its feature cells still text: rows without a label left out,
+     * with {@link MissingValues#DROP} rows with a missing feature too, each column found to be numbers or
+     * categories, every number checked.
+     *
+     * @throws DataException naming the file, line and column of the first problem
+     * @throws GradException with exit code 2 when {@code --categorical-columns} names a column that is not a feature
+     */
+    public static CsvTable readTable(Path file, CsvOptions options) {
         String where = file.toString();
         List<Row> rows = parse(readText(file), options.delimiter(), where);
         if (rows.isEmpty()) {
@@ -89,42 +103,162 @@ public final class CsvDataset {
         String at1 = where + ":" + headerRow.line() + ": ";
         int labelColumn = labelColumn(options.label(), header, at1);
         int[] featureColumns = featureColumns(options.features(), header, labelColumn, at1);
-        int n = rows.size() - 1;
-        double[][] features = new double[n][featureColumns.length];
-        String[] labels = new String[n];
-        readRows(rows, header, featureColumns, labelColumn, where, features, labels);
-        List<String> featureNames = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int c : featureColumns) {
-            featureNames.add(header.get(c));
+            names.add(header.get(c));
         }
+        boolean[] forced = forcedCategorical(options.categoricalColumns(), header, labelColumn, names, where);
+        Kept kept = keptRows(rows, header, featureColumns, labelColumn, options.missing(), where);
+        if (kept.cells().isEmpty()) {
+            throw new DataException(where + ": no rows left: " + kept.dropped().unlabelled() + " without a label in "
+                    + Messages.column(labelColumn, header.get(labelColumn)) + ", " + kept.dropped().missing()
+                    + " with a missing feature (--missing drop)");
+        }
+        boolean[] categorical = kinds(kept.cells(), forced, options.categoricalAuto());
+        String[] at = new String[names.size()];
+        Arrays.setAll(at, j -> Messages.column(featureColumns[j], names.get(j)) + ": ");
+        checkCells(kept, categorical, names, at, where);
         String labelWhere = Messages.column(labelColumn, header.get(labelColumn));
-        Dataset data = dataset(baseName(file), featureNames, features, labels, options.task(), rows, where, labelWhere);
-        return new Labelled(data, header.get(labelColumn));
+        Dataset labels = dataset(baseName(file), kept.labels(), options.task(), kept.lines(), where, labelWhere);
+        return new CsvTable(where, labels, header.get(labelColumn), names, featureColumns, categorical, kept.cells(),
+                kept.lines(), kept.dropped());
     }
 
-    /** Fills {@code features} and {@code labels} from the data rows (every row but the header). */
-    private static void readRows(List<Row> rows, List<String> header, int[] featureColumns, int labelColumn,
-                                 String where, double[][] features, String[] labels) {
-        for (int i = 0; i < labels.length; i++) {
-            Row row = rows.get(i + 1);
+    /**
+     * The data rows a table keeps, and how many it leaves out.
+     *
+     * @param cells   each kept row's feature cells, stripped
+     * @param labels  each kept row's label text
+     * @param lines   the line each kept row starts on
+     * @param dropped the rows left out
+     */
+    private record Kept(List<String[]> cells, String[] labels, long[] lines, CsvTable.Dropped dropped) {
+    }
+
+    /**
+     * The data rows (every row but the header) with a label, and with {@link MissingValues#DROP} without a
+     * missing feature; with {@link MissingValues#ERROR} a missing feature is an error.
+     */
+    private static Kept keptRows(List<Row> rows, List<String> header, int[] featureColumns, int labelColumn,
+                                 MissingValues missing, String where) {
+        List<String[]> cells = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        int unlabelled = 0;
+        int dropped = 0;
+        for (Row row : rows.subList(1, rows.size())) {
             String at = where + ":" + row.line() + ": ";
             if (row.fields().length != header.size()) {
                 throw new DataException(at + "expected " + header.size() + " fields, found " + row.fields().length);
             }
+            String label = row.fields()[labelColumn].strip();
+            if (MissingValues.isMissing(label)) {
+                unlabelled++;
+                continue;
+            }
+            String[] features = new String[featureColumns.length];
+            boolean complete = true;
             for (int j = 0; j < featureColumns.length; j++) {
                 int c = featureColumns[j];
-                features[i][j] = number(row.fields()[c], at + Messages.column(c, header.get(c)) + ": ");
+                features[j] = row.fields()[c].strip();
+                if (MissingValues.isMissing(features[j])) {
+                    if (missing == MissingValues.ERROR) {
+                        throw new DataException(at + Messages.column(c, header.get(c)) + ": missing value");
+                    }
+                    complete = false;
+                }
             }
-            labels[i] = row.fields()[labelColumn].strip();
-            if (labels[i].isEmpty()) {
-                throw new DataException(at + Messages.column(labelColumn, header.get(labelColumn)) + ": missing label");
+            if (!complete && missing == MissingValues.DROP) {
+                dropped++;
+                continue;
+            }
+            cells.add(features);
+            labels.add(label);
+            lines.add(row.line());
+        }
+        return new Kept(cells, labels.toArray(String[]::new), lines.stream().mapToLong(Long::longValue).toArray(),
+                new CsvTable.Dropped(unlabelled, dropped));
+    }
+
+    /**
+     * Which feature columns {@code --categorical-columns} makes categorical.
+     *
+     * @throws GradException with exit code 2 for a name that is not one of the feature columns
+     */
+    private static boolean[] forcedCategorical(List<String> wanted, List<String> header, int labelColumn,
+                                               List<String> features, String where) {
+        boolean[] forced = new boolean[features.size()];
+        for (String w : wanted) {
+            String name = w.strip();
+            int j = features.indexOf(name);
+            if (j < 0) {
+                String why = header.get(labelColumn).equals(name) ? " is the label column; only features can be categorical"
+                        : header.contains(name) ? " is not one of the feature columns (" + Messages.columnList(features) + ")"
+                        : " is not a column of " + where + " (columns: " + Messages.columnList(header) + ")";
+                throw new GradException("--categorical-columns: " + Messages.quote(name) + why, 2, null);
+            }
+            forced[j] = true;
+        }
+        return forced;
+    }
+
+    /**
+     * Which columns are categorical: those forced, and with {@code auto} those with a cell that is not written
+     * as a number (a missing cell is neither).
+     */
+    private static boolean[] kinds(List<String[]> cells, boolean[] forced, boolean auto) {
+        boolean[] categorical = forced.clone();
+        for (int j = 0; j < categorical.length && auto; j++) {
+            for (int i = 0; i < cells.size() && !categorical[j]; i++) {
+                String cell = cells.get(i)[j];
+                categorical[j] = !MissingValues.isMissing(cell) && !ColumnEncoding.looksNumeric(cell);
+            }
+        }
+        return categorical;
+    }
+
+    /**
+     * Checks every cell in file order: a number column's cells are numbers (or missing), a categorical
+     * column has fewer than {@link FeatureEncoding#MAX_DISTINCT} distinct values.
+     *
+     * @param names the feature columns' names
+     * @param at    each column's {@code column N "name": }, for messages
+     */
+    private static void checkCells(Kept kept, boolean[] categorical, List<String> names, String[] at, String where) {
+        List<Set<String>> distinct = new ArrayList<>();
+        for (int j = 0; j < categorical.length; j++) {
+            distinct.add(new HashSet<>());
+        }
+        for (int i = 0; i < kept.cells().size(); i++) {
+            String[] row = kept.cells().get(i);
+            for (int j = 0; j < row.length; j++) {
+                if (MissingValues.isMissing(row[j])) {
+                    continue;
+                }
+                if (categorical[j]) {
+                    distinct.get(j).add(row[j]);
+                } else {
+                    number(row[j], where + ":" + kept.lines()[i] + ": " + at[j]);
+                }
+            }
+        }
+        for (int j = 0; j < categorical.length; j++) {
+            int n = distinct.get(j).size();
+            if (categorical[j] && n >= FeatureEncoding.MAX_DISTINCT) {
+                List<String> others = new ArrayList<>(names);
+                others.remove(j);
+                throw new DataException(where + ": " + at[j] + n + " distinct text values (at most "
+                        + (FeatureEncoding.MAX_DISTINCT - 1) + " categories); an identifier? leave it out with --features "
+                        + String.join(",", others));
             }
         }
     }
 
     /** The rows as regression (numeric labels) or classes, as the task says or the labels suggest. */
-    private static Dataset dataset(String name, List<String> featureNames, double[][] features, String[] labels,
-                                   Task task, List<Row> rows, String where, String labelWhere) {
+    private static Dataset dataset(String name, String[] labels, Task task, long[] lines, String where,
+                                   String labelWhere) {
+        List<String> featureNames = List.of();
+        double[][] features = new double[labels.length][0];
         int n = labels.length;
         boolean regression = switch (task) {
             case CLASSIFY -> false;
@@ -134,7 +268,7 @@ public final class CsvDataset {
         if (regression) {
             double[] targets = new double[n];
             for (int i = 0; i < n; i++) {
-                targets[i] = number(labels[i], where + ":" + rows.get(i + 1).line() + ": " + labelWhere + ": ");
+                targets[i] = number(labels[i], where + ":" + lines[i] + ": " + labelWhere + ": ");
             }
             return Dataset.regression(name, featureNames, features, targets);
         }
@@ -251,30 +385,11 @@ public final class CsvDataset {
 
     /** A finite decimal number; {@code at} ("file:line: column N "name": ") prefixes the error. */
     private static double number(String field, String at) {
-        String s = field.strip();
-        if (s.isEmpty()) {
-            throw new DataException(at + "missing value");
+        try {
+            return ColumnEncoding.number(field);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(at + e.getMessage());
         }
-        if (DecimalNumber.matches(s)) {
-            double v = Double.parseDouble(s);
-            if (Double.isFinite(v)) {
-                return v;
-            }
-            throw new DataException(at + "number too large: " + Messages.quote(s));
-        }
-        if (NON_FINITE.matcher(s).matches()) {
-            throw new DataException(at + "not a finite number: " + Messages.quote(s));
-        }
-        throw new DataException(at + "not a number: " + Messages.quote(s));
-    }
-
-    /** A finite decimal number, or null. */
-    private static Double numberOrNull(String s) {
-        if (!DecimalNumber.matches(s)) {
-            return null;
-        }
-        double v = Double.parseDouble(s);
-        return Double.isFinite(v) ? v : null;
     }
 
     /** The {@link Task#AUTO} rule: all numbers, and some non-integral or more than 20 distinct. */
@@ -282,7 +397,7 @@ public final class CsvDataset {
         Set<Double> distinct = new HashSet<>();
         boolean fractional = false;
         for (String label : labels) {
-            Double v = numberOrNull(label);
+            Double v = ColumnEncoding.numberOrNull(label);
             if (v == null) {
                 return false;
             }
@@ -294,16 +409,7 @@ public final class CsvDataset {
 
     /** The distinct labels: numeric order if all are numbers, else lexicographic. */
     private static List<String> classNames(String[] labels) {
-        Set<String> distinct = new HashSet<>(Arrays.asList(labels));
-        boolean numeric = distinct.stream().allMatch(s -> numberOrNull(s) != null);
-        Comparator<String> order = numeric
-                ? Comparator.<String>comparingDouble(Double::parseDouble).thenComparing(Comparator.naturalOrder())
-                : Comparator.naturalOrder();
-        TreeMap<String, Boolean> sorted = new TreeMap<>(order);
-        for (String s : distinct) {
-            sorted.put(s, true);
-        }
-        return List.copyOf(sorted.keySet());
+        return ColumnEncoding.ordered(new HashSet<>(Arrays.asList(labels)));
     }
 
     /** {@code iris} for {@code data/iris.csv}. */

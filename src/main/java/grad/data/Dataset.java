@@ -282,6 +282,19 @@ public final class Dataset {
     }
 
     /**
+     * The same rows (name, labels or targets, classes) with other feature columns.
+     *
+     * @param names    the new columns' names
+     * @param features {@code size()} rows of {@code names.size()} values (copied)
+     */
+    public Dataset withColumns(List<String> names, double[][] features) {
+        if (features.length != size) {
+            throw new IllegalArgumentException(features.length + " rows of features for a dataset of " + size + " rows");
+        }
+        return new Dataset(name, names, flatten(features, names.size()), size, labels, classNames, targets);
+    }
+
+    /**
      * This dataset with each row's features replaced by what {@code f} writes for them (e.g. standardized),
      * same labels or targets: one new flat array of values, nothing per row, the labels shared.
      *

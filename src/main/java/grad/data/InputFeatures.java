@@ -167,11 +167,7 @@ public final class InputFeatures {
         }
         String xName = data.featureNames().get(0);
         String yName = data.featureNames().get(1);
-        List<String> names = features.stream().map(f -> f.label(xName, yName)).toList();
-        if (data.isRegression()) {
-            return Dataset.regression(data.name(), names, rows, data.targets());
-        }
-        return Dataset.classification(data.name(), names, rows, data.labels(), data.classNames());
+        return data.withColumns(features.stream().map(f -> f.label(xName, yName)).toList(), rows);
     }
 
     /** The list as {@link #parse} reads it: {@code x,y,xy}. */

@@ -81,7 +81,12 @@ public record Split(Dataset train, Dataset test, int[] trainRows, int[] testRows
                 train[a++] = row;
             }
         }
-        return new Split(data.subset(train), data.subset(test), train, test);
+        return of(data, train, test);
+    }
+
+    /** The split of {@code data} into the rows {@code trainRows} and {@code testRows}. */
+    public static Split of(Dataset data, int[] trainRows, int[] testRows) {
+        return new Split(data.subset(trainRows), data.subset(testRows), trainRows, testRows);
     }
 
     /** Marks {@code round(n × fraction)} of {@code rows} (at most n - 1) as test rows, chosen by a partial shuffle. */

@@ -10,6 +10,7 @@ import java.util.Arrays;
  * new inputs; otherwise the test set leaks into training. The std is the population one (divide by
  * {@code n}); a constant feature gets std 1, so it maps to 0 rather than to infinity. Save
  * {@link #means()} and {@link #stds()} with a model and rebuild with {@link #of(double[], double[])}.
+ * One-hot inputs of a text column are left as they are (mean 0, std 1: see {@link #fit(Dataset, boolean[])}).
  */
 public final class Standardizer {
     private final double[] means;
@@ -26,6 +27,16 @@ public final class Standardizer {
      * @throws IllegalArgumentException if {@code data} has no rows
      */
     public static Standardizer fit(Dataset data) {
+        return fit(data, new boolean[data.featureCount()]);
+    }
+
+    /**
+     * The means and stds of {@code data}'s features, but mean 0 and std 1 (left as they are) for the
+     * features marked in {@code asIs}, such as one-hot inputs.
+     *
+     * @throws IllegalArgumentException if {@code data} has no rows
+     */
+    public static Standardizer fit(Dataset data, boolean[] asIs) {
         int n = data.size();
         int d = data.featureCount();
         if (n == 0) {
@@ -34,6 +45,10 @@ public final class Standardizer {
         double[] means = new double[d];
         double[] stds = new double[d];
         for (int j = 0; j < d; j++) {
+            if (asIs[j]) {
+                stds[j] = 1.0;
+                continue;
+            }
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 sum += data.feature(i, j);

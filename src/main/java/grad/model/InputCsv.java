@@ -87,6 +87,11 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
         return header.stream().map(String::strip).toList();
     }
 
+    /** {@code file:line: column N "name": }: where field {@code column} of row {@code row} is, for messages. */
+    String at(int row, int column) {
+        return where + ":" + lines[row] + ": column " + (column + 1) + " " + Text.quote(header.get(column).strip()) + ": ";
+    }
+
     /**
      * Field {@code column} of row {@code row} as a finite decimal number.
      *
@@ -100,8 +105,6 @@ record InputCsv(String where, char delimiter, List<String> header, List<String[]
                 return v;
             }
         }
-        throw new GradException(where + ":" + lines[row] + ": column " + (column + 1) + " "
-                + Text.quote(header.get(column).strip()) + ": " + (s.isEmpty() ? "missing value" : "not a finite number: "
-                + Text.quote(s)));
+        throw new GradException(at(row, column) + (s.isEmpty() ? "missing value" : "not a finite number: " + Text.quote(s)));
     }
 }

@@ -31,7 +31,8 @@ import java.util.List;
  * Writes and reads {@link SavedModel}s as JSON files, with Gson.
  *
  * <p>The file is an object with {@code "format": "grad-model"} and {@code "version": 1}, then
- * {@code task}, {@code features}, {@code input_features} (for 2-D data, the inputs the network computes
+ * {@code task}, {@code features}, {@code encoding} (how the features become the network's inputs: see
+ * {@link EncodingJson}; a file without it reads numbers as they are), {@code input_features} (for 2-D data, the inputs the network computes
  * from them, {@code ["x", "y"]} when they are the point itself; a file without it means that), {@code label}, {@code classes}, {@code standardization},
  * {@code network} (its {@code layers} with {@code weights[neuron][input]} and {@code biases[neuron]}),
  * {@code training} (the settings and {@code epochs_done}; {@code l1} and a generated dataset's {@code noise}
@@ -113,7 +114,7 @@ public final class ModelFile {
 
     private static ModelJson.Schema schema(SavedModel model) {
         return new ModelJson.Schema(model.isRegression() ? "regression" : "classification",
-                model.features(), model.inputFeatures() == null ? null : model.inputFeatures().ids(),
+                model.features(), EncodingJson.toJson(model.encoding()), model.inputFeatures() == null ? null : model.inputFeatures().ids(),
                 model.label(), model.classes(),
                 model.standardizer() == null ? null
                         : new ModelJson.Standardization(model.standardizer().means(), model.standardizer().stds()),

@@ -1,5 +1,6 @@
 package grad.model;
 
+import com.google.gson.JsonElement;
 import grad.model.InlineRecords.Inline;
 import java.util.List;
 
@@ -13,7 +14,7 @@ record ModelJson(String format, Integer version, @Inline Schema schema, Network 
                  Optimizer optimizer) {
 
     /** What the model reads and predicts: the task, the feature and label columns, the classes, the scaling. */
-    record Schema(String task, List<String> features, List<String> inputFeatures, String label,
+    record Schema(String task, List<String> features, JsonElement encoding, List<String> inputFeatures, String label,
                   List<String> classes, Standardization standardization, TargetJson targetScale) {
     }
 

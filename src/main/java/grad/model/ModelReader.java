@@ -2,6 +2,7 @@ package grad.model;
 
 import grad.io.Text;
 import grad.GradException;
+import grad.data.FeatureEncoding;
 import grad.data.InputFeatures;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
@@ -44,13 +45,14 @@ final class ModelReader {
         }
         ModelJson.Network net = require(json.network(), "network");
         Loss loss = loss(require(net.loss(), "network.loss"), regression);
-        InputFeatures inputFeatures = inputFeatures(schema.inputFeatures(), features.size());
-        int inputs = inputFeatures == null ? features.size() : inputFeatures.size();
+        FeatureEncoding encoding = EncodingJson.fromJson(schema.encoding(), features, this::invalid);
+        InputFeatures inputFeatures = inputFeatures(schema.inputFeatures(), encoding.width());
+        int inputs = inputFeatures == null ? encoding.width() : inputFeatures.size();
         MLP network = network(net, inputs, regression ? 1 : classes.size());
         Standardizer standardizer = standardizer(schema.standardization(), inputs);
         TrainingSettings training = training(require(json.training(), "training"));
         double[] velocity = velocity(require(json.optimizer(), "optimizer"), network.parameterCount());
-        return new SavedModel(features, inputFeatures, label, classes, network, loss, standardizer,
+        return new SavedModel(encoding, inputFeatures, label, classes, network, loss, standardizer,
                 target(schema.targetScale()), training, velocity);
     }
 

@@ -24,9 +24,11 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A saved model applied to every row of a CSV file: what {@code grad predict} computes and writes.
  *
- * <p>The model's feature columns are found by name (surrounding spaces ignored; other columns are
- * passed through; a missing one is an error), standardized with the model's statistics, and run through
- * the network. The output is the input's columns, then {@code predicted} (the class name, or the value for
+ * <p>The model's feature columns are found by name, in any order (surrounding spaces ignored; other
+ * columns are passed through; a missing one is an error), encoded as in training (see
+ * {@link grad.data.FeatureEncoding}: a missing cell gets the training fill value or missing category, a
+ * category not seen in training all zeros, counted in {@link #unseenWarning()}), standardized with the
+ * model's statistics, and run through the network. The output is the input's columns, then {@code predicted} (the class name, or the value for
  * regression) and for classification one {@code p_<class>} probability column per class, in the model's
  * class order. A name already taken by an input column gets {@code _} appended. Numbers are written in
  * Java's shortest round-trip form.
@@ -47,6 +49,8 @@ public final class Predictions {
     private final int[] labels;
     private final double[] targets;
     private final String note;
+    /** Per feature column, the cells whose category the model did not see in training. */
+    private final int[] unseen;
 
     private Predictions(SavedModel model, String modelName, InputCsv input) {
         this.model = model;
@@ -54,7 +58,9 @@ public final class Predictions {
         this.input = input;
         int n = input.rows().size();
         int k = model.classes().size();
-        features = features(input, featureColumns(model, modelName, input));
+        int[] columns = featureColumns(model, modelName, input);
+        unseen = new int[columns.length];
+        features = model.encoding().encode(input.rows(), columns, (i, j) -> input.at(i, columns[j]), unseen);
         predictedClass = new int[n];
         predictedValue = new double[n];
         probabilities = new double[n][k];
@@ -65,16 +71,6 @@ public final class Predictions {
         labels = truth.labels();
         targets = truth.targets();
         note = truth.note();
-    }
-
-    private static double[][] features(InputCsv input, int[] columns) {
-        double[][] features = new double[input.rows().size()][columns.length];
-        for (int i = 0; i < features.length; i++) {
-            for (int j = 0; j < columns.length; j++) {
-                features[i][j] = input.number(i, columns[j]);
-            }
-        }
-        return features;
     }
 
     /** Fills the predictions of every row: a value (regression), or a class and its probabilities. */
@@ -189,7 +185,7 @@ public final class Predictions {
         return input.where();
     }
 
-    /** Feature {@code j} of every row, in the input's units. */
+    /** Network input {@code j} (before standardization) of every row: feature {@code j}, in the input's units, for number columns. */
     public double[] feature(int j) {
         double[] column = new double[size()];
         for (int i = 0; i < column.length; i++) {
@@ -216,6 +212,26 @@ public final class Predictions {
     /** Why the label column could not be used, or {@code null}. */
     public String note() {
         return note;
+    }
+
+    /**
+     * One line counting the cells whose category the model did not see in training (their inputs are all 0),
+     * column by column: {@code 3 cells with a category not seen in training, read as all zeros: "port" 2,
+     * "sex" 1}; null when there are none.
+     */
+    public String unseenWarning() {
+        int total = java.util.Arrays.stream(unseen).sum();
+        if (total == 0) {
+            return null;
+        }
+        List<String> counts = new ArrayList<>();
+        for (int j = 0; j < unseen.length; j++) {
+            if (unseen[j] > 0) {
+                counts.add(Text.quote(model.features().get(j)) + " " + unseen[j]);
+            }
+        }
+        return total + (total == 1 ? " cell" : " cells") + " with a category not seen in training, read as all zeros: "
+                + String.join(", ", counts);
     }
 
     /** One line: how many rows, and how well they were predicted when the input has labels. */

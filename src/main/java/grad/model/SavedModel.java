@@ -1,6 +1,7 @@
 package grad.model;
 
 import grad.data.Dataset;
+import grad.data.FeatureEncoding;
 import grad.data.InputFeatures;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
@@ -14,40 +15,43 @@ import java.util.List;
  *
  * <p>The network and the arrays are copied in and out, so a saved model never changes.
  *
- * @param features     the feature columns the model reads, in order
- * @param inputFeatures for a model of 2 features, the inputs the network computes from them before
+ * @param encoding     the feature columns the model reads, in order, and how they become the network's
+ *                     inputs (numbers, with a fill value for missing cells; categories, one-hot); see
+ *                     {@link FeatureEncoding}
+ * @param inputFeatures for a model of 2 inputs, the inputs the network computes from them before
  *                     standardization ({@link InputFeatures#DEFAULT} for the point itself); {@code null}
- *                     for other models, whose network reads the features as they are
+ *                     for other models, whose network reads the encoded features as they are
  * @param label        the name of the label column (for generated data, {@code label})
  * @param classes      the class names, index = network output; empty for regression
  * @param network      the network (weights in {@link MLP#parameters()} order)
  * @param loss         the loss it was trained with
- * @param standardizer the z-scoring applied to features before the network, or {@code null}
+ * @param standardizer the z-scoring applied to the encoded features before the network, or {@code null}
  * @param target       the z-scoring of a regression target: the network predicts scaled values
  *                     ({@link TargetScale#NONE} for classification)
  * @param training     how it was trained, with the epochs done
  * @param velocity     the optimizer's momentum velocities, one per parameter
  */
-public record SavedModel(List<String> features, InputFeatures inputFeatures, String label, List<String> classes, MLP network, Loss loss,
-                         Standardizer standardizer, TargetScale target, TrainingSettings training,
+public record SavedModel(FeatureEncoding encoding, InputFeatures inputFeatures, String label, List<String> classes,
+                         MLP network, Loss loss, Standardizer standardizer, TargetScale target, TrainingSettings training,
                          double[] velocity) {
 
-    /** A model whose network reads its features as they are ({@code x,y} for 2 features). */
+    /** A model whose network reads number columns as they are ({@code x,y} for 2 features). */
     public SavedModel(List<String> features, String label, List<String> classes, MLP network, Loss loss,
                       Standardizer standardizer, TargetScale target, TrainingSettings training, double[] velocity) {
-        this(features, null, label, classes, network, loss, standardizer, target, training, velocity);
+        this(FeatureEncoding.plain(features), null, label, classes, network, loss, standardizer, target, training,
+                velocity);
     }
 
     /** Copies everything; checks that the parts fit together. */
     public SavedModel {
-        features = List.copyOf(features);
-        if (features.size() == 2 && inputFeatures == null) {
+        int width = encoding.width();
+        if (width == 2 && inputFeatures == null) {
             inputFeatures = InputFeatures.DEFAULT;
         }
-        if (features.size() != 2 && inputFeatures != null) {
-            throw new IllegalArgumentException("input features " + inputFeatures + " for " + features.size() + " features");
+        if (width != 2 && inputFeatures != null) {
+            throw new IllegalArgumentException("input features " + inputFeatures + " for " + width + " inputs");
         }
-        int inputs = inputFeatures == null ? features.size() : inputFeatures.size();
+        int inputs = inputFeatures == null ? width : inputFeatures.size();
         classes = List.copyOf(classes);
         network = network.copy();
         velocity = velocity.clone();
@@ -66,9 +70,14 @@ public record SavedModel(List<String> features, InputFeatures inputFeatures, Str
         }
     }
 
+    /** The feature columns the model reads, by name, in order. */
+    public List<String> features() {
+        return encoding.names();
+    }
+
     /**
-     * The network's input for a row of {@link #features()}: its input features (for 2-D models), then
-     * standardized; {@code out} has one slot per network input.
+     * The network's input for an encoded row (one value per {@link FeatureEncoding#inputNames()}): its input
+     * features (for 2-D models), then standardized; {@code out} has one slot per network input.
      */
     public void networkInput(double[] row, double[] out) {
         double[] x = inputFeatures == null || inputFeatures.isDefault() ? row : inputFeatures.apply(row[0], row[1]);
@@ -96,9 +105,9 @@ public record SavedModel(List<String> features, InputFeatures inputFeatures, Str
         return classes.isEmpty();
     }
 
-    /** Whether a decision boundary can be drawn for it: two features, and classes. */
+    /** Whether a decision boundary can be drawn for it: two inputs, and classes. */
     public boolean isPlottable() {
-        return Dataset.isPlottable(features.size(), isRegression());
+        return Dataset.isPlottable(encoding.width(), isRegression());
     }
 
     /** The hidden layer sizes (all but the output layer). */

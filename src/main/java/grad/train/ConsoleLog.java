@@ -78,6 +78,9 @@ final class ConsoleLog implements EpochListener {
         if (p.inputs() != null && !p.inputs().isDefault()) {
             out.println("  input features " + p.inputs());
         }
+        for (String note : DataNotes.lines(plan, p.source())) {
+            out.println("  " + note);
+        }
     }
 
     /** The layer sizes, inputs first: {@code 2-10-2}. */

@@ -1,6 +1,5 @@
 package grad.train;
 
-import grad.data.CsvDataset;
 import grad.data.CsvOptions;
 import grad.data.SyntheticDataset;
 import java.nio.file.Files;
@@ -50,14 +49,6 @@ public record DataPlan(String dataset, CsvOptions csv, int classSize, long seed,
     /** Whether a new model z-scores its features. */
     public boolean standardizes() {
         return standardize != null ? standardize : isCsv();
-    }
-
-    /** Loads the dataset, with its label column's name: a CSV file (read once), or a generated one. */
-    public CsvDataset.Labelled load() {
-        if (isCsv()) {
-            return CsvDataset.readLabelled(Path.of(dataset), csv);
-        }
-        return new CsvDataset.Labelled(generate(dataset, classSize, seed, noise), GENERATED_LABEL);
     }
 
     /** A generated dataset, with its own noise when {@code noise} is null. */

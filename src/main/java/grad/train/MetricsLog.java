@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import grad.data.CsvOptions;
 import grad.data.Dataset;
 import grad.data.Split;
 import grad.io.AtomicFiles;
@@ -26,17 +27,19 @@ final class MetricsLog implements EpochListener {
     private final TrainingPlan plan;
     private final Dataset data;
     private final Split split;
+    private final DataSource source;
     private final Loss loss;
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private final List<HealthChecks.Warning> warnings = new ArrayList<>();
     /** What the file holds once written, or null. */
     private JsonObject written;
 
-    MetricsLog(Path file, TrainingPlan plan, Dataset data, Split split, Loss loss) {
+    MetricsLog(Path file, TrainingPlan plan, PreparedData p, Loss loss) {
         this.file = file;
         this.plan = plan;
-        this.data = data;
-        this.split = split;
+        this.data = p.data();
+        this.split = p.split();
+        this.source = p.source();
         this.loss = loss;
     }
 
@@ -161,7 +164,7 @@ final class MetricsLog implements EpochListener {
     private JsonObject common(String status) {
         JsonObject root = new JsonObject();
         root.addProperty("status", status);
-        root.add("config", configJson(plan, split, loss));
+        root.add("config", configJson(plan, split, loss, source));
         root.add("dataset", datasetJson(data, split));
         JsonArray list = new JsonArray();
         for (EpochMetrics m : epochs) {
@@ -214,8 +217,8 @@ final class MetricsLog implements EpochListener {
         return o;
     }
 
-    /** The run's configuration, as the metrics file holds it. */
-    static JsonObject configJson(TrainingPlan plan, Split split, Loss loss) {
+    /** The run's configuration, as the metrics file holds it, with what was done to a CSV file's columns and rows. */
+    static JsonObject configJson(TrainingPlan plan, Split split, Loss loss, DataSource source) {
         JsonObject c = new JsonObject();
         c.addProperty("dataset", plan.data().dataset());
         c.addProperty("class_size", plan.data().classSize());
@@ -248,7 +251,28 @@ final class MetricsLog implements EpochListener {
             c.addProperty("label", plan.data().csv().label());
             c.addProperty("delimiter", String.valueOf(plan.data().csv().delimiter()));
         }
+        if (source.encoding() != null) {
+            addEncoding(c, plan, source);
+        }
         return c;
+    }
+
+    /**
+     * How a CSV file's features were read: {@code categorical} (auto or none, and the columns forced),
+     * {@code missing}, the {@code encoding} column by column, and notes on the cells filled and rows dropped.
+     */
+    private static void addEncoding(JsonObject c, TrainingPlan plan, DataSource source) {
+        CsvOptions csv = plan.data().csv();
+        c.addProperty("categorical", csv.categoricalAuto() ? "auto" : "none");
+        if (!csv.categoricalColumns().isEmpty()) {
+            c.add("categorical_columns", strings(csv.categoricalColumns()));
+        }
+        c.addProperty("missing", csv.missing().id());
+        c.add("encoding", strings(source.encoding().summary()));
+        List<String> notes = DataNotes.lines(plan, source);
+        if (!notes.isEmpty()) {
+            c.add("data_notes", strings(notes));
+        }
     }
 
     /** The optimizer's settings, in the metrics file's order. */

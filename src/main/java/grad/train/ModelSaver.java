@@ -30,8 +30,7 @@ final class ModelSaver implements EpochListener {
             return;
         }
         int epochs = done.early() != null ? done.early().bestEpoch() : plan.epochs();
-        ModelFile.write(plan.outputs().saveModel(), SavedModels.capture(plan, p.data(), p.inputs(), loss, model, optimizer,
-                p.standardizer(), p.scale(), epochs, p.testFraction(), p.labelName()));
+        ModelFile.write(plan.outputs().saveModel(), SavedModels.capture(plan, p, loss, model, optimizer, epochs));
         out.println("saved the model to " + plan.outputs().saveModel());
     }
 }

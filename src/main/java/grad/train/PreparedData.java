@@ -11,7 +11,7 @@ import grad.data.TargetScale;
  * model's), a regression target z-scored.
  *
  * @param data         all rows, in the data's units (before any input features)
- * @param labelName    the name of the label column (a saved model records it)
+ * @param source       the label column's name and what was done to the rows: encoded, filled, dropped
  * @param split        the hold-out, in the data's units (pictures use it)
  * @param testFraction the fraction of rows held out
  * @param standardizer the features' standardization, or null
@@ -22,8 +22,13 @@ import grad.data.TargetScale;
  * @param validation   the validation rows held out of the training rows for early stopping (transformed as
  *                     {@code train}), or null without early stopping
  */
-record PreparedData(Dataset data, String labelName, Split split, double testFraction, Standardizer standardizer,
+record PreparedData(Dataset data, DataSource source, Split split, double testFraction, Standardizer standardizer,
                     TargetScale scale, Dataset train, Dataset test, InputFeatures inputs, Dataset validation) {
+
+    /** The name of the label column (a saved model records it). */
+    String labelName() {
+        return source.labelName();
+    }
 
     boolean hasTest() {
         return test.size() > 0;

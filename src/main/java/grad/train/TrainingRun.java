@@ -2,8 +2,8 @@ package grad.train;
 
 import com.google.gson.JsonObject;
 import grad.GradException;
-import grad.data.CsvDataset;
 import grad.data.Dataset;
+import grad.data.FeatureEncoding;
 import grad.data.InputFeatures;
 import grad.data.Split;
 import grad.data.Standardizer;
@@ -32,8 +32,6 @@ import java.util.function.Consumer;
 public final class TrainingRun {
     /** Salt that keeps the initializer's random numbers apart from the data's. */
     private static final long INIT_SALT = 0x9E3779B97F4A7C15L;
-    /** Salt that keeps the validation split's random numbers apart from the test split's. */
-    private static final long VALIDATION_SALT = 0x5DEECE66DL;
 
     private final TrainingPlan plan;
     private final PrintWriter out;
@@ -95,7 +93,7 @@ public final class TrainingRun {
         Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
         MLP model = newNetwork(p.data(), p.inputs());
         String network = ConsoleLog.architecture(model) + " MLP, " + model.parameterCount() + " parameters";
-        JsonObject settings = LrFindReport.settings(MetricsLog.configJson(plan, p.split(), loss));
+        JsonObject settings = LrFindReport.settings(MetricsLog.configJson(plan, p.split(), loss, p.source()));
         JsonObject dataset = MetricsLog.datasetJson(p.data(), p.split());
         return new LrFindReport(LrFinder.run(model, loss, plan, p.train()), dataset, network, settings);
     }
@@ -109,7 +107,7 @@ public final class TrainingRun {
     private EpochListener listeners(PreparedData p, Loss loss, MLP model, SGD sgd, int firstEpoch, Path dir,
                                     Trainer trainer, PictureScheduler pictures) {
         String name = p.data().name();
-        MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p.data(), p.split(), loss);
+        MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p, loss);
         List<EpochListener> listeners = new ArrayList<>();
         if (terminal) { // first: it erases its line before the others print
             ProgressLine progress = new ProgressLine(out, true, System::nanoTime, firstEpoch, plan.epochs(), p.train().size(),
@@ -224,19 +222,15 @@ public final class TrainingRun {
     }
 
     private PreparedData prepare(SavedModel saved) {
-        CsvDataset.Labelled labelled = plan.data().load();
-        Dataset data = labelled.data();
-        if (plan.model() instanceof ModelPlan.Loaded loaded) {
-            SavedModels.checkData(loaded.saved(), data, loaded.file());
-        }
-        double testFraction = plan.data().testFraction();
-        Split split = Split.stratified(data, testFraction, plan.seed());
-        Split inner = plan.earlyStopping() == null ? null : validationSplit(split);
+        LoadedData loaded = LoadedData.load(plan, plan.model() instanceof ModelPlan.Loaded l ? l : null);
+        Dataset data = loaded.data();
+        Split split = loaded.split();
+        Split inner = loaded.inner();
         InputFeatures inputs = inputFeatures(data);
         Dataset trainInputs = features(inputs, inner == null ? split.train() : inner.train());
         Dataset testInputs = features(inputs, split.test());
         Standardizer standardizer = saved != null ? saved.standardizer()
-                : plan.data().standardizes() ? Standardizer.fit(trainInputs) : null;
+                : plan.data().standardizes() ? Standardizer.fit(trainInputs, oneHot(loaded, trainInputs)) : null;
         Dataset train = standardizer != null ? standardizer.transform(trainInputs) : trainInputs;
         Dataset test = standardizer != null ? standardizer.transform(testInputs) : testInputs;
         Dataset validation = null;
@@ -246,28 +240,19 @@ public final class TrainingRun {
         }
         TargetScale scale = saved != null ? saved.target()
                 : data.isRegression() ? TargetScale.fit(train) : TargetScale.NONE;
-        return new PreparedData(data, labelled.labelName(), split, testFraction, standardizer, scale, scale.apply(train),
-                scale.apply(test), inputs, validation == null ? null : scale.apply(validation));
+        return new PreparedData(data, loaded.source(), split, plan.data().testFraction(), standardizer, scale,
+                scale.apply(train), scale.apply(test), inputs, validation == null ? null : scale.apply(validation));
+    }
+
+    /** Which of the network's inputs are one-hot, left as they are by standardization. */
+    private static boolean[] oneHot(LoadedData loaded, Dataset inputs) {
+        FeatureEncoding encoding = loaded.source().encoding();
+        return encoding != null && encoding.width() == inputs.featureCount() ? encoding.oneHotInputs()
+                : new boolean[inputs.featureCount()];
     }
 
     private static Dataset features(InputFeatures inputs, Dataset rows) {
         return inputs == null || inputs.isDefault() ? rows : inputs.apply(rows);
-    }
-
-    /**
-     * For early stopping, the training rows split again into those trained on and the validation rows
-     * (stratified, with a seed of its own).
-     *
-     * @throws GradException with exit code 2 when no row is left for validation
-     */
-    private Split validationSplit(Split split) {
-        Split inner = Split.stratified(split.train(), plan.earlyStopping().validationSplit(),
-                plan.seed() ^ VALIDATION_SALT);
-        if (inner.test().size() == 0) {
-            throw new GradException("--validation-split " + plan.earlyStopping().validationSplit()
-                    + " holds out no row of the " + split.train().size() + " training rows; give a bigger fraction", 2, null);
-        }
-        return inner;
     }
 
     /**

@@ -40,6 +40,13 @@ class BadInvocationTest {
     static void fixtures() throws IOException {
         Files.writeString(dir.resolve("bad-number.csv"), "x,y,label\n1,2,a\n3,4,b\n5,x,a\n");
         Files.writeString(dir.resolve("short-row.csv"), "x,y,label\n1,2,a\n3,4\n");
+        Files.writeString(dir.resolve("missing-cell.csv"), "x,y,label\n1,2,a\nNA,4,b\n1,2,a\n3,4,b\n");
+        Files.writeString(dir.resolve("no-labels.csv"), "x,y,label\n1,2,\n3,4,?\n");
+        StringBuilder ids = new StringBuilder("id,x,label\n");
+        for (int i = 0; i < 1000; i++) {
+            ids.append("p").append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Files.writeString(dir.resolve("ids.csv"), ids);
         Files.writeString(dir.resolve("empty.csv"), "");
         Files.writeString(dir.resolve("one-class.csv"), "x,y,label\n1,2,a\n3,4,a\n");
         byte[] binary = new byte[512];
@@ -130,14 +137,29 @@ class BadInvocationTest {
                 bad(USAGE, "--dataset '{dir}/a-directory' is not one of linear, xor, moons, circles, spiral, gaussian", "--dataset", "{dir}/a-directory"),
                 bad(USAGE, "--delimiter must be one character such as , ; or tab, not ';;'", "-d", "{dir}/ok.csv", "--delimiter", ";;"),
                 bad(USAGE, "--task must be auto, classify or regression, not 'guess'", "-d", "{dir}/ok.csv", "--task", "guess"),
+                bad(USAGE, "--missing must be mean, median, drop or error, not 'foo'", "-d", "{dir}/ok.csv", "--missing", "foo"),
+                bad(USAGE, "--categorical must be auto or none, not 'maybe'", "-d", "{dir}/ok.csv", "--categorical", "maybe"),
+                bad(USAGE, "--categorical-columns: \"z\" is not a column of {dir}/ok.csv (columns: \"x\", \"y\", \"label\")",
+                        "-d", "{dir}/ok.csv", "--categorical-columns", "x,z"),
+                bad(USAGE, "--categorical-columns: \"label\" is the label column; only features can be categorical",
+                        "-d", "{dir}/ok.csv", "--categorical-columns", "label"),
+                bad(USAGE, "--categorical-columns: \"y\" is not one of the feature columns (\"x\")",
+                        "-d", "{dir}/ok.csv", "--features", "x", "--categorical-columns", "y"),
                 bad(USAGE, "Unknown option: '--learning-rate=0.1'", "--learning-rate=0.1"),
                 bad(USAGE, "Expected parameter for option '--epochs'", "--epochs"),
                 bad(USAGE, "--class-size must be a whole number from 1 to 10000000, not '-5'", "export", "--out", "{dir}/x.csv", "-c", "-5"),
                 bad(USAGE, "--dataset 'data.csv' is not one of linear, xor, moons, circles, spiral, gaussian", "export", "--out", "{dir}/x.csv", "-d", "data.csv"),
                 bad(USAGE, "Missing required option: '--out=FILE'", "export"),
                 // data: file, line, column
-                bad(DATA, "{dir}/bad-number.csv:4: column 2 \"y\": not a number: \"x\"", "-d", "{dir}/bad-number.csv"),
+                bad(DATA, "{dir}/bad-number.csv:4: column 2 \"y\": not a number: \"x\"", "-d", "{dir}/bad-number.csv",
+                        "--categorical", "none"),
                 bad(DATA, "{dir}/short-row.csv:3: expected 3 fields, found 2", "-d", "{dir}/short-row.csv"),
+                bad(DATA, "{dir}/missing-cell.csv:3: column 1 \"x\": missing value", "-d", "{dir}/missing-cell.csv",
+                        "--missing", "error"),
+                bad(DATA, "{dir}/ids.csv: column 1 \"id\": 1000 distinct text values (at most 999 categories); an identifier?"
+                        + " leave it out with --features x", "-d", "{dir}/ids.csv"),
+                bad(DATA, "{dir}/no-labels.csv: no rows left: 2 without a label in column 3 \"label\", 0 with a missing feature",
+                        "-d", "{dir}/no-labels.csv"),
                 bad(DATA, "{dir}/empty.csv:1: empty file", "-d", "{dir}/empty.csv"),
                 bad(DATA, "{dir}/binary.csv:1: binary data", "-d", "{dir}/binary.csv"),
                 bad(DATA, "{dir}/binary-no-extension:1: binary data", "-d", "{dir}/binary-no-extension"),
@@ -183,7 +205,7 @@ class BadInvocationTest {
                         "predict", "--model", "{dir}/nan.json", "--input", "{dir}/ok.csv"),
                 bad(DATA, "{dir}/deep.json: not a grad model file (not JSON): line 1 column 257: nested more than 255 deep",
                         "predict", "--model", "{dir}/deep.json", "--input", "{dir}/ok.csv"),
-                bad(DATA, "{dir}/trailing.json: not a grad model file (not JSON): line 194 column 2: more data after the end",
+                bad(DATA, "{dir}/trailing.json: not a grad model file (not JSON): line 195 column 2: more data after the end",
                         "predict", "--model", "{dir}/trailing.json", "--input", "{dir}/ok.csv"),
                 bad(DATA, "{dir}/ok.csv: not a grad model file (not JSON): line 1 column 1: malformed JSON",
                         "predict", "--model", "{dir}/ok.csv", "--input", "{dir}/ok.csv"),

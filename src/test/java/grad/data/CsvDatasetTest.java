@@ -15,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CsvDatasetTest {
+    /** Today's defaults before categories and filling: a text or missing feature value is an error. */
+    private static final CsvOptions STRICT = CsvOptions.defaults().withMissing(MissingValues.ERROR)
+            .withCategorical(false, List.of());
     @TempDir
     Path tmp;
 
@@ -163,13 +166,10 @@ class CsvDatasetTest {
         "empty.csv | :1: empty file, expected a header row and data rows",
         "header_only.csv | :1: only a header row, no data rows",
         "ragged.csv | :4: expected 3 fields, found 2",
-        "bad_number.csv | :7: column 3 \"petal_width\": not a number: \"abc\"",
-        "nan.csv | :2: column 2 \"b\": not a finite number: \"NaN\"",
         "infinity.csv | :3: column 2 \"b\": not a finite number: \"-Infinity\"",
         "overflow.csv | :3: column 2 \"b\": number too large: \"1e999\"",
-        "missing_value.csv | :2: column 2 \"b\": missing value",
         "one_class.csv | : column 3 \"label\": only one class, \"same\", in 3 rows; classification needs at least two",
-        "empty_label.csv | :3: column 3 \"label\": missing label",
+        "empty_label.csv | : column 3 \"label\": only one class, \"x\", in 1 rows; classification needs at least two",
         "duplicate_header.csv | :1: column 3 \"x\": duplicate column name (also column 1)",
         "empty_header_name.csv | :1: column 2: empty column name in the header row",
         "unterminated_quote.csv | :3: malformed CSV: EOF reached before encapsulated token finished",
@@ -180,6 +180,17 @@ class CsvDatasetTest {
     })
     void reportsBadFilesOnOneLineWithFileLineAndColumn(String fixture, String expected) {
         assertFails(resource("errors/" + fixture), CsvOptions.defaults(), expected);
+    }
+
+    /** Without categories (--categorical none) a text value is an error; with --missing error a missing one. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "bad_number.csv | :7: column 3 \"petal_width\": not a number: \"abc\"",
+        "nan.csv | :2: column 2 \"b\": missing value",
+        "missing_value.csv | :2: column 2 \"b\": missing value",
+    })
+    void reportsTextAndMissingValuesWhenAskedTo(String fixture, String expected) {
+        assertFails(resource("errors/" + fixture), STRICT, expected);
     }
 
     @Test
@@ -235,7 +246,7 @@ class CsvDatasetTest {
     @Test
     void quotesOddValuesOnOneLine() throws IOException {
         Path file = write("odd.csv", "a,label\n\"1\n2\",x\n3,y\n");
-        assertFails(file, CsvOptions.defaults(), ":2: column 1 \"a\": not a number: \"1\\n2\"");
+        assertFails(file, STRICT, ":2: column 1 \"a\": not a number: \"1\\n2\"");
     }
 
     @ParameterizedTest
@@ -243,7 +254,7 @@ class CsvDatasetTest {
     void countsLinesWhateverTheLineEnding(String eol) throws IOException {
         String nl = eol.replace("\\r", "\r").replace("\\n", "\n");
         Path file = write("eol.csv", "a,label" + nl + "1,x" + nl + nl + "\"2" + nl + "\",y" + nl + "zz,y" + nl);
-        assertFails(file, CsvOptions.defaults(), ":6: column 1 \"a\": not a number: \"zz\"");
+        assertFails(file, STRICT, ":6: column 1 \"a\": not a number: \"zz\"");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import grad.GradException;
+import grad.data.ColumnEncoding;
+import grad.data.FeatureEncoding;
 import grad.data.Standardizer;
 import grad.data.TargetScale;
 import grad.nn.Activation;
@@ -100,7 +102,7 @@ class ModelFileTest {
     @Test
     void theFileIsFlatInTheFormatsOrder() {
         JsonObject json = JsonParser.parseString(ModelFile.toJson(classifier())).getAsJsonObject();
-        assertThat(json.keySet()).containsExactly("format", "version", "task", "features", "input_features", "label", "classes",
+        assertThat(json.keySet()).containsExactly("format", "version", "task", "features", "encoding", "input_features", "label", "classes",
                 "standardization", "target_scale", "network", "training", "optimizer");
         assertThat(json.getAsJsonObject("training").keySet()).containsExactly("epochs_done", "seed", "dataset",
                 "class_size", "delimiter", "test_split", "batch_size", "lr", "momentum", "weight_decay", "nesterov", "init", "noise", "l1");
@@ -204,6 +206,48 @@ class ModelFileTest {
                 .isEqualTo("not a valid grad model file: network.layers[0].weights[0] has 2 weights, expected 3");
         assertThat(rejected(valid.replace("\"standardization\": {", "\"standardization\": \"none\", \"unused\": {")))
                 .startsWith("not a valid grad model file: Expected BEGIN_OBJECT but was STRING").contains("$.standardization");
+    }
+
+    /** A classifier of a number column and a text column, one-hot with a missing category: 4 inputs from 2 features. */
+    private static SavedModel encoded() {
+        MLP network = MLP.create(4, new int[] {4, 2}, Activation.RELU, Activation.LINEAR, new Initializer.He(),
+                new SplittableRandom(5));
+        FeatureEncoding encoding = FeatureEncoding.of(List.of(ColumnEncoding.number("age", 29.5),
+                ColumnEncoding.categorical("sex", List.of("female", "male"), true)));
+        return new SavedModel(encoding, null, "survived", List.of("0", "1"), network, Loss.MSE_SOFTMAX,
+                Standardizer.of(new double[] {29.5, 0, 0, 0}, new double[] {14, 1, 1, 1}), null, SETTINGS, new double[network.parameterCount()]);
+    }
+
+    @Test
+    void theEncodingRoundTripsAndAFileWithoutOneReadsNumbers() throws IOException {
+        SavedModel saved = encoded();
+        Path a = dir.resolve("a.json");
+        ModelFile.write(a, saved);
+        SavedModel loaded = ModelFile.read(a);
+        assertThat(loaded.encoding()).isEqualTo(saved.encoding());
+        assertThat(loaded.features()).containsExactly("age", "sex");
+        assertThat(loaded.encoding().inputNames()).containsExactly("age", "sex=female", "sex=male", "sex=(missing)");
+        JsonObject json = JsonParser.parseString(Files.readString(a)).getAsJsonObject();
+        assertThat(json.get("encoding").toString()).isEqualTo("[{\"column\":\"age\",\"kind\":\"number\",\"fill\":29.5},"
+                + "{\"column\":\"sex\",\"kind\":\"categorical\",\"categories\":[\"female\",\"male\"],\"missing_category\":true}]");
+        Path b = dir.resolve("b.json");
+        ModelFile.write(b, loaded);
+        assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+        assertThat(ModelFile.read(a).encoding().isPlain()).isFalse();
+        String old = ModelFile.toJson(classifier()).replace("  \"encoding\": null,\n", "");
+        assertThat(old).doesNotContain("encoding");
+        assertThat(ModelFile.fromJson(old, "old.json").encoding()).isEqualTo(FeatureEncoding.plain(classifier().features()));
+    }
+
+    @Test
+    void rejectsEncodingsThatDoNotFit() throws IOException {
+        String valid = ModelFile.toJson(encoded());
+        assertThat(rejected(valid.replace("\"kind\": \"number\"", "\"kind\": \"text\"")))
+                .isEqualTo("not a valid grad model file: \"encoding\"[0]: \"kind\" must be \"number\" or \"categorical\"");
+        assertThat(rejected(valid.replace("\"column\": \"sex\"", "\"column\": \"gender\"")))
+                .isEqualTo("not a valid grad model file: \"encoding\"[1]: column \"gender\" is not feature \"sex\"");
+        assertThat(rejected(valid.replace("\"missing_category\": true", "\"missing_category\": false")))
+                .isEqualTo("not a valid grad model file: the network has 4 inputs but there are 3 features");
     }
 
     @Test
