@@ -77,7 +77,7 @@ public final class PredictCommand implements Callable<Integer> {
         SavedModel saved = ModelFile.read(model);
         char sep = given != null ? given : saved.training().delimiter();
         if (plot != null && !saved.isPlottable()) {
-            throw new ParameterException(spec.commandLine(), "--plot draws a decision boundary, which needs a model of 2 features"
+            throw new ParameterException(spec.commandLine(), "--plot draws a decision boundary, which needs a model of 2 number features"
                     + " and classes; " + model + " has " + saved.features().size() + " features"
                     + (saved.encoding().width() != saved.features().size() ? " (" + saved.encoding().width() + " inputs)" : "")
                     + (saved.isRegression() ? " and does regression" : ""));

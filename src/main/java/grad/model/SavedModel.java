@@ -105,9 +105,9 @@ public record SavedModel(FeatureEncoding encoding, InputFeatures inputFeatures, 
         return classes.isEmpty();
     }
 
-    /** Whether a decision boundary can be drawn for it: two inputs, and classes. */
+    /** Whether a decision boundary can be drawn for it: two inputs that are numbers (not one-hot columns), and classes. */
     public boolean isPlottable() {
-        return Dataset.isPlottable(encoding.width(), isRegression());
+        return Dataset.isPlottable(encoding.width(), isRegression()) && !encoding.hasCategories();
     }
 
     /** The hidden layer sizes (all but the output layer). */

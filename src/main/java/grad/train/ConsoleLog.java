@@ -37,9 +37,8 @@ final class ConsoleLog implements EpochListener {
         if (plan.model() instanceof ModelPlan.Loaded loaded) {
             out.println("  continuing " + loaded.file() + " from epoch " + firstEpoch);
         }
-        if (plan.outputs().plots() && !p.data().isPlottable()) {
-            out.println("note: no decision-boundary pictures: they need 2 features"
-                    + (p.data().isRegression() ? " and classes" : "") + " (this data has " + p.data().featureCount() + ")");
+        if (plan.outputs().plots() && !p.isPlottable()) {
+            out.println("note: no decision-boundary pictures: they need " + p.whatBoundariesNeed());
         }
     }
 

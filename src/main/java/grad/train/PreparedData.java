@@ -33,4 +33,25 @@ record PreparedData(Dataset data, DataSource source, Split split, double testFra
     boolean hasTest() {
         return test.size() > 0;
     }
+
+    /**
+     * Whether decision boundaries can be drawn: two features that are numbers (two one-hot columns of a
+     * text feature make no plane to shade) and classes.
+     */
+    boolean isPlottable() {
+        return data.isPlottable() && !hasCategories();
+    }
+
+    /** What a decision boundary needs that this data lacks, e.g. "2 features (this data has 5)"; null if none. */
+    String whatBoundariesNeed() {
+        if (isPlottable()) {
+            return null;
+        }
+        return hasCategories() ? "2 number features (this data's inputs are one-hot columns of text)"
+                : "2 features" + (data.isRegression() ? " and classes" : "") + " (this data has " + data.featureCount() + ")";
+    }
+
+    private boolean hasCategories() {
+        return source.encoding() != null && source.encoding().hasCategories();
+    }
 }

@@ -69,7 +69,7 @@ final class ReportPage implements EpochListener {
     private ReportHtml.Links files(List<Integer> boundaries, List<Integer> graphs) {
         String name = p.data().name();
         boolean plots = plan.outputs().plots();
-        boolean drawsBoundaries = plots && p.data().isPlottable();
+        boolean drawsBoundaries = plots && p.isPlottable();
         List<ReportHtml.Shot> frames = new ArrayList<>();
         if (drawsBoundaries) {
             for (int epoch : boundaries) {
@@ -84,8 +84,7 @@ final class ReportPage implements EpochListener {
             }
         }
         String note = !plots ? "No pictures: --no-plots."
-                : !p.data().isPlottable() ? "No decision boundary: it needs 2 features"
-                + (p.data().isRegression() ? " and classes" : "") + " (this data has " + p.data().featureCount() + ")."
+                : !p.isPlottable() ? "No decision boundary: it needs " + p.whatBoundariesNeed() + "."
                 : null;
         return new ReportHtml.Links(written("metrics_" + name + ".json"),
                 drawsBoundaries ? written("dataset_" + name + ".png") : null,

@@ -76,7 +76,7 @@ public final class TrainingRun {
         try (Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
                 plan.threads());
              PictureScheduler pictures = plan.outputs().plots()
-                     ? new PictureScheduler(dir, p.split().train(), p.inputs(), p.standardizer(), p.data().isPlottable(),
+                     ? new PictureScheduler(dir, p.split().train(), p.inputs(), p.standardizer(), p.isPlottable(),
                              this::warn, PictureScheduler.DRAWING_TIMEOUT) : null) {
             EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
             return train(trainer, listeners, firstEpoch, model, loss, p, sgd).train();

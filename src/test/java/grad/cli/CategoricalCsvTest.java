@@ -69,6 +69,26 @@ class CategoricalCsvTest {
     }
 
     @Test
+    void twoOneHotColumnsAreNotAPlaneToDrawABoundaryOn() throws Exception {
+        Path csv = dir.resolve("colours.csv");
+        StringBuilder rows = new StringBuilder("colour,liked\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(i % 2 == 0 ? "red,1\n" : "blue,0\n");
+        }
+        Files.writeString(csv, rows);
+        Cli run = Cli.run("--dataset", csv.toString(), "--epochs", "2", "-o", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("features: colour (2 categories → 2 columns)")
+                .contains("note: no decision-boundary pictures: they need 2 number features (this data's inputs are "
+                        + "one-hot columns of text)");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).contains("curves_colours.png")
+                    .noneMatch(f -> f.startsWith("decision_boundary") || f.startsWith("dataset_"));
+        }
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("No decision boundary: it needs 2 number features");
+    }
+
+    @Test
     void theSavedFillValueIsTheMeanOfTheTrainingRowsOnly() throws Exception {
         Path model = dir.resolve("m.json");
         train("--save-model", model.toString());

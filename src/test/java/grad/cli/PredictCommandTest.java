@@ -211,7 +211,7 @@ class PredictCommandTest {
                 "--output-dir", dir.resolve("out").toString(), "--save-model", irisModel.toString()).exitCode()).isZero();
         Cli run = grad("predict", "--model", irisModel.toString(), "--input", iris.toString(), "--plot", "x.png");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("grad: --plot draws a decision boundary, which needs a model of 2 features and classes; "
+        assertThat(run.err()).startsWith("grad: --plot draws a decision boundary, which needs a model of 2 number features and classes; "
                 + irisModel + " has 3 features");
         assertThat(dir.resolve("x.png")).doesNotExist();
     }
