@@ -62,16 +62,26 @@ final class Markers {
 
     /** A filled disc with a thin white rim, so points stay distinct where they overlap. */
     static final class Dot extends Sprite {
-        private static final Stroke RIM = new BasicStroke(0.9f);
-        private static final Color RIM_COLOUR = new Color(255, 255, 255, 200);
+        private final Stroke rim;
+        private final Color rimColour;
+
+        /** The scatter's dot: a 0.9-pixel rim, slightly transparent. */
+        Dot() {
+            this(0.9f, new Color(255, 255, 255, 200));
+        }
+
+        Dot(float rimWidth, Color rimColour) {
+            this.rim = new BasicStroke(rimWidth);
+            this.rimColour = rimColour;
+        }
 
         @Override
         void draw(Graphics2D g, double c, int size) {
             double r = size / 2.0;
             Shape disc = new Ellipse2D.Double(c - r, c - r, size, size);
             g.fill(disc);
-            g.setPaint(RIM_COLOUR);
-            g.setStroke(RIM);
+            g.setPaint(rimColour);
+            g.setStroke(rim);
             g.draw(disc);
         }
 

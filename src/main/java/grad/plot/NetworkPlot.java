@@ -7,7 +7,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.CubicCurve2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +45,8 @@ public final class NetworkPlot {
     private static final Font INPUT_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font NOTE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Color FRAME = new Color(150, 150, 150);
+    /** The diameter of a data point in the output panel. */
+    private static final int POINT_SIZE = 5;
     private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 200);
 
     private final List<String> inputNames;
@@ -511,17 +512,17 @@ public final class NetworkPlot {
         paintPanelText(g, output != null);
     }
 
-    /** The data points over the panel: coloured by class, or ink when the output is a value. */
+    /**
+     * The data points over the panel: coloured by class, or ink when the output is a value; each is a
+     * sprite centred on the pixel the point falls in, as in the scatter plots.
+     */
     private void paintPanelPoints(Graphics2D g, boolean classes) {
+        Markers.Dot dot = new Markers.Dot(0.6f, Color.WHITE);
         for (int i = 0; i < data.size(); i++) {
             double px = panel.left() + (data.xs()[i] - xRange.min()) / xRange.span() * panel.width();
             double py = panel.top() + (yRange.max() - data.ys()[i]) / yRange.span() * panel.height();
-            Ellipse2D dot = new Ellipse2D.Double(px - 2.5, py - 2.5, 5, 5);
             g.setColor(classes ? Palette.pointColor(data.labels()[i]) : Palette.INK);
-            g.fill(dot);
-            g.setColor(Color.WHITE);
-            g.setStroke(new BasicStroke(0.6f));
-            g.draw(dot);
+            dot.paint(g, px, py, POINT_SIZE);
         }
     }
 

@@ -29,7 +29,12 @@ public final class ModelField implements ProbabilityField {
      * {@code standardizer} (may be null).
      */
     public ModelField(MLP model, InputFeatures features, Standardizer standardizer) {
-        this.predictor = new Predictor(model);
+        this(model, model.parameterData(), features, standardizer);
+    }
+
+    /** As above, with the network's parameters {@code parameters} (in its flat order) rather than its own. */
+    public ModelField(MLP model, double[] parameters, InputFeatures features, Standardizer standardizer) {
+        this.predictor = new Predictor(model, parameters);
         this.standardizer = standardizer;
         this.features = features == null || features.isDefault() ? null : features;
         this.raw = new double[this.features == null ? 2 : this.features.size()];

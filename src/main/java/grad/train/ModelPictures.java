@@ -49,12 +49,12 @@ final class ModelPictures implements EpochListener {
         if (!(end instanceof RunEnd.Completed done)) {
             return;
         }
-        MLP snapshot = model.copy();
-        double[] parameters = snapshot.parameterData();
+        // the parameters are copied here; the network's shape and compiled programs never change
+        double[] parameters = model.parameterData();
         String title = name + " — epoch " + plan.epochs();
-        network(snapshot, parameters, title);
+        network(model, parameters, title);
         if (p.data().isRegression()) {
-            predictions(snapshot, parameters, title);
+            predictions(model, parameters, title);
         } else {
             List<String> classes = p.data().classNames();
             int[][] train = done.train().confusion();
@@ -92,7 +92,7 @@ final class ModelPictures implements EpochListener {
             List<String> names = inputs.features().stream().map(f -> f.label(xName, yName)).toList();
             PlotData points = points(raw);
             NeuronField field = field(network, parameters, inputs, standardizer);
-            ModelField output = raw.isRegression() ? null : new ModelField(network.copy(), inputs, standardizer);
+            ModelField output = raw.isRegression() ? null : new ModelField(network, parameters, inputs, standardizer);
             String shown = raw.size() <= PictureScheduler.MAX_PLOTTED_POINTS ? title : String.format(Locale.ROOT,
                     "%s — %,d of %,d rows drawn", title, PictureScheduler.MAX_PLOTTED_POINTS, raw.size());
             pictures.draw(target, () -> NetworkPlot.overPlane(names, sizes, points).png(field, weights, output, shown));
