@@ -68,8 +68,16 @@ public final class Replay {
         }
         if (generated != null) {
             generated.forward(data);
-            return;
+        } else {
+            interpretForward();
         }
+    }
+
+    /*
+     * The interpreter loops are methods of their own, so that where the generated code runs, HotSpot
+     * compiles its callers without them: they are large once Value's rules are inlined into them.
+     */
+    private void interpretForward() {
         byte[] code = program.code;
         int[] out = program.out;
         int[] a = program.a;
@@ -100,8 +108,12 @@ public final class Replay {
         boolean[] needs = program.needsGrad;
         if (generated != null) {
             generated.backward(data, grad, needs);
-            return;
+        } else {
+            interpretBackward(needs);
         }
+    }
+
+    private void interpretBackward(boolean[] needs) {
         Arrays.fill(grad, program.parameterCount, grad.length, 0.0);
         grad[program.roots[0]] = 1.0;
         byte[] code = program.code;

@@ -60,13 +60,7 @@ public final class Png {
         byte[] buffer = new byte[32 * 1024];
         try {
             for (int y = 0; y < height; y++) {
-                row[0] = FILTER_NONE;
-                for (int x = 0, k = 1, i = y * width; x < width; x++, i++, k += 3) {
-                    int p = pixels[i];
-                    row[k] = (byte) (p >> 16);
-                    row[k + 1] = (byte) (p >> 8);
-                    row[k + 2] = (byte) p;
-                }
+                rgbRow(pixels, y * width, width, row);
                 deflater.setInput(row);
                 while (!deflater.needsInput()) {
                     out.write(buffer, 0, deflater.deflate(buffer));
@@ -80,6 +74,17 @@ public final class Png {
             deflater.end();
         }
         return out;
+    }
+
+    /** Row bytes: the filter byte (none), then red, green and blue of {@code width} pixels from {@code from}. */
+    private static void rgbRow(int[] pixels, int from, int width, byte[] row) {
+        row[0] = FILTER_NONE;
+        for (int x = 0, k = 1; x < width; x++, k += 3) {
+            int p = pixels[from + x];
+            row[k] = (byte) (p >> 16);
+            row[k + 1] = (byte) (p >> 8);
+            row[k + 2] = (byte) p;
+        }
     }
 
     /** A chunk: its length, type, data and the CRC-32 of type and data. */
