@@ -4,7 +4,10 @@ import grad.io.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -53,14 +56,16 @@ public final class Png {
 
     /** Each row as a filter byte (none) and its red, green, blue bytes, deflated as one zlib stream. */
     private static ByteArrayOutputStream deflatedRows(BufferedImage rgb, int width, int height) {
-        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        byte[] pixels = rgbBytes(rgb, width, height);
         Deflater deflater = new Deflater(DEFLATE_LEVEL);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        byte[] row = new byte[1 + 3 * width];
+        int stride = 3 * width;
+        byte[] row = new byte[1 + stride];
         byte[] buffer = new byte[32 * 1024];
         try {
             for (int y = 0; y < height; y++) {
-                rgbRow(pixels, y * width, width, row);
+                row[0] = FILTER_NONE;
+                System.arraycopy(pixels, y * stride, row, 1, stride);
                 deflater.setInput(row);
                 while (!deflater.needsInput()) {
                     out.write(buffer, 0, deflater.deflate(buffer));
@@ -76,15 +81,25 @@ public final class Png {
         return out;
     }
 
-    /** Row bytes: the filter byte (none), then red, green and blue of {@code width} pixels from {@code from}. */
-    private static void rgbRow(int[] pixels, int from, int width, byte[] row) {
-        row[0] = FILTER_NONE;
-        for (int x = 0, k = 1; x < width; x++, k += 3) {
-            int p = pixels[from + x];
-            row[k] = (byte) (p >> 16);
-            row[k + 1] = (byte) (p >> 8);
-            row[k + 2] = (byte) p;
+    /**
+     * The pixels of a {@code TYPE_INT_RGB} image as red, green, blue bytes, row after row. Java2D does the
+     * work in native code, which a new JVM needs (a Java loop would run interpreted while the JIT is busy
+     * with the rest of start-up): the ints are read as blue-green-red, so that copying them to a 3-byte
+     * blue-green-red image lays the bytes out red first.
+     */
+    private static byte[] rgbBytes(BufferedImage rgb, int width, int height) {
+        DirectColorModel swapped = new DirectColorModel(24, 0x0000FF, 0x00FF00, 0xFF0000);
+        WritableRaster raster = Raster.createPackedRaster(rgb.getRaster().getDataBuffer(), width, height, width,
+                swapped.getMasks(), null);
+        BufferedImage asBgr = new BufferedImage(swapped, raster, false, null);
+        BufferedImage bytes = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = bytes.createGraphics();
+        try {
+            g.drawImage(asBgr, 0, 0, null);
+        } finally {
+            g.dispose();
         }
+        return ((DataBufferByte) bytes.getRaster().getDataBuffer()).getData();
     }
 
     /** A chunk: its length, type, data and the CRC-32 of type and data. */
