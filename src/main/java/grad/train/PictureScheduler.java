@@ -63,7 +63,7 @@ final class PictureScheduler implements AutoCloseable {
     private final InputFeatures inputs;
     private final PictureWriter writer = PictureWriter.inBackground();
     private final ExecutorService drawing;
-    /** Laid out once, on the first drawing thread that needs it; frames are drawn one at a time. */
+    /** Laid out once, on the first drawing thread that needs it; then frames are drawn on both at once. */
     private final Supplier<DecisionBoundaryPlot> boundary;
     private final GifAnimation animation;
     /** Only the newest curves are drawn when the writer falls behind: each replaces the last. */
