@@ -8,8 +8,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.CubicCurve2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -341,10 +341,12 @@ public final class NetworkPlot {
 
     private BufferedImage canvas() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] white = new int[width];
-        Arrays.fill(white, 0xFFFFFF);
-        for (int y = 0; y < height; y++) {
-            image.setRGB(0, y, width, 1, white, 0, width);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+        } finally {
+            g.dispose();
         }
         return image;
     }
@@ -442,12 +444,18 @@ public final class NetworkPlot {
 
     private void paintHeatMap(BufferedImage image, double[] values, int left, int top) {
         double max = Diverging.maxAbs(values);
+        int[] rgb = pixels(image);
         for (int py = 0; py < node; py++) {
             for (int px = 0; px < node; px++) {
                 double v = values[py * node + px];
-                image.setRGB(left + px, top + py, Diverging.of(max == 0 ? 0 : v / max).getRGB());
+                rgb[(top + py) * width + left + px] = Diverging.of(max == 0 ? 0 : v / max).getRGB() & 0xFFFFFF;
             }
         }
+    }
+
+    /** The pixels of one of this plot's RGB images, to write directly (not one {@code setRGB} call each). */
+    private static int[] pixels(BufferedImage image) {
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
 
     private void box(Graphics2D g, int column, int j, Color fill, String text) {
@@ -585,10 +593,11 @@ public final class NetworkPlot {
             }
         }
         double max = Diverging.maxAbs(values);
+        int[] rgb = pixels(image);
         for (int py = 0; py < r.height; py++) {
             for (int px = 0; px < r.width; px++) {
                 double v = values[(py / step) * nx + px / step];
-                image.setRGB(r.x + px, r.y + py, Diverging.of(max == 0 ? 0 : v / max).getRGB());
+                rgb[(r.y + py) * width + r.x + px] = Diverging.of(max == 0 ? 0 : v / max).getRGB() & 0xFFFFFF;
             }
         }
     }
