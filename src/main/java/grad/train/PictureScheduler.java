@@ -38,8 +38,8 @@ import java.util.function.Supplier;
  * them: the dataset, the decision boundary at print epochs (and its animation), the training curves. Each is
  * drawn from a snapshot of the network taken when it is asked for.
  *
- * <p>The boundary chart is laid out once; then frames, their PNG encoding and the other pictures are
- * drawn on two drawing threads at once. Files are written, and animation frames added, by one writer
+ * <p>The boundary chart is laid out once; then frames and their PNG encoding are drawn on two drawing
+ * threads at once, and the other pictures on a third. Files are written, and animation frames added, by one writer
  * thread in the order they were asked for, so the files do not depend on the timing.
  *
  * <p>The writer waits at most {@link #DRAWING_TIMEOUT} for a picture to be drawn. One that takes longer
@@ -50,10 +50,11 @@ import java.util.function.Supplier;
 final class PictureScheduler implements AutoCloseable {
     private static final int DRAWING_THREADS = 2;
     /**
-     * Frames drawn but not yet written, at most: if pictures fall this far behind (a long run that
-     * draws every epoch), training waits for them rather than filling the memory with frames.
+     * Frames asked for but not yet written, at most: if pictures fall this far behind (a long run that
+     * draws every epoch), training waits for them rather than filling the memory with frames. A default
+     * run's eleven never wait.
      */
-    private static final int FRAMES_IN_FLIGHT = 8;
+    private static final int FRAMES_IN_FLIGHT = 16;
     /** Far longer than any picture takes (a frame takes milliseconds, the first chart half a second). */
     static final Duration DRAWING_TIMEOUT = Duration.ofSeconds(30);
 
@@ -62,7 +63,13 @@ final class PictureScheduler implements AutoCloseable {
     private final Standardizer standardizer;
     private final InputFeatures inputs;
     private final PictureWriter writer = PictureWriter.inBackground();
+    /** Draws the decision-boundary frames. */
     private final ExecutorService drawing;
+    /**
+     * Draws the other pictures (the dataset, the curves, the trained network), so that those asked for
+     * when training ends are drawn while the last frames are, not after them.
+     */
+    private final ExecutorService others;
     /** Laid out once, on the first drawing thread that needs it; then frames are drawn on both at once. */
     private final Supplier<DecisionBoundaryPlot> boundary;
     private final GifAnimation animation;
@@ -97,11 +104,8 @@ final class PictureScheduler implements AutoCloseable {
         this.timeout = timeout;
         this.name = data.name();
         this.standardizer = standardizer;
-        this.drawing = Executors.newFixedThreadPool(DRAWING_THREADS, task -> {
-            Thread t = new Thread(task, "grad-drawing");
-            t.setDaemon(true);
-            return t;
-        });
+        this.drawing = Executors.newFixedThreadPool(DRAWING_THREADS, PictureScheduler::drawingThread);
+        this.others = Executors.newSingleThreadExecutor(PictureScheduler::drawingThread);
         if (boundaries) {
             Dataset shown = sample(data);
             PlotData points = new PlotData(title(data, shown), column(shown, 0), column(shown, 1), shown.labels(),
@@ -113,6 +117,12 @@ final class PictureScheduler implements AutoCloseable {
             boundary = null;
             animation = null;
         }
+    }
+
+    private static Thread drawingThread(Runnable task) {
+        Thread t = new Thread(task, "grad-drawing");
+        t.setDaemon(true);
+        return t;
     }
 
     /** The most points a picture draws: a bigger dataset is drawn by an even sample of its rows. */
@@ -233,7 +243,7 @@ final class PictureScheduler implements AutoCloseable {
         if (gaveUp.get()) {
             return;
         }
-        Future<byte[]> drawn = drawing.submit(() -> gaveUp.get() ? null : picture.call());
+        Future<byte[]> drawn = others.submit(() -> gaveUp.get() ? null : picture.call());
         writer.submit("drawing " + target, () -> {
             byte[] png = result(drawn, target.toString());
             if (png != null) {
@@ -311,6 +321,7 @@ final class PictureScheduler implements AutoCloseable {
             writer.close();
         } finally {
             drawing.shutdownNow();
+            others.shutdownNow();
         }
     }
 }
