@@ -111,6 +111,8 @@ final class PictureScheduler implements AutoCloseable {
             PlotData points = new PlotData(title(data, shown), column(shown, 0), column(shown, 1), shown.labels(),
                     shown.classNames(), data.featureNames().get(0), data.featureNames().get(1));
             boundary = memoized(() -> new DecisionBoundaryPlot(points));
+            // laid out now, on a frame thread, rather than when epoch 1's frame is asked for: every frame waits for it
+            drawing.submit(() -> gaveUp.get() ? null : boundary.get());
             animation = new GifAnimation(400, 1500);
             draw(dir.resolve("dataset_" + name + ".png"), () -> DatasetPlot.png(points));
         } else {
