@@ -60,13 +60,16 @@ final class OverfittingCheck implements EpochListener {
         if (n < 2 * WINDOW || !rising(n)) {
             return;
         }
-        int from = n - 2 * WINDOW;
         said = true;
+        // the means the check compares, so that the numbers always show the rise (single epochs can dip)
+        int from = n - 2 * WINDOW;
+        int mid = n - WINDOW;
         sink.accept(new HealthChecks.Warning(m.epoch(), "overfitting", String.format(Locale.ROOT,
-                "overfitting: the %s loss has been rising for %d epochs (%s at epoch %d, %s at epoch %d) while the"
-                        + " training loss fell (%s to %s); try --early-stopping PATIENCE, fewer --epochs, or --weight-decay",
-                what, 2 * WINDOW, fmt(heldOutLosses.get(from)), epochs.get(from), fmt(heldOutLosses.get(n - 1)),
-                m.epoch(), fmt(trainLosses.get(from)), fmt(trainLosses.get(n - 1)))));
+                "overfitting: the %s loss is rising: %s on average over epochs %d-%d, up from %s over epochs %d-%d,"
+                        + " while the training loss fell from %s to %s; try --early-stopping PATIENCE, fewer --epochs,"
+                        + " or --weight-decay",
+                what, fmt(mean(heldOutLosses, mid, n)), epochs.get(mid), m.epoch(), fmt(mean(heldOutLosses, from, mid)),
+                epochs.get(from), epochs.get(mid - 1), fmt(mean(trainLosses, from, mid)), fmt(mean(trainLosses, mid, n)))));
     }
 
     private boolean rising(int n) {
