@@ -38,9 +38,10 @@ import java.util.function.Supplier;
  * them: the dataset, the decision boundary at print epochs (and its animation), the training curves. Each is
  * drawn from a snapshot of the network taken when it is asked for.
  *
- * <p>The boundary chart is laid out once; then frames and their PNG encoding are drawn on two drawing
- * threads at once, and the other pictures on a third. Files are written, and animation frames added, by one writer
- * thread in the order they were asked for, so the files do not depend on the timing.
+ * <p>The boundary chart is laid out once, as soon as the scheduler is made; then frames and their PNG
+ * encoding are drawn on two drawing threads at once, and the other pictures on a third. Files are written,
+ * and animation frames added, by one writer thread in the order they were asked for, so the files do not
+ * depend on the timing.
  *
  * <p>The writer waits at most {@link #DRAWING_TIMEOUT} for a picture to be drawn. One that takes longer
  * is given up with a single warning, and no picture is drawn after it: the drawing threads are daemons,
@@ -70,7 +71,7 @@ final class PictureScheduler implements AutoCloseable {
      * when training ends are drawn while the last frames are, not after them.
      */
     private final ExecutorService others;
-    /** Laid out once, on the first drawing thread that needs it; then frames are drawn on both at once. */
+    /** Laid out once, on a frame thread as soon as the scheduler is made; frames wait for it. */
     private final Supplier<DecisionBoundaryPlot> boundary;
     private final GifAnimation animation;
     /** Only the newest curves are drawn when the writer falls behind: each replaces the last. */
@@ -111,7 +112,7 @@ final class PictureScheduler implements AutoCloseable {
             PlotData points = new PlotData(title(data, shown), column(shown, 0), column(shown, 1), shown.labels(),
                     shown.classNames(), data.featureNames().get(0), data.featureNames().get(1));
             boundary = memoized(() -> new DecisionBoundaryPlot(points));
-            // laid out now, on a frame thread, rather than when epoch 1's frame is asked for: every frame waits for it
+            // laid out now rather than when epoch 1's frame is asked for, since every frame waits for it
             drawing.submit(() -> gaveUp.get() ? null : boundary.get());
             animation = new GifAnimation(400, 1500);
             draw(dir.resolve("dataset_" + name + ".png"), () -> DatasetPlot.png(points));
