@@ -69,7 +69,59 @@ final class BoundaryShader {
 
         int[] rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         interpolate(r, s, nx, rgb, image.getWidth());
-        drawBoundaryLines(r, rgb, image.getWidth());
+        drawBoundaryLines(r, rgb, image.getWidth(), cellsNearAChange(s, nx, ny));
+    }
+
+    /**
+     * Lattice points whose predicted class leads every other by less than this may change class between
+     * them; far more than the rounding of an interpolated probability (a few units in 1e-16).
+     */
+    private static final double CLEAR_LEAD = 1e-9;
+
+    /**
+     * For each lattice cell, whether the predicted class may change in it or next to it. Where its four
+     * corners all predict one class by a clear lead, every pixel in the cell does too (it is a weighted mean
+     * of the corners, each weight at least 0); and two such cells side by side share two corners, so share
+     * the class. So a boundary line can only touch the pixels of a cell that is not clear, or of a cell
+     * beside one.
+     */
+    private boolean[] cellsNearAChange(int s, int nx, int ny) {
+        int cx = nx - 1;
+        int cy = ny - 1;
+        boolean[] unclear = new boolean[cx * cy];
+        for (int j = 0; j < cy; j++) {
+            for (int i = 0; i < cx; i++) {
+                int a = clearClass(j * nx + i);
+                unclear[j * cx + i] = a < 0 || clearClass(j * nx + i + 1) != a
+                        || clearClass((j + 1) * nx + i) != a || clearClass((j + 1) * nx + i + 1) != a;
+            }
+        }
+        boolean[] near = new boolean[cx * cy];
+        for (int j = 0; j < cy; j++) {
+            for (int i = 0; i < cx; i++) {
+                near[j * cx + i] = unclear[j * cx + i] || i > 0 && unclear[j * cx + i - 1]
+                        || i + 1 < cx && unclear[j * cx + i + 1] || j > 0 && unclear[(j - 1) * cx + i]
+                        || j + 1 < cy && unclear[(j + 1) * cx + i];
+            }
+        }
+        return near;
+    }
+
+    /** The class lattice point {@code point} predicts by a clear lead over every other, or -1. */
+    private int clearClass(int point) {
+        int k = classes;
+        int best = 0;
+        for (int c = 1; c < k; c++) {
+            if (lattice[point * k + c] > lattice[point * k + best]) {
+                best = c;
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            if (c != best && !(lattice[point * k + best] - lattice[point * k + c] > CLEAR_LEAD)) {
+                return -1;
+            }
+        }
+        return best;
     }
 
     private void evaluateLattice(
@@ -156,34 +208,46 @@ final class BoundaryShader {
      * b, {@code p_a - p_b} goes from positive to negative; the line sits where it is zero, and P's
      * coverage falls off with its distance from there.
      */
-    private void drawBoundaryLines(Rectangle r, int[] rgb, int stride) {
-        int k = classes;
+    private void drawBoundaryLines(Rectangle r, int[] rgb, int stride, boolean[] nearAChange) {
         int w = r.width;
         int h = r.height;
+        int s = step((long) w * h);
+        int cx = (w - 1) / s + 1;
         int line = Palette.BOUNDARY_LINE.getRGB();
         for (int py = 0; py < h; py++) {
             for (int px = 0; px < w; px++) {
-                int idx = py * w + px;
-                int a = pixelClass[idx];
-                double coverage = 0;
-                if (px + 1 < w) {
-                    coverage = Math.max(coverage, coverage(idx, idx + 1, a, k));
+                if (!nearAChange[(py / s) * cx + px / s]) {
+                    px += s - 1 - px % s;   // on to the next cell of this row
+                    continue;
                 }
-                if (px > 0) {
-                    coverage = Math.max(coverage, coverage(idx, idx - 1, a, k));
-                }
-                if (py + 1 < h) {
-                    coverage = Math.max(coverage, coverage(idx, idx + w, a, k));
-                }
-                if (py > 0) {
-                    coverage = Math.max(coverage, coverage(idx, idx - w, a, k));
-                }
+                double coverage = pixelCoverage(px, py, w, h);
                 if (coverage > 0) {
                     int out = (r.y + py) * stride + r.x + px;
                     rgb[out] = blend(rgb[out], line, coverage * LINE_OPACITY);
                 }
             }
         }
+    }
+
+    /** How much of pixel ({@code px}, {@code py}) the boundary line covers: 0 where no neighbour's class differs. */
+    private double pixelCoverage(int px, int py, int w, int h) {
+        int k = classes;
+        int idx = py * w + px;
+        int a = pixelClass[idx];
+        double coverage = 0;
+        if (px + 1 < w) {
+            coverage = Math.max(coverage, coverage(idx, idx + 1, a, k));
+        }
+        if (px > 0) {
+            coverage = Math.max(coverage, coverage(idx, idx - 1, a, k));
+        }
+        if (py + 1 < h) {
+            coverage = Math.max(coverage, coverage(idx, idx + w, a, k));
+        }
+        if (py > 0) {
+            coverage = Math.max(coverage, coverage(idx, idx - w, a, k));
+        }
+        return coverage;
     }
 
     private double coverage(int p, int q, int a, int k) {

@@ -85,6 +85,38 @@ class BoundaryShaderTest {
         assertThat(BoundaryShader.step(100 * 100)).isEqualTo(1);
     }
 
+    /**
+     * The line pass only visits lattice cells near a class change: a boundary at any angle, in a field
+     * that is certain (p = 0 or 1) a little away from it, is still drawn along its whole length, and
+     * nothing away from it is darkened.
+     */
+    @Test
+    void aSlantedBoundaryIsDrawnAlongItsWholeLengthAndNowhereElse() {
+        double slope = 0.37;
+        ProbabilityField slanted = (x, y, out) -> {
+            double d = y - slope * x - 0.3;   // class 0 above the line y = 0.37 x + 0.3
+            out[0] = Math.max(0, Math.min(1, 0.5 + 2 * d));
+            out[1] = 1 - out[0];
+        };
+        BufferedImage image = shade(slanted, 2);
+        int line = Palette.BOUNDARY_LINE.getRGB() & 0xFFFFFF;
+        for (int x = 30; x < 410; x++) {
+            double dataX = RANGE.min() + (x + 0.5 - AREA.left()) / AREA.width() * RANGE.span();
+            double boundaryY = slope * dataX + 0.3;
+            int y = (int) Math.round(AREA.top() + (RANGE.max() - boundaryY) / RANGE.span() * AREA.height());
+            int darkest = Integer.MAX_VALUE;
+            for (int dy = -2; dy <= 2; dy++) {
+                Color c = Fixtures.colour(image, x, y + dy);
+                darkest = Math.min(darkest, c.getRed() + c.getGreen() + c.getBlue());
+            }
+            assertThat(darkest).as("the line at column %d", x).isLessThan(3 * 170);
+            // well away from the line, on both sides: pure tints, no line colour blended in
+            assertThat(image.getRGB(x, y - 40) & 0xFFFFFF).as("above, column %d", x).isEqualTo(Palette.tint(0).getRGB() & 0xFFFFFF);
+            assertThat(image.getRGB(x, y + 40) & 0xFFFFFF).as("below, column %d", x).isEqualTo(Palette.tint(1).getRGB() & 0xFFFFFF);
+            assertThat(image.getRGB(x, y - 40) & 0xFFFFFF).isNotEqualTo(line);
+        }
+    }
+
     @Test
     void nonFiniteProbabilitiesAreDrawnWhite() {
         BufferedImage image = shade((x, y, out) -> {
