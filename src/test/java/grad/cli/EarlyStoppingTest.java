@@ -90,6 +90,17 @@ class EarlyStoppingTest {
             assertThat(losses.get(i).getAsDouble()).isGreaterThanOrEqualTo(bestLoss);
         }
         assertThat(losses.get(best - 1).getAsDouble()).isEqualTo(bestLoss);
+        // each epoch's validation figures, as regression has them, the same losses as the early_stopping section's
+        JsonArray epochs = metrics.getAsJsonArray("epochs");
+        for (int i = 0; i < epochs.size(); i++) {
+            JsonObject e = epochs.get(i).getAsJsonObject();
+            assertThat(e.get("validation_loss").getAsDouble()).isEqualTo(losses.get(i).getAsDouble());
+            assertThat(e.get("validation_rmse").getAsDouble()).isPositive();
+            assertThat(e.get("validation_r2").getAsDouble()).isLessThan(1);
+            assertThat(e.has("validation_accuracy")).isFalse();
+        }
+        assertThat(run.out()).containsPattern("(?m)^epoch +1/300  loss \\d+\\.\\d{4}  test rmse \\d+\\.\\d{4}  test R² "
+                + "-?\\d+\\.\\d{4}  validation loss \\d+\\.\\d{4}$");
         assertThat(run.out()).contains("kept epoch " + best);
         assertThat(metrics.getAsJsonObject("config").get("early_stopping").getAsInt()).isEqualTo(5);
 
