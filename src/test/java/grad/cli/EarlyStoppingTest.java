@@ -13,7 +13,6 @@ import grad.data.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -60,13 +59,9 @@ class EarlyStoppingTest {
     }
 
     private static Cli train(String out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--dataset", csv.toString(), "--task", "regression",
+        return Cli.ok(List.of("--dataset", csv.toString(), "--task", "regression",
                 "--hidden-units", "16", "--lr", "0.001", "--batch-size", "16", "--no-plots", "--no-report",
-                "-o", dir.resolve(out).toString(), "--save-model", dir.resolve(out + ".json").toString()));
-        args.addAll(List.of(extra));
-        Cli run = Cli.run(args);
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return run;
+                "-o", dir.resolve(out).toString(), "--save-model", dir.resolve(out + ".json").toString()), extra);
     }
 
     private static JsonObject json(Path file) throws IOException {
