@@ -13,7 +13,8 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Loss (top) and a metric such as accuracy (bottom) per epoch, train and test, in one picture.
+ * Loss (top) and a metric such as accuracy (bottom) per epoch, train, test and validation (when there are
+ * test or validation rows), in one picture.
  *
  * <p>Any numbers can be drawn (see {@link ValueAxis}): values that are not finite leave gaps, a loss
  * spanning many orders of magnitude is drawn on a log scale, values beyond ±1e300 are clipped, and the
@@ -29,6 +30,8 @@ public final class CurvesPlot {
     private static final BasicStroke TRAIN_LINE = new BasicStroke(2f);
     private static final BasicStroke TEST_LINE =
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f);
+    private static final BasicStroke VALIDATION_LINE =
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 3f, 2f, 3f}, 0f);
 
     /** The colour of the lines marking the epochs of health warnings. */
     static final Color WARNING = new Color(200, 30, 30);
@@ -48,17 +51,19 @@ public final class CurvesPlot {
         double scale = percent ? 100 : 1;
         String metricLabel = percent ? "accuracy (%)" : curves.metricName();
 
-        ValueAxis lossAxis = ValueAxis.fitted("loss", true, curves.trainLoss(), curves.testLoss());
+        ValueAxis lossAxis = ValueAxis.fitted("loss", true, curves.trainLoss(), curves.testLoss(),
+                curves.validationLoss());
         double[] trainMetric = scaled(curves.trainMetric(), scale);
         double[] testMetric = scaled(curves.testMetric(), scale);
+        double[] validationMetric = scaled(curves.validationMetric(), scale);
         ValueAxis metricAxis = percent
-                ? ValueAxis.between(curves.metricName(), 0, 100, trainMetric, testMetric)
-                : ValueAxis.fitted(curves.metricName(), false, trainMetric, testMetric);
+                ? ValueAxis.between(curves.metricName(), 0, 100, trainMetric, testMetric, validationMetric)
+                : ValueAxis.fitted(curves.metricName(), false, trainMetric, testMetric, validationMetric);
 
         XYChart loss = chart(width, top, title(curves.title(), lossAxis, metricAxis), "loss", "");
-        addSeries(loss, curves.epochs(), lossAxis, curves.trainLoss(), curves.testLoss());
+        addSeries(loss, curves.epochs(), lossAxis, curves.trainLoss(), curves.testLoss(), curves.validationLoss());
         XYChart metric = chart(width, height - top, "", metricLabel, "epoch");
-        addSeries(metric, curves.epochs(), metricAxis, trainMetric, testMetric);
+        addSeries(metric, curves.epochs(), metricAxis, trainMetric, testMetric, validationMetric);
         markWarnings(loss, curves.warningEpochs(), lossAxis);
         markWarnings(metric, curves.warningEpochs(), metricAxis);
         if (curves.epochs().length == 1) {
@@ -130,25 +135,31 @@ public final class CurvesPlot {
         return notes.isEmpty() ? title : title + " (" + String.join("; ", notes) + ")";
     }
 
-    private static void addSeries(XYChart chart, int[] epochs, ValueAxis axis, double[] train, double[] test) {
+    /** The train line, and the test and validation lines when given. */
+    private static void addSeries(XYChart chart, int[] epochs, ValueAxis axis, double[] train, double[] test,
+                                  double[] validation) {
         axis.applyTo(chart.getStyler());
         double[] x = new double[epochs.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = epochs[i];
         }
         boolean markers = epochs.length <= MAX_POINTS_WITH_MARKERS;
-        XYSeries trainSeries = chart.addSeries("train", x, axis.drawn(train));
-        trainSeries.setLineColor(Palette.TRAIN);
-        trainSeries.setMarkerColor(Palette.TRAIN);
-        trainSeries.setLineStyle(TRAIN_LINE);
-        trainSeries.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        line(chart, "train", x, axis.drawn(train), Palette.TRAIN, TRAIN_LINE, markers);
         if (test != null) {
-            XYSeries testSeries = chart.addSeries("test", x, axis.drawn(test));
-            testSeries.setLineColor(Palette.TEST);
-            testSeries.setMarkerColor(Palette.TEST);
-            testSeries.setLineStyle(TEST_LINE);
-            testSeries.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            line(chart, "test", x, axis.drawn(test), Palette.TEST, TEST_LINE, markers);
         }
+        if (validation != null) {
+            line(chart, "validation", x, axis.drawn(validation), Palette.VALIDATION, VALIDATION_LINE, markers);
+        }
+    }
+
+    private static void line(XYChart chart, String name, double[] x, double[] y, Color color, BasicStroke stroke,
+                             boolean markers) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setLineColor(color);
+        series.setMarkerColor(color);
+        series.setLineStyle(stroke);
+        series.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     }
 
     /**

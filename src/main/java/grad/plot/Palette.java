@@ -5,7 +5,7 @@ import java.awt.Color;
 /**
  * The colours shared by every chart: one hue per class (red, blue, green, then a fixed cycle), a
  * pale tint of it for the decision regions, a darker shade for the points drawn over them, and the
- * train and test colours of the curves.
+ * train, test and validation colours of the curves.
  */
 public final class Palette {
 
@@ -26,6 +26,8 @@ public final class Palette {
     public static final Color TRAIN = new Color(31, 119, 180);
     /** Colour of the test curves. */
     public static final Color TEST = new Color(255, 127, 14);
+    /** Colour of the validation curves (early stopping). */
+    public static final Color VALIDATION = new Color(44, 160, 44);
     /** Ring drawn around misclassified points. */
     public static final Color MISCLASSIFIED = new Color(10, 10, 10);
     /** The line where the predicted class changes. */

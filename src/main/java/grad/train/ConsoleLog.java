@@ -92,9 +92,8 @@ final class ConsoleLog implements EpochListener {
     }
 
     private String describe(EpochMetrics m, boolean regression) {
-        // a loss on its way to diverging is shown as 6.8312e+212, not as 213 digits
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss "
-                + (Math.abs(m.loss()) < 1e6 ? "%.4f" : "%.4e"), m.epoch(), plan.epochs(), m.loss()));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d  loss %s",
+                m.epoch(), plan.epochs(), lossText(m.loss())));
         if (!regression) {
             s.append(String.format(Locale.ROOT, "  accuracy %.1f%%", 100 * m.accuracy()));
         }
@@ -103,7 +102,18 @@ final class ConsoleLog implements EpochListener {
                     ? String.format(Locale.ROOT, "  test rmse %.4f  test R² %.4f", m.test().rmse(), m.test().r2())
                     : String.format(Locale.ROOT, "  test accuracy %.1f%%", 100 * m.test().accuracy()));
         }
+        if (m.validation() != null) {
+            s.append("  validation loss ").append(lossText(m.validation().loss()));
+            if (!regression) {
+                s.append(String.format(Locale.ROOT, "  validation accuracy %.1f%%", 100 * m.validation().accuracy()));
+            }
+        }
         return s.toString();
+    }
+
+    /** A loss with four decimals; one on its way to diverging as 6.8312e+212, not as 213 digits. */
+    private static String lossText(double loss) {
+        return String.format(Locale.ROOT, Math.abs(loss) < 1e6 ? "%.4f" : "%.4e", loss);
     }
 
     private int digits() {

@@ -15,6 +15,7 @@ import grad.plot.TrainingCurves;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The metrics of a run, epoch by epoch, and their file {@code metrics_<name>.json}: the configuration
@@ -79,22 +80,35 @@ final class MetricsLog implements EpochListener {
         int[] e = new int[n];
         double[] trainLoss = new double[n];
         double[] trainMetric = new double[n];
-        boolean hasTest = n > 0 && epochs.get(0).test() != null;
-        double[] testLoss = hasTest ? new double[n] : null;
-        double[] testMetric = hasTest ? new double[n] : null;
         for (int i = 0; i < n; i++) {
             EpochMetrics m = epochs.get(i);
             e[i] = m.epoch();
             trainLoss[i] = m.loss();
             trainMetric[i] = data.isRegression() ? Double.NaN : m.accuracy();
-            if (hasTest) {
-                testLoss[i] = m.test().loss();
-                testMetric[i] = data.isRegression() ? m.test().r2() : m.test().accuracy();
-            }
         }
+        double[][] test = heldOutCurves(EpochMetrics::test);
+        double[][] validation = heldOutCurves(EpochMetrics::validation);
         int[] marked = warnings.stream().mapToInt(HealthChecks.Warning::epoch).distinct().toArray();
-        return new TrainingCurves(title, e, trainLoss, trainMetric, testLoss, testMetric,
+        return new TrainingCurves(title, e, trainLoss, trainMetric, test[0], test[1], validation[0], validation[1],
                 data.isRegression() ? "R²" : "accuracy", marked);
+    }
+
+    /**
+     * The loss and the metric (accuracy, or R² for regression) of one evaluation per epoch, or two nulls when
+     * the first epoch has none.
+     */
+    private double[][] heldOutCurves(Function<EpochMetrics, Scores> which) {
+        int n = epochs.size();
+        if (n == 0 || which.apply(epochs.get(0)) == null) {
+            return new double[2][];
+        }
+        double[][] curves = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            Scores s = which.apply(epochs.get(i));
+            curves[0][i] = s.loss();
+            curves[1][i] = data.isRegression() ? s.r2() : s.accuracy();
+        }
+        return curves;
     }
 
     private void writeFinal(Scores train, Scores test, EarlyStopping.Result early) {
@@ -111,13 +125,7 @@ final class MetricsLog implements EpochListener {
             fin.add("accuracy", num(train.accuracy()));
         }
         if (test != null) {
-            fin.add("test_loss", num(test.loss()));
-            if (data.isRegression()) {
-                fin.add("test_rmse", num(test.rmse()));
-                fin.add("test_r2", num(test.r2()));
-            } else {
-                fin.add("test_accuracy", num(test.accuracy()));
-            }
+            addScores(fin, "test_", test);
         }
         if (!data.isRegression()) {
             JsonArray matrix = new JsonArray();
@@ -206,15 +214,26 @@ final class MetricsLog implements EpochListener {
             o.add("accuracy", num(m.accuracy()));
         }
         if (m.test() != null) {
-            o.add("test_loss", num(m.test().loss()));
-            if (data.isRegression()) {
-                o.add("test_rmse", num(m.test().rmse()));
-                o.add("test_r2", num(m.test().r2()));
-            } else {
-                o.add("test_accuracy", num(m.test().accuracy()));
-            }
+            addScores(o, "test_", m.test());
+        }
+        if (m.validation() != null) {
+            addScores(o, "validation_", m.validation());
         }
         return o;
+    }
+
+    /**
+     * An evaluation on held-out rows, its keys named with {@code prefix}: {@code test_loss} and
+     * {@code test_accuracy}, or {@code test_rmse} and {@code test_r2} for regression.
+     */
+    private void addScores(JsonObject o, String prefix, Scores s) {
+        o.add(prefix + "loss", num(s.loss()));
+        if (data.isRegression()) {
+            o.add(prefix + "rmse", num(s.rmse()));
+            o.add(prefix + "r2", num(s.r2()));
+        } else {
+            o.add(prefix + "accuracy", num(s.accuracy()));
+        }
     }
 
     /** The run's configuration, as the metrics file holds it, with what was done to a CSV file's columns and rows. */

@@ -15,6 +15,7 @@ import grad.plot.NeuronField;
 import grad.plot.PlotData;
 import grad.plot.PredictionsPlot;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -180,7 +181,9 @@ final class ModelPictures implements EpochListener {
 
     private void predictions(MLP network, double[] parameters, String title) {
         TargetScale scale = p.scale();
-        double[] trainActual = p.split().train().targets();
+        // with early stopping, the network trained on the training rows but the validation ones
+        double[] trainActual = p.validation() == null ? p.split().train().targets()
+                : Arrays.stream(p.train().targets()).map(scale::unscale).toArray();
         double[] trainPredicted = predict(network, parameters, p.train(), scale);
         double[] testActual = p.hasTest() ? p.split().test().targets() : null;
         double[] testPredicted = p.hasTest() ? predict(network, parameters, p.test(), scale) : null;

@@ -1,18 +1,16 @@
 package grad.train;
 
-import grad.data.Dataset;
-import grad.data.TargetScale;
-import grad.nn.Loss;
-import grad.nn.MLP;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Warns once ({@code overfitting}) when the held-out loss — the validation rows' with early stopping, else the
  * test rows' — has been rising for {@code 2 ×} {@value #WINDOW} epochs while the training loss fell over
- * them: the network is learning the training rows' noise. A health check, told through the same sink.
+ * them: the network is learning the training rows' noise. A health check, told through the same sink. It reads
+ * the held-out loss from each epoch's metrics, measured once by the training loop.
  */
 final class OverfittingCheck implements EpochListener {
     /**
@@ -23,10 +21,7 @@ final class OverfittingCheck implements EpochListener {
     static final int WINDOW = 5;
     private static final double RISE = 0.05;
 
-    private final MLP model;
-    private final Loss loss;
-    private final Dataset heldOut;
-    private final TargetScale scale;
+    private final Function<EpochMetrics, Scores> heldOut;
     private final String what;
     private final Consumer<HealthChecks.Warning> sink;
     private final List<Double> trainLosses = new ArrayList<>();
@@ -35,26 +30,24 @@ final class OverfittingCheck implements EpochListener {
     private boolean said;
 
     /**
-     * @param heldOut the held-out rows, as the network sees them
+     * @param heldOut an epoch's evaluation on the held-out rows ({@link EpochMetrics#validation()} or
+     *                {@link EpochMetrics#test()})
      * @param what    what they are called in the warning ("validation", "test")
      */
-    OverfittingCheck(MLP model, Loss loss, Dataset heldOut, TargetScale scale, String what,
-                     Consumer<HealthChecks.Warning> sink) {
-        this.model = model;
-        this.loss = loss;
+    OverfittingCheck(Function<EpochMetrics, Scores> heldOut, String what, Consumer<HealthChecks.Warning> sink) {
         this.heldOut = heldOut;
-        this.scale = scale;
         this.what = what;
         this.sink = sink;
     }
 
     @Override
     public void epochEnded(EpochMetrics m) {
-        if (said) {
+        Scores scores = heldOut.apply(m);
+        if (said || scores == null) {
             return;
         }
         trainLosses.add(m.loss());
-        heldOutLosses.add(Scores.of(model, loss, heldOut, scale).loss());
+        heldOutLosses.add(scores.loss());
         epochs.add(m.epoch());
         int n = heldOutLosses.size();
         if (n < 2 * WINDOW || !rising(n)) {

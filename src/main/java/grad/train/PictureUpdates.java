@@ -5,7 +5,7 @@ import grad.nn.MLP;
 /**
  * Asks for the pictures of each epoch — the decision boundary (PNG and animation frame) and the
  * training curves so far — and, when the run ends however it ends, for the animation (and, when it
- * diverged, for the curves up to the last epoch that finished).
+ * diverged or stopped early between print epochs, for the curves up to the last epoch that finished).
  */
 final class PictureUpdates implements EpochListener {
     private final TrainingPlan plan;
@@ -38,6 +38,9 @@ final class PictureUpdates implements EpochListener {
         // the curves are drawn at print epochs: bring them up to the last epoch that finished
         if (end instanceof RunEnd.Diverged d && d.cause().epoch() > firstEpoch) {
             pictures.curves(metrics.curves(name + " — diverged in epoch " + d.cause().epoch()));
+        } else if (end instanceof RunEnd.Completed c && c.early() != null && !plan.isPrintEpoch(c.early().lastEpoch())) {
+            // stopped early, between print epochs: the validation loss of the epochs of patience is what to see
+            pictures.curves(metrics.curves(name));
         }
         pictures.finishAnimation();
     }

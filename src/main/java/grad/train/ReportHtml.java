@@ -113,7 +113,7 @@ final class ReportHtml {
         }
         html.append("<section id=\"results\" class=\"row\">\n");
         if (m.has("final")) {
-            finalMetrics(m.getAsJsonObject("final"), "regression".equals(data.get("task").getAsString()));
+            finalMetrics(m.getAsJsonObject("final"), keptEpoch(m), "regression".equals(data.get("task").getAsString()));
             confusion(m.getAsJsonObject("final"), data);
         }
         dataset(data);
@@ -142,11 +142,26 @@ final class ReportHtml {
         }
     }
 
-    private void finalMetrics(JsonObject fin, boolean regression) {
+    /**
+     * The final evaluation, train and test; with early stopping also the validation rows' figures at the epoch
+     * whose weights were kept (those of the final network).
+     *
+     * @param kept the metrics file's record of the kept epoch, or null (no early stopping)
+     */
+    private void finalMetrics(JsonObject fin, JsonObject kept, boolean regression) {
         boolean test = fin.has("test_loss");
-        html.append("<div>\n<h2>Final metrics</h2>\n<table class=\"metrics\">\n<tr><th></th><th class=\"train\">train</th>");
+        html.append("<div>\n<h2>Final metrics</h2>\n<table class=\"metrics\">\n");
+        if (kept != null) {
+            html.append("<caption>validation: the rows held out for early stopping, at epoch ")
+                    .append(kept.get("epoch").getAsInt()).append(", whose weights were kept</caption>\n");
+        }
+        html.append("<tr><th></th><th class=\"train\">train</th>");
         if (test) {
             html.append("<th class=\"test\">test</th>");
+        }
+        if (kept != null) {
+            html.append("<th class=\"validation\" style=\"color:").append(css(Palette.VALIDATION))
+                    .append("\">validation</th>");
         }
         html.append("</tr>\n");
         List<String[]> rows = regression
@@ -158,9 +173,27 @@ final class ReportHtml {
             if (test) {
                 metricCell(fin, "test_" + row[1]);
             }
+            if (kept != null) {
+                metricCell(kept, "validation_" + row[1]);
+            }
             html.append("</tr>\n");
         }
         html.append("</table>\n</div>\n");
+    }
+
+    /** With early stopping, the record in {@code epochs} of the epoch whose weights were kept; else null. */
+    private static JsonObject keptEpoch(JsonObject m) {
+        if (!m.has("early_stopping")) {
+            return null;
+        }
+        int best = m.getAsJsonObject("early_stopping").get("best_epoch").getAsInt();
+        for (JsonElement e : m.getAsJsonArray("epochs")) {
+            JsonObject epoch = e.getAsJsonObject();
+            if (epoch.get("epoch").getAsInt() == best && epoch.has("validation_loss")) {
+                return epoch;
+            }
+        }
+        return null;
     }
 
     private void metricCell(JsonObject fin, String key) {

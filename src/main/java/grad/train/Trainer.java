@@ -81,7 +81,7 @@ public final class Trainer implements AutoCloseable {
             rowsDone.accept(rows);
         }
         double accuracy = data.isRegression() ? Double.NaN : (double) correct / data.size();
-        return new EpochMetrics(epoch, totalLoss / data.size(), accuracy, null);
+        return new EpochMetrics(epoch, totalLoss / data.size(), accuracy);
     }
 
     /**

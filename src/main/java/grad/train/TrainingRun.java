@@ -124,9 +124,9 @@ public final class TrainingRun {
         };
         listeners.add(new HealthChecks(plan, model, p.train(), sink));
         if (p.validation() != null) {
-            listeners.add(new OverfittingCheck(model, loss, p.validation(), p.scale(), "validation", sink));
+            listeners.add(new OverfittingCheck(EpochMetrics::validation, "validation", sink));
         } else if (p.hasTest()) {
-            listeners.add(new OverfittingCheck(model, loss, p.test(), p.scale(), "test", sink));
+            listeners.add(new OverfittingCheck(EpochMetrics::test, "test", sink));
         }
         listeners.add(metrics);
         if (pictures != null) {
@@ -151,54 +151,39 @@ public final class TrainingRun {
     private RunEnd.Completed train(Trainer trainer, EpochListener listeners, int firstEpoch, MLP model, Loss loss,
                                    PreparedData p, SGD sgd) {
         listeners.runStarted();
-        EarlyStopping early = plan.earlyStopping();
-        List<Double> validationLosses = new ArrayList<>();
-        int bestEpoch = 0;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        double[] bestWeights = null;
-        double[] bestVelocity = null;
+        EarlyStopper early = plan.earlyStopping() == null ? null
+                : new EarlyStopper(plan.earlyStopping().patience(), model, sgd);
         int lastEpoch = firstEpoch - 1;
         String reason = "epochs";
         try {
             for (int epoch = firstEpoch; epoch <= plan.epochs(); epoch++) {
                 listeners.epochStarting(epoch);
-                EpochMetrics m = trainer.epoch(epoch);
-                if (p.hasTest()) {
-                    m = new EpochMetrics(m.epoch(), m.loss(), m.accuracy(), Scores.of(model, loss, p.test(), p.scale()));
-                }
+                EpochMetrics m = withEvaluations(trainer.epoch(epoch), model, loss, p);
                 listeners.epochEnded(m);
                 lastEpoch = epoch;
-                if (early != null) {
-                    double v = Scores.of(model, loss, p.validation(), p.scale()).loss();
-                    validationLosses.add(v);
-                    if (v < bestLoss) {
-                        bestLoss = v;
-                        bestEpoch = epoch;
-                        bestWeights = model.parameterData();
-                        bestVelocity = sgd.velocity();
-                    } else if (epoch - bestEpoch >= early.patience()) {
-                        reason = "patience";
-                        break;
-                    }
+                if (early != null && early.exhausted(m)) {
+                    reason = "patience";
+                    break;
                 }
             }
         } catch (DivergedException e) {
             listeners.runEnded(new RunEnd.Diverged(e));
             throw e;
         }
-        EarlyStopping.Result result = null;
-        if (early != null) {
-            if (bestWeights != null) {
-                model.setParameterData(bestWeights);
-                sgd.setVelocity(bestVelocity);
-            }
-            result = new EarlyStopping.Result(bestEpoch, bestLoss, lastEpoch, reason,
-                    validationLosses.stream().mapToDouble(Double::doubleValue).toArray());
-        }
+        EarlyStopping.Result result = early == null ? null : early.restoreBest(lastEpoch, reason);
         RunEnd.Completed done = new RunEnd.Completed(Scores.of(model, loss, p.train(), p.scale()),
                 p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null, result);
         listeners.runEnded(done);
         return done;
+    }
+
+    /**
+     * The epoch's training figures with the network evaluated once on the test rows (when there are some)
+     * and on the validation rows (with early stopping), before the listeners are told of the epoch.
+     */
+    private static EpochMetrics withEvaluations(EpochMetrics m, MLP model, Loss loss, PreparedData p) {
+        return m.evaluated(p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null,
+                p.validation() != null ? Scores.of(model, loss, p.validation(), p.scale()) : null);
     }
 
     private void warn(String message) {

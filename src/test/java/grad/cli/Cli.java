@@ -1,7 +1,10 @@
 package grad.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -11,6 +14,15 @@ record Cli(int exitCode, String out, String err) {
     /** Runs {@code grad} as {@link Main} sets it up. */
     static Cli run(List<String> args) {
         return run(args.toArray(String[]::new));
+    }
+
+    /** Runs {@code grad} as {@link Main} sets it up with {@code args} then {@code extra}; checks that it succeeded. */
+    static Cli ok(List<String> args, String... extra) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(extra));
+        Cli run = run(all);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
     }
 
     /** Runs {@code grad} as {@link Main} sets it up. */

@@ -13,7 +13,6 @@ import grad.data.Task;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -60,13 +59,9 @@ class EarlyStoppingTest {
     }
 
     private static Cli train(String out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--dataset", csv.toString(), "--task", "regression",
+        return Cli.ok(List.of("--dataset", csv.toString(), "--task", "regression",
                 "--hidden-units", "16", "--lr", "0.001", "--batch-size", "16", "--no-plots", "--no-report",
-                "-o", dir.resolve(out).toString(), "--save-model", dir.resolve(out + ".json").toString()));
-        args.addAll(List.of(extra));
-        Cli run = Cli.run(args);
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return run;
+                "-o", dir.resolve(out).toString(), "--save-model", dir.resolve(out + ".json").toString()), extra);
     }
 
     private static JsonObject json(Path file) throws IOException {
@@ -90,6 +85,17 @@ class EarlyStoppingTest {
             assertThat(losses.get(i).getAsDouble()).isGreaterThanOrEqualTo(bestLoss);
         }
         assertThat(losses.get(best - 1).getAsDouble()).isEqualTo(bestLoss);
+        // each epoch's validation figures, as regression has them, the same losses as the early_stopping section's
+        JsonArray epochs = metrics.getAsJsonArray("epochs");
+        for (int i = 0; i < epochs.size(); i++) {
+            JsonObject e = epochs.get(i).getAsJsonObject();
+            assertThat(e.get("validation_loss").getAsDouble()).isEqualTo(losses.get(i).getAsDouble());
+            assertThat(e.get("validation_rmse").getAsDouble()).isPositive();
+            assertThat(e.get("validation_r2").getAsDouble()).isLessThan(1);
+            assertThat(e.has("validation_accuracy")).isFalse();
+        }
+        assertThat(run.out()).containsPattern("(?m)^epoch +1/300  loss \\d+\\.\\d{4}  test rmse \\d+\\.\\d{4}  test R² "
+                + "-?\\d+\\.\\d{4}  validation loss \\d+\\.\\d{4}$");
         assertThat(run.out()).contains("kept epoch " + best);
         assertThat(metrics.getAsJsonObject("config").get("early_stopping").getAsInt()).isEqualTo(5);
 

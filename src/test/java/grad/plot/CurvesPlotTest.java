@@ -49,6 +49,23 @@ class CurvesPlotTest {
     }
 
     @Test
+    void validationCurvesAreDrawnInTheirOwnColour() {
+        TrainingCurves plain = curves(true);
+        double[] validationLoss = plain.trainLoss().clone();
+        double[] validationAccuracy = plain.trainMetric().clone();
+        for (int i = 0; i < validationLoss.length; i++) {
+            validationLoss[i] = 0.3 + 0.01 * i; // rising: apart from the train and test lines
+            validationAccuracy[i] = 0.6;
+        }
+        TrainingCurves validated = new TrainingCurves(plain.title(), plain.epochs(), plain.trainLoss(), plain.trainMetric(),
+                plain.testLoss(), plain.testMetric(), validationLoss, validationAccuracy, plain.metricName(), new int[0]);
+        int rgb = Palette.VALIDATION.getRGB();
+        assertThat(countColour(Fixtures.decode(CurvesPlot.png(validated)), rgb)).isGreaterThan(200);
+        assertThat(countColour(Fixtures.decode(CurvesPlot.png(plain)), rgb)).isZero();
+        assertThat(countColour(Fixtures.decode(CurvesPlot.png(validated)), Palette.TEST.getRGB())).isGreaterThan(100);
+    }
+
+    @Test
     void sameInputsGiveIdenticalBytes() {
         assertThat(Fixtures.digest(CurvesPlot.png(curves(true)))).isEqualTo(Fixtures.digest(CurvesPlot.png(curves(true))));
     }
@@ -68,6 +85,10 @@ class CurvesPlotTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TrainingCurves("x", new int[] {1}, new double[1], new double[1], new double[1], null, "accuracy"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrainingCurves("x", new int[] {1}, new double[1], new double[1], null, null,
+                new double[1], null, "accuracy", new int[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrainingCurves("x", new int[] {1}, new double[1], new double[1], null, null,
+                new double[2], new double[2], "accuracy", new int[0])).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static int countColour(BufferedImage image, int rgb) {

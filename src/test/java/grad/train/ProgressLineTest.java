@@ -40,13 +40,13 @@ class ProgressLineTest {
         progress.epochStarting(1);
         now.addAndGet(2_000_000_000L);
         progress.rowsDone(300_000);
-        progress.epochEnded(new EpochMetrics(1, 0.5, 0.5, null));
+        progress.epochEnded(new EpochMetrics(1, 0.5, 0.5));
         String drawn = text.toString();
         assertThat(drawn).as("epoch 1 prints nothing: the line stays").doesNotEndWith("\r");
         progress.epochStarting(2);
         now.addAndGet(1_000_000_000L);
         progress.rowsDone(100_000);
-        progress.epochEnded(new EpochMetrics(2, 0.5, 0.5, null));
+        progress.epochEnded(new EpochMetrics(2, 0.5, 0.5));
         String after = text.toString();
         assertThat(after).startsWith(drawn).endsWith("\r");
         String last = after.substring(after.lastIndexOf("\repoch") + 1, after.length() - 1);
@@ -61,7 +61,7 @@ class ProgressLineTest {
         progress.epochStarting(1);
         now.addAndGet(10_000_000_000L);
         progress.rowsDone(300_000);
-        progress.epochEnded(new EpochMetrics(1, 0.5, 0.5, null));
+        progress.epochEnded(new EpochMetrics(1, 0.5, 0.5));
         progress.runEnded(null);
         assertThat(text.toString()).isEmpty();
     }
