@@ -124,6 +124,25 @@ public final class ConfusionPlot {
                 max = Math.max(max, counts[a][p]);
             }
         }
+        paintCells(g, counts, hue, max, left, top, cell);
+        g.setColor(GRID);
+        g.setStroke(new BasicStroke(1f));
+        for (int i = 0; i <= k; i++) {
+            g.drawLine(left, top + i * cell, left + k * cell, top + i * cell);
+            g.drawLine(left + i * cell, top, left + i * cell, top + k * cell);
+        }
+        g.setColor(Palette.INK);
+        g.setFont(HEADER_FONT);
+        FontMetrics hm = g.getFontMetrics();
+        String header = total == 0 ? name + " (no rows)"
+                : String.format(Locale.ROOT, "%s: %d rows, accuracy %.1f%%", name, total, 100.0 * correct / total);
+        g.drawString(header, left + (k * cell - hm.stringWidth(header)) / 2f, top - 12);
+        paintAxisLabels(g, classNames, left, top, cell);
+    }
+
+    /** The cells, shaded by count, each with its count when it fits. */
+    private static void paintCells(Graphics2D g, int[][] counts, Color hue, int max, int left, int top, int cell) {
+        int k = counts.length;
         int fontSize = Math.max(7, Math.min(16, cell / 3));
         Font countFont = new Font(Font.SANS_SERIF, Font.PLAIN, fontSize);
         for (int a = 0; a < k; a++) {
@@ -145,18 +164,11 @@ public final class ConfusionPlot {
                 }
             }
         }
-        g.setColor(GRID);
-        g.setStroke(new BasicStroke(1f));
-        for (int i = 0; i <= k; i++) {
-            g.drawLine(left, top + i * cell, left + k * cell, top + i * cell);
-            g.drawLine(left + i * cell, top, left + i * cell, top + k * cell);
-        }
-        g.setColor(Palette.INK);
-        g.setFont(HEADER_FONT);
-        FontMetrics hm = g.getFontMetrics();
-        String header = total == 0 ? name + " (no rows)"
-                : String.format(Locale.ROOT, "%s: %d rows, accuracy %.1f%%", name, total, 100.0 * correct / total);
-        g.drawString(header, left + (k * cell - hm.stringWidth(header)) / 2f, top - 12);
+    }
+
+    /** "predicted" and the class names below, "actual" (turned) and the class names to the left. */
+    private static void paintAxisLabels(Graphics2D g, List<String> classNames, int left, int top, int cell) {
+        int k = classNames.size();
         g.setFont(AXIS_FONT);
         FontMetrics fm = g.getFontMetrics();
         g.drawString("predicted", left + (k * cell - fm.stringWidth("predicted")) / 2f, top + k * cell + 2 * fm.getHeight() + 2);

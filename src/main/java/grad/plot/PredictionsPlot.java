@@ -86,7 +86,23 @@ public final class PredictionsPlot {
                 : String.format(Locale.ROOT, "%s (%d not finite, not drawn)", title, dropped));
         chart.setXAxisTitle("actual");
         chart.setYAxisTitle("predicted");
-        XYStyler s = chart.getStyler();
+        style(chart.getStyler(), range);
+
+        XYSeries diagonal = chart.addSeries("predicted = actual", new double[] {range.min(), range.max()},
+                new double[] {range.min(), range.max()});
+        diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        diagonal.setMarker(SeriesMarkers.NONE);
+        diagonal.setLineColor(DIAGONAL);
+        diagonal.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
+        train.addTo(chart, Palette.TRAIN, range);
+        if (test != null) {
+            test.addTo(chart, Palette.TEST, range);
+        }
+        return chart;
+    }
+
+    /** The shared chart style, a light plot, the legend inside, both axes on {@code range}. */
+    private static void style(XYStyler s, AxisRange range) {
         ChartStyle.apply(s);
         s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setChartBackgroundColor(Color.WHITE);
@@ -100,18 +116,6 @@ public final class PredictionsPlot {
         s.setXAxisMax(range.max());
         s.setYAxisMin(range.min());
         s.setYAxisMax(range.max());
-
-        XYSeries diagonal = chart.addSeries("predicted = actual", new double[] {range.min(), range.max()},
-                new double[] {range.min(), range.max()});
-        diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        diagonal.setMarker(SeriesMarkers.NONE);
-        diagonal.setLineColor(DIAGONAL);
-        diagonal.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
-        train.addTo(chart, Palette.TRAIN, range);
-        if (test != null) {
-            test.addTo(chart, Palette.TEST, range);
-        }
-        return chart;
     }
 
     /** One set's finite (actual, predicted) pairs. */
