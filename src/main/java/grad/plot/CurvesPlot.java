@@ -3,6 +3,7 @@ package grad.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,9 +82,16 @@ public final class CurvesPlot {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            // the y axes' label widths differ; a first paint measures them
-            loss.paint(g, width, top);
-            metric.paint(g, width, height - top);
+            // the y axes' label widths differ; a first paint measures them (with an empty clip: XChart lays
+            // the charts out and measures their text, Java2D draws nothing)
+            Graphics2D measure = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+            try {
+                measure.clip(new Rectangle());
+                loss.paint(measure, width, top);
+                metric.paint(measure, width, height - top);
+            } finally {
+                measure.dispose();
+            }
             int axisWidth = (int) Math.ceil(Math.max(loss.getYAxisLeftWidth(), metric.getYAxisLeftWidth()));
             loss.getStyler().setYAxisLeftWidthHint(axisWidth);
             metric.getStyler().setYAxisLeftWidthHint(axisWidth);

@@ -115,7 +115,10 @@ final class PictureScheduler implements AutoCloseable {
             // laid out now rather than when epoch 1's frame is asked for, since every frame waits for it
             drawing.submit(() -> gaveUp.get() ? null : boundary.get());
             animation = new GifAnimation(400, 1500);
-            draw(dir.resolve("dataset_" + name + ".png"), () -> DatasetPlot.png(points));
+            draw(dir.resolve("dataset_" + name + ".png"), () -> {
+                boundary.get();
+                return DatasetPlot.png(points);
+            });
         } else {
             boundary = null;
             animation = null;

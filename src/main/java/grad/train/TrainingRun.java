@@ -73,11 +73,12 @@ public final class TrainingRun {
         if (plan.outputs().saveModel() != null) {
             AtomicFiles.checkWritable(plan.outputs().saveModel());
         }
-        try (Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
-                plan.threads());
-             PictureScheduler pictures = plan.outputs().plots()
+        // the pictures first: their first chart is the slowest thing to get ready, and needs only the data
+        try (PictureScheduler pictures = plan.outputs().plots()
                      ? new PictureScheduler(dir, p.split().train(), p.inputs(), p.standardizer(), p.isPlottable(),
-                             this::warn, PictureScheduler.DRAWING_TIMEOUT) : null) {
+                             this::warn, PictureScheduler.DRAWING_TIMEOUT) : null;
+             Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
+                     plan.threads())) {
             EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
             return train(trainer, listeners, firstEpoch, model, loss, p, sgd).train();
         }
