@@ -52,7 +52,8 @@ final class ModelPictures implements EpochListener {
         }
         // the parameters are copied here; the network's shape and compiled programs never change
         double[] parameters = model.parameterData();
-        String title = name + " — epoch " + plan.epochs();
+        String when = epochShown(done.early(), plan.epochs());
+        String title = name + " — " + when;
         network(model, parameters, title);
         if (p.data().isRegression()) {
             predictions(model, parameters, title);
@@ -61,9 +62,17 @@ final class ModelPictures implements EpochListener {
             int[][] train = done.train().confusion();
             int[][] test = done.test() == null ? null : done.test().confusion();
             pictures.draw(dir.resolve("confusion_" + name + ".png"),
-                    () -> ConfusionPlot.png(name + " — confusion matrix (actual × predicted), epoch " + plan.epochs(),
+                    () -> ConfusionPlot.png(name + " — confusion matrix (actual × predicted), " + when,
                             classes, train, test));
         }
+    }
+
+    /**
+     * Which epoch's network the pictures show, for their titles: the last, {@code "epoch 50"}, or with early
+     * stopping the best one, which is the one kept: {@code "epoch 14, the best of 24"}.
+     */
+    static String epochShown(EarlyStopping.Result early, int epochs) {
+        return early != null ? "epoch " + early.bestEpoch() + ", the best of " + early.lastEpoch() : "epoch " + epochs;
     }
 
     /** {@code weights[l][j][i]}: the weight from input {@code i} of layer {@code l} to its neuron {@code j}. */
