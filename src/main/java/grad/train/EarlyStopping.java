@@ -23,5 +23,9 @@ public record EarlyStopping(int patience, double validationSplit) {
      */
     public record Result(int bestEpoch, double bestValidationLoss, int lastEpoch, String reason,
                          double[] validationLosses) {
+        /** Whether it stopped before the last epoch asked for, its patience run out. */
+        public boolean stoppedEarly() {
+            return "patience".equals(reason);
+        }
     }
 }

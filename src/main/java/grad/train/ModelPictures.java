@@ -72,7 +72,9 @@ final class ModelPictures implements EpochListener {
      * stopping the best one, which is the one kept: {@code "epoch 14, the best of 24"}.
      */
     static String epochShown(EarlyStopping.Result early, int epochs) {
-        return early != null ? "epoch " + early.bestEpoch() + ", the best of " + early.lastEpoch() : "epoch " + epochs;
+        return early == null ? "epoch " + epochs
+                : early.bestEpoch() == early.lastEpoch() ? "epoch " + early.lastEpoch()
+                : "epoch " + early.bestEpoch() + ", the best of " + early.lastEpoch();
     }
 
     /** {@code weights[l][j][i]}: the weight from input {@code i} of layer {@code l} to its neuron {@code j}. */

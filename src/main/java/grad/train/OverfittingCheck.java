@@ -59,10 +59,16 @@ final class OverfittingCheck implements EpochListener {
         int mid = n - WINDOW;
         sink.accept(new HealthChecks.Warning(m.epoch(), "overfitting", String.format(Locale.ROOT,
                 "overfitting: the %s loss is rising: %s on average over epochs %d-%d, up from %s over epochs %d-%d,"
-                        + " while the training loss fell from %s to %s; try --early-stopping PATIENCE, fewer --epochs,"
-                        + " or --weight-decay",
+                        + " while the training loss fell from %s to %s; %s",
                 what, fmt(mean(heldOutLosses, mid, n)), epochs.get(mid), m.epoch(), fmt(mean(heldOutLosses, from, mid)),
-                epochs.get(from), epochs.get(mid - 1), fmt(mean(trainLosses, from, mid)), fmt(mean(trainLosses, mid, n)))));
+                epochs.get(from), epochs.get(mid - 1), fmt(mean(trainLosses, from, mid)), fmt(mean(trainLosses, mid, n)), advice())));
+    }
+
+    /** What to try: with early stopping (held-out rows are its validation rows) the best weights are kept already. */
+    private String advice() {
+        return "validation".equals(what)
+                ? "early stopping keeps the best epoch's weights; to overfit less, try --weight-decay or smaller --hidden-units"
+                : "try --early-stopping PATIENCE, fewer --epochs, or --weight-decay";
     }
 
     private boolean rising(int n) {

@@ -134,6 +134,14 @@ class EarlyStoppingTest {
                 .isEqualTo("overfitting"));
     }
 
+    @Test
+    void withEarlyStoppingTheOverfittingWarningWatchesTheValidationRowsAndDoesNotSuggestEarlyStopping() throws IOException {
+        Cli run = train("overfit-es", "--epochs", "100", "--early-stopping", "60");
+        assertThat(run.err()).contains("grad: warning: overfitting: the validation loss is rising: ")
+                .contains("; early stopping keeps the best epoch's weights; to overfit less, try --weight-decay")
+                .doesNotContain("try --early-stopping");
+    }
+
     /** Least squares by the normal equations on the training rows (grad's split, seed 42), R² on the test rows. */
     private static double leastSquaresTestR2() {
         Dataset data = CsvDataset.read(csv, CsvOptions.defaults().withTask(Task.REGRESSION));
