@@ -117,41 +117,9 @@ class PlaygroundOptionsTest {
         }
     }
 
-    /** The model applied by hand: the input features, z-scored, the layers (ReLU, then linear), a softmax. */
+    /** The model applied by hand to the input features of (a, b): x, y, x², y², xy, sin x. */
     private static double[] byHand(JsonObject json, double a, double b) {
-        double[] f = {a, b, a * a, b * b, a * b, Math.sin(a)};
-        JsonObject stats = json.getAsJsonObject("standardization");
-        double[] x = new double[f.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (f[i] - stats.getAsJsonArray("means").get(i).getAsDouble()) / stats.getAsJsonArray("stds").get(i).getAsDouble();
-        }
-        var layers = json.getAsJsonObject("network").getAsJsonArray("layers");
-        for (int l = 0; l < layers.size(); l++) {
-            JsonObject layer = layers.get(l).getAsJsonObject();
-            var weights = layer.getAsJsonArray("weights");
-            double[] y = new double[weights.size()];
-            for (int j = 0; j < y.length; j++) {
-                double z = layer.getAsJsonArray("biases").get(j).getAsDouble();
-                for (int i = 0; i < x.length; i++) {
-                    z += weights.get(j).getAsJsonArray().get(i).getAsDouble() * x[i];
-                }
-                y[j] = l < layers.size() - 1 ? Math.max(0, z) : z;
-            }
-            x = y;
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int k = 0; k < x.length; k++) {
-            x[k] = Math.exp(x[k] - max);
-            sum += x[k];
-        }
-        for (int k = 0; k < x.length; k++) {
-            x[k] /= sum;
-        }
-        return x;
+        return ModelByHand.probabilities(json, a, b, a * a, b * b, a * b, Math.sin(a));
     }
 
     @Test

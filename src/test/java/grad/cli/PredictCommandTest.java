@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
@@ -59,46 +58,6 @@ class PredictCommandTest {
                 "--output-dir", dir.resolve("out").toString(), "--save-model", model.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("saved the model to " + model);
-    }
-
-    /**
-     * The model file's network applied by hand, independently of {@code grad}'s engine: z-score the
-     * features with the file's statistics, then each layer's {@code weights · x + biases} (ReLU on the
-     * hidden layers), then a softmax.
-     */
-    private static double[] handComputedProbabilities(JsonObject json, double... features) {
-        JsonObject stats = json.getAsJsonObject("standardization");
-        double[] x = new double[features.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (features[i] - stats.getAsJsonArray("means").get(i).getAsDouble())
-                    / stats.getAsJsonArray("stds").get(i).getAsDouble();
-        }
-        JsonArray layers = json.getAsJsonObject("network").getAsJsonArray("layers");
-        for (int l = 0; l < layers.size(); l++) {
-            JsonObject layer = layers.get(l).getAsJsonObject();
-            assertThat(layer.get("activation").getAsString()).isEqualTo(l < layers.size() - 1 ? "relu" : "linear");
-            JsonArray weights = layer.getAsJsonArray("weights");
-            double[] y = new double[weights.size()];
-            for (int j = 0; j < y.length; j++) {
-                double z = layer.getAsJsonArray("biases").get(j).getAsDouble();
-                for (int i = 0; i < x.length; i++) {
-                    z += weights.get(j).getAsJsonArray().get(i).getAsDouble() * x[i];
-                }
-                y[j] = l < layers.size() - 1 ? Math.max(0, z) : z;
-            }
-            x = y;
-        }
-        double max = Math.max(x[0], Math.max(x[1], x[2]));
-        double sum = 0;
-        double[] p = new double[x.length];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = Math.exp(x[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < p.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
     }
 
     private static List<CSVRecord> readCsv(String text) throws IOException {
@@ -167,7 +126,7 @@ class PredictCommandTest {
         assertThat(rows.get(0).toList()).containsExactly("width", "height_mm", "ring", "predicted", "p_inner", "p_middle", "p_outer");
         assertThat(rows).hasSize(91);
         for (CSVRecord r : rows.subList(1, rows.size())) {
-            double[] p = handComputedProbabilities(json, Double.parseDouble(r.get(0)), Double.parseDouble(r.get(1)));
+            double[] p = ModelByHand.probabilities(json, Double.parseDouble(r.get(0)), Double.parseDouble(r.get(1)));
             double[] written = {Double.parseDouble(r.get(4)), Double.parseDouble(r.get(5)), Double.parseDouble(r.get(6))};
             for (int k = 0; k < 3; k++) {
                 assertThat(written[k]).isCloseTo(p[k], within(1e-12));
