@@ -69,7 +69,7 @@ final class BoundaryShader {
 
         int[] rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         interpolate(r, s, nx, rgb, image.getWidth());
-        drawBoundaryLines(r, rgb, image.getWidth(), cellsNearAChange(s, nx, ny));
+        drawBoundaryLines(r, rgb, image.getWidth(), cellsNearAChange(nx, ny));
     }
 
     /**
@@ -85,15 +85,19 @@ final class BoundaryShader {
      * the class. So a boundary line can only touch the pixels of a cell that is not clear, or of a cell
      * beside one.
      */
-    private boolean[] cellsNearAChange(int s, int nx, int ny) {
+    private boolean[] cellsNearAChange(int nx, int ny) {
         int cx = nx - 1;
         int cy = ny - 1;
+        int[] clear = new int[nx * ny];
+        for (int point = 0; point < clear.length; point++) {
+            clear[point] = clearClass(point);
+        }
         boolean[] unclear = new boolean[cx * cy];
         for (int j = 0; j < cy; j++) {
             for (int i = 0; i < cx; i++) {
-                int a = clearClass(j * nx + i);
-                unclear[j * cx + i] = a < 0 || clearClass(j * nx + i + 1) != a
-                        || clearClass((j + 1) * nx + i) != a || clearClass((j + 1) * nx + i + 1) != a;
+                int a = clear[j * nx + i];
+                unclear[j * cx + i] = a < 0 || clear[j * nx + i + 1] != a
+                        || clear[(j + 1) * nx + i] != a || clear[(j + 1) * nx + i + 1] != a;
             }
         }
         boolean[] near = new boolean[cx * cy];
