@@ -116,7 +116,7 @@ final class PictureScheduler implements AutoCloseable {
             drawing.submit(() -> gaveUp.get() ? null : boundary.get());
             animation = new GifAnimation(400, 1500);
             draw(dir.resolve("dataset_" + name + ".png"), () -> {
-                boundary.get();
+                boundary.get();   // drawn after the layout the frames wait for, not competing with it
                 return DatasetPlot.png(points);
             });
         } else {
