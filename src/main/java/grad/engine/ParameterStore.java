@@ -150,6 +150,24 @@ public final class ParameterStore {
         throw new IndexOutOfBoundsException(index);
     }
 
+    /**
+     * The slot of each of {@code parameters} (each one of this store's values, in any order): how a
+     * program that takes the parameters in another order reads and writes the store.
+     *
+     * @throws IllegalArgumentException when one is not in this store
+     */
+    public int[] slotsOf(List<Value> parameters) {
+        int[] slots = new int[parameters.size()];
+        for (int k = 0; k < slots.length; k++) {
+            Value p = parameters.get(k);
+            if (!p.isIn(this)) {
+                throw new IllegalArgumentException("parameter " + k + " (" + p.label() + ") is not in this store");
+            }
+            slots[k] = p.slot();
+        }
+        return slots;
+    }
+
     /** Sets every gradient to 0. */
     public void zeroGrad() {
         Arrays.fill(grad, 0.0);

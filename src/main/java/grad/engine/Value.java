@@ -226,6 +226,16 @@ public final class Value {
         }
     }
 
+    /** Whether this leaf is a view of a slot of {@code store}. */
+    boolean isIn(ParameterStore store) {
+        return this.store == store;
+    }
+
+    /** The slot of {@link #store} this leaf is a view of. */
+    int slot() {
+        return slot;
+    }
+
     /**
      * Makes this leaf a view of slot {@code slot} of {@code store}: its data and gradient are read from and
      * written to the store's arrays from now on (its current data and gradient are moved there first).

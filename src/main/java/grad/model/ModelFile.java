@@ -26,6 +26,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import grad.optim.OptimizerKind;
 
 /**
  * Writes and reads {@link SavedModel}s as JSON files, with Gson.
@@ -36,9 +38,11 @@ import java.util.List;
  * from them, {@code ["x", "y"]} when they are the point itself; a file without it means that), {@code label}, {@code classes}, {@code standardization},
  * {@code network} (its {@code layers} with {@code weights[neuron][input]} and {@code biases[neuron]}),
  * {@code training} (the settings and {@code epochs_done}; {@code l1} and a generated dataset's {@code noise}
- * may be missing, read as 0 and the dataset's own noise) and {@code optimizer} (the momentum
- * {@code velocity} of every parameter, in the network's parameter order: layer by layer, neuron by
- * neuron, each neuron's weights then its bias). Doubles are written in Java's shortest round-trip form,
+ * may be missing, read as 0 and the dataset's own noise) and {@code optimizer}: its {@code kind}, then for
+ * {@code sgd} the momentum {@code velocity} of every parameter, for {@code adam} and {@code adamw} its
+ * {@code beta1}, {@code beta2}, {@code eps}, {@code step} and the averages {@code m} and {@code v} of every
+ * parameter; a parameter's buffers are in the network's neuron order: layer by layer, neuron by
+ * neuron, each neuron's weights then its bias. Doubles are written in Java's shortest round-trip form,
  * so reading a file gives back the very same bits; nothing in a file depends on the time, so the same
  * model always gives the same bytes.
  *
@@ -108,8 +112,35 @@ public final class ModelFile {
                         new ModelJson.DataJson(t.dataset(), t.classSize(), String.valueOf(t.delimiter()), t.testSplit()),
                         t.batchSize(), new ModelJson.SgdJson(t.lr(), t.momentum(), t.weightDecay(), t.nesterov()),
                         t.init().id(), t.noise(), t.l1()),
-                new ModelJson.Optimizer("sgd", model.velocity()));
+                optimizer(model.optimizer(), network));
         return GSON.toJson(json) + "\n";
+    }
+
+    /** The {@code optimizer} object: its kind, Adam's settings, and its buffers in the network's neuron order. */
+    private static JsonElement optimizer(OptimizerState o, MLP network) {
+        Map<String, double[]> b = o.buffers();
+        int[] order = network.neuronOrderSlots();
+        for (Map.Entry<String, double[]> e : o.perParameter().entrySet()) {
+            for (double x : e.getValue()) {
+                if (!Double.isFinite(x)) {
+                    throw new IllegalArgumentException("the optimizer's " + e.getKey() + " has a value that is not finite");
+                }
+            }
+        }
+        Object json = o.kind() == OptimizerKind.SGD
+                ? new ModelJson.SgdState("sgd", inOrder(b.get("velocity"), order))
+                : new ModelJson.AdamState(o.kind().id(), o.beta1(), o.beta2(), o.eps(), o.step(),
+                        inOrder(b.get("m"), order), inOrder(b.get("v"), order));
+        return GSON.toJsonTree(json);
+    }
+
+    /** {@code values} (in store order) in the order of {@code slots}. */
+    private static double[] inOrder(double[] values, int[] slots) {
+        double[] out = new double[slots.length];
+        for (int k = 0; k < slots.length; k++) {
+            out[k] = values[slots[k]];
+        }
+        return out;
     }
 
     private static ModelJson.Schema schema(SavedModel model) {

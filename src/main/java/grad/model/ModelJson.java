@@ -11,7 +11,7 @@ import java.util.List;
  * the file has no {@code schema}, {@code data} or {@code sgd} object.
  */
 record ModelJson(String format, Integer version, @Inline Schema schema, Network network, Training training,
-                 Optimizer optimizer) {
+                 JsonElement optimizer) {
 
     /** What the model reads and predicts: the task, the feature and label columns, the classes, the scaling. */
     record Schema(String task, List<String> features, JsonElement encoding, List<String> inputFeatures, String label,
@@ -47,7 +47,11 @@ record ModelJson(String format, Integer version, @Inline Schema schema, Network 
     record SgdJson(Double lr, Double momentum, Double weightDecay, Boolean nesterov) {
     }
 
-    /** The optimizer's state: one momentum velocity per parameter, in the network's parameter order. */
-    record Optimizer(String kind, double[] velocity) {
+    /** SGD's state: one momentum velocity per parameter, in the network's neuron order. */
+    record SgdState(String kind, double[] velocity) {
+    }
+
+    /** Adam's and AdamW's settings and state: the step count and two averages per parameter, in neuron order. */
+    record AdamState(String kind, Double beta1, Double beta2, Double eps, Long step, double[] m, double[] v) {
     }
 }

@@ -11,8 +11,13 @@ import grad.nn.Initializer;
 import grad.nn.Loss;
 import grad.nn.MLP;
 import grad.nn.Neuron;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import grad.optim.OptimizerKind;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns the JSON of a model file into a {@link SavedModel}, checking that every part is there and fits. */
@@ -51,9 +56,9 @@ final class ModelReader {
         MLP network = network(net, inputs, regression ? 1 : classes.size());
         Standardizer standardizer = standardizer(schema.standardization(), inputs);
         TrainingSettings training = training(require(json.training(), "training"));
-        double[] velocity = velocity(require(json.optimizer(), "optimizer"), network.parameterCount());
+        OptimizerState optimizer = optimizer(require(json.optimizer(), "optimizer"), network);
         return new SavedModel(encoding, inputFeatures, label, classes, network, loss, standardizer,
-                target(schema.targetScale()), training, velocity);
+                target(schema.targetScale()), training, optimizer);
     }
 
     /** The input features of a 2-D model ({@code x,y} when the file has none), or null for other models. */
@@ -240,20 +245,56 @@ final class ModelReader {
                 batchSize, init);
     }
 
-    private double[] velocity(ModelJson.Optimizer o, int parameters) {
-        if (!"sgd".equals(o.kind())) {
-            throw invalid("unknown optimizer " + Text.quote(String.valueOf(o.kind())) + " (expected sgd)");
+    /** The optimizer's kind, settings and buffers (read in neuron order, kept in store order). */
+    private OptimizerState optimizer(JsonElement json, MLP network) {
+        JsonElement kind = json.isJsonObject() ? json.getAsJsonObject().get("kind") : null;
+        String id = kind != null && kind.isJsonPrimitive() ? kind.getAsString() : String.valueOf(kind);
+        OptimizerKind k = OptimizerKind.of(id);
+        if (k == null || !k.id().equals(id)) {
+            throw invalid("unknown optimizer " + Text.quote(id) + " (expected sgd, adam or adamw)");
         }
-        double[] v = require(o.velocity(), "optimizer.velocity");
-        if (v.length != parameters) {
-            throw invalid("\"optimizer.velocity\" has " + v.length + " values for " + parameters + " parameters");
+        int[] order = network.neuronOrderSlots();
+        if (k == OptimizerKind.SGD) {
+            ModelJson.SgdState s = bind(json, ModelJson.SgdState.class);
+            return OptimizerState.sgd(perParameter(s.velocity(), "velocity", order));
         }
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                throw invalid("\"optimizer.velocity\" has a value that is not finite");
+        ModelJson.AdamState a = bind(json, ModelJson.AdamState.class);
+        double beta1 = require(a.beta1(), "optimizer.beta1");
+        double beta2 = require(a.beta2(), "optimizer.beta2");
+        double eps = require(a.eps(), "optimizer.eps");
+        long step = require(a.step(), "optimizer.step");
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps > 0 && Double.isFinite(eps)) || step < 0) {
+            throw invalid("\"optimizer\" has a value out of range (beta1 and beta2 in [0, 1), eps > 0, step >= 0)");
+        }
+        Map<String, double[]> buffers = new LinkedHashMap<>();
+        buffers.put("m", perParameter(a.m(), "m", order));
+        buffers.put("v", perParameter(a.v(), "v", order));
+        buffers.put("step", new double[] {step});
+        return new OptimizerState(k, beta1, beta2, eps, buffers);
+    }
+
+    private <T> T bind(JsonElement json, Class<T> type) {
+        try {
+            return ModelFile.GSON.fromJson(json, type);
+        } catch (JsonParseException | NumberFormatException e) {
+            throw invalid("\"optimizer\" does not have the expected fields and types");
+        }
+    }
+
+    /** A per-parameter buffer of the file (in neuron order), checked, in store order. */
+    private double[] perParameter(double[] values, String name, int[] order) {
+        double[] v = require(values, "optimizer." + name);
+        if (v.length != order.length) {
+            throw invalid("\"optimizer." + name + "\" has " + v.length + " values for " + order.length + " parameters");
+        }
+        double[] out = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            if (!Double.isFinite(v[k])) {
+                throw invalid("\"optimizer." + name + "\" has a value that is not finite");
             }
+            out[order[k]] = v[k];
         }
-        return v;
+        return out;
     }
 
     private <T> T require(T value, String field) {

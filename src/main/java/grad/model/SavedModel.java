@@ -23,23 +23,29 @@ import java.util.List;
  *                     for other models, whose network reads the encoded features as they are
  * @param label        the name of the label column (for generated data, {@code label})
  * @param classes      the class names, index = network output; empty for regression
- * @param network      the network (weights in {@link MLP#parameters()} order)
+ * @param network      the network
  * @param loss         the loss it was trained with
  * @param standardizer the z-scoring applied to the encoded features before the network, or {@code null}
  * @param target       the z-scoring of a regression target: the network predicts scaled values
  *                     ({@link TargetScale#NONE} for classification)
  * @param training     how it was trained, with the epochs done
- * @param velocity     the optimizer's momentum velocities, one per parameter
+ * @param optimizer    the optimizer and its state, for an exact resume
  */
 public record SavedModel(FeatureEncoding encoding, InputFeatures inputFeatures, String label, List<String> classes,
                          MLP network, Loss loss, Standardizer standardizer, TargetScale target, TrainingSettings training,
-                         double[] velocity) {
+                         OptimizerState optimizer) {
 
     /** A model whose network reads number columns as they are ({@code x,y} for 2 features). */
     public SavedModel(List<String> features, String label, List<String> classes, MLP network, Loss loss,
-                      Standardizer standardizer, TargetScale target, TrainingSettings training, double[] velocity) {
+                      Standardizer standardizer, TargetScale target, TrainingSettings training, OptimizerState optimizer) {
         this(FeatureEncoding.plain(features), null, label, classes, network, loss, standardizer, target, training,
-                velocity);
+                optimizer);
+    }
+
+    /** As above, trained by SGD with momentum velocities {@code velocity} (one per parameter, in store order). */
+    public SavedModel(List<String> features, String label, List<String> classes, MLP network, Loss loss,
+                      Standardizer standardizer, TargetScale target, TrainingSettings training, double[] velocity) {
+        this(features, label, classes, network, loss, standardizer, target, training, OptimizerState.sgd(velocity));
     }
 
     /** Copies everything; checks that the parts fit together. */
@@ -54,7 +60,6 @@ public record SavedModel(FeatureEncoding encoding, InputFeatures inputFeatures, 
         int inputs = inputFeatures == null ? width : inputFeatures.size();
         classes = List.copyOf(classes);
         network = network.copy();
-        velocity = velocity.clone();
         target = target == null ? TargetScale.NONE : target;
         if (network.inputs() != inputs) {
             throw new IllegalArgumentException(inputs + " inputs for a network of " + network.inputs() + " inputs");
@@ -62,8 +67,11 @@ public record SavedModel(FeatureEncoding encoding, InputFeatures inputFeatures, 
         if (network.outputs() != (classes.isEmpty() ? 1 : classes.size())) {
             throw new IllegalArgumentException(network.outputs() + " outputs for " + classes.size() + " classes");
         }
-        if (velocity.length != network.parameterCount()) {
-            throw new IllegalArgumentException(velocity.length + " velocities for " + network.parameterCount() + " parameters");
+        for (var buffer : optimizer.perParameter().entrySet()) {
+            if (buffer.getValue().length != network.parameterCount()) {
+                throw new IllegalArgumentException(buffer.getValue().length + " values of " + buffer.getKey() + " for "
+                        + network.parameterCount() + " parameters");
+            }
         }
         if (standardizer != null && standardizer.featureCount() != inputs) {
             throw new IllegalArgumentException("standardizer of " + standardizer.featureCount() + " features");
@@ -94,10 +102,9 @@ public record SavedModel(FeatureEncoding encoding, InputFeatures inputFeatures, 
         return network.copy();
     }
 
-    /** A copy of the velocities. */
-    @Override
+    /** A copy of SGD's velocities (one per parameter, in store order), or null for another optimizer. */
     public double[] velocity() {
-        return velocity.clone();
+        return optimizer.buffers().get("velocity");
     }
 
     /** Whether the network predicts a number rather than a class. */

@@ -1,10 +1,14 @@
 package grad.nn;
 
+import grad.engine.ParameterStore;
 import grad.engine.Value;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** A neuron's activation function. */
-public enum Activation {
+/** A neuron's activation function; as a {@link Module} (without parameters), applied to each of a layer's outputs. */
+public enum Activation implements Module {
     RELU, TANH, SIGMOID,
     /** No activation: the identity, for output layers. */
     LINEAR;
@@ -17,6 +21,24 @@ public enum Activation {
             case SIGMOID -> z.sigmoid();
             case LINEAR -> z;
         };
+    }
+
+    /** The activation of each of {@code z} (the very same values for {@link #LINEAR}). */
+    public List<Value> call(List<Value> z) {
+        if (this == LINEAR) {
+            return z;
+        }
+        List<Value> out = new ArrayList<>(z.size());
+        for (Value v : z) {
+            out.add(apply(v));
+        }
+        return out;
+    }
+
+    /** None: an activation has no parameters. */
+    @Override
+    public Map<String, ParameterStore.Shaped> namedParameters() {
+        return Map.of();
     }
 
     /** The lower-case name used on the command line and in model files. */

@@ -1,11 +1,14 @@
 package grad.nn;
 
-import grad.engine.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A fully connected layer: {@code outputs} neurons, each seeing all {@code inputs}, with one activation. */
+/**
+ * A view of one of an {@link MLP}'s layers in micrograd's words: {@code outputs} neurons, each seeing all
+ * {@code inputs}, with one activation. Its parameters live in the network's store: the weight matrix
+ * ({@code layers.l.weight}) then the bias ({@code layers.l.bias}).
+ */
 public final class Layer {
     private final int index;
     private final int inputs;
@@ -13,25 +16,16 @@ public final class Layer {
     private final int offset;
     private final List<Neuron> neurons;
 
-    Layer(int index, int inputs, int outputs, Activation activation, int offset) {
+    Layer(int index, Linear linear, Activation activation, int weightOffset, int biasOffset) {
         this.index = index;
-        this.inputs = inputs;
+        this.inputs = linear.inputs();
         this.activation = activation;
-        this.offset = offset;
-        List<Neuron> list = new ArrayList<>(outputs);
-        for (int j = 0; j < outputs; j++) {
-            list.add(new Neuron(index, j, offset + j * (inputs + 1), inputs, activation));
+        this.offset = weightOffset;
+        List<Neuron> list = new ArrayList<>(linear.outputs());
+        for (int j = 0; j < linear.outputs(); j++) {
+            list.add(new Neuron(index, j, linear, weightOffset + j * inputs, biasOffset + j));
         }
         this.neurons = Collections.unmodifiableList(list);
-    }
-
-    /** Every neuron's output for inputs {@code x}. */
-    public List<Value> call(List<Value> x) {
-        List<Value> out = new ArrayList<>(neurons.size());
-        for (Neuron n : neurons) {
-            out.add(n.call(x));
-        }
-        return out;
     }
 
     public int index() { return index; }
@@ -40,7 +34,7 @@ public final class Layer {
     public Activation activation() { return activation; }
     public List<Neuron> neurons() { return neurons; }
 
-    /** The index of this layer's first parameter in the network's flat parameter order. */
+    /** The store slot of this layer's first parameter; its parameters are the next {@link #parameterCount()} slots. */
     public int offset() { return offset; }
 
     /** The number of parameters: a weight per input and a bias, per neuron. */

@@ -7,25 +7,33 @@ import grad.engine.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * A multi-layer perceptron, micrograd's {@code MLP}: {@code inputs → layer 0 → … → last layer}, each
- * layer fully connected. Hidden layers share one activation; the last layer has its own (usually
- * {@link Activation#LINEAR}, its outputs being logits for a softmax).
+ * A multi-layer perceptron, micrograd's {@code MLP} written as PyTorch's {@code nn.Sequential}: layer
+ * {@code l} is a {@link Linear} followed by an {@link Activation}. Hidden layers share one activation; the
+ * last layer has its own (usually {@link Activation#LINEAR}, its outputs being logits for a softmax).
  *
- * <p>{@link #call} is the one definition of the model, on {@link Value}s. For speed the same definition
- * is compiled ({@link #trainingProgram}, {@link #predictionProgram}): traced once, then replayed per
- * sample. The parameters are numbered in one flat order, layer by layer and neuron by neuron, each
- * neuron's weights followed by its bias: {@link #parameters()}, {@link #parameterData()}.
+ * <p>{@link #call} is the one definition of the model, on {@link Value}s. Its parameters are named as
+ * PyTorch names them ({@code layers.0.weight} of shape {@code [out, in]}, {@code layers.0.bias}, …) and live
+ * in one {@link ParameterStore}, in that order. {@link #layers()} shows the same parameters as
+ * {@link Layer}s of {@link Neuron}s (micrograd's words), for the pictures and the model file.
+ *
+ * <p>For speed the same definition is compiled ({@link #trainingProgram}, {@link #predictionProgram}):
+ * traced once, then replayed per sample. The programs take the parameters neuron by neuron, each
+ * neuron's weights then its bias ({@link #programParameters()}): the layout today's compiler fuses a
+ * layer in with direct indexing.
  */
-public final class MLP {
+public final class MLP implements Model {
     private final int inputs;
-    private final List<Layer> layers;
-    private final List<Value> parameters;
+    private final List<Linear> linears;
+    private final List<Activation> activations;
     private final ParameterStore store;
+    private final List<Layer> layers;
+    private final List<Value> neuronOrder;
     private final Map<Loss, Program> training = new EnumMap<>(Loss.class);
     private Program prediction;
 
@@ -42,23 +50,36 @@ public final class MLP {
             throw new IllegalArgumentException("an MLP needs at least one input and one layer");
         }
         this.inputs = inputs;
-        List<Layer> list = new ArrayList<>();
-        List<Value> params = new ArrayList<>();
+        List<Linear> lin = new ArrayList<>();
+        List<Activation> act = new ArrayList<>();
         int fanIn = inputs;
         for (int l = 0; l < sizes.length; l++) {
             if (sizes[l] < 1) {
                 throw new IllegalArgumentException("layer " + l + " has " + sizes[l] + " neurons");
             }
-            Layer layer = new Layer(l, fanIn, sizes[l], l == sizes.length - 1 ? output : hidden, params.size());
-            list.add(layer);
-            for (Neuron n : layer.neurons()) {
-                params.addAll(n.parameters());
-            }
+            lin.add(new Linear(fanIn, sizes[l], true, "w[" + l + "]", "b[" + l + "]"));
+            act.add(l == sizes.length - 1 ? output : hidden);
             fanIn = sizes[l];
         }
-        this.layers = Collections.unmodifiableList(list);
-        this.parameters = Collections.unmodifiableList(params);
-        this.store = ParameterStore.of(Map.of("parameters", new ParameterStore.Shaped(new int[] {params.size()}, params)));
+        this.linears = List.copyOf(lin);
+        this.activations = List.copyOf(act);
+        this.store = ParameterStore.of(namedParameters());
+        List<Layer> views = new ArrayList<>();
+        List<Value> order = new ArrayList<>();
+        for (int l = 0; l < sizes.length; l++) {
+            Layer layer = new Layer(l, linears.get(l), activations.get(l),
+                    store.group(name(l, "weight")).offset(), store.group(name(l, "bias")).offset());
+            views.add(layer);
+            for (Neuron n : layer.neurons()) {
+                order.addAll(n.parameters());
+            }
+        }
+        this.layers = Collections.unmodifiableList(views);
+        this.neuronOrder = Collections.unmodifiableList(order);
+    }
+
+    private static String name(int layer, String group) {
+        return "layers." + layer + "." + group;
     }
 
     /** A network initialized by {@code init} with draws from {@code rng}. */
@@ -82,68 +103,105 @@ public final class MLP {
     }
 
     /** The network's outputs for inputs {@code x}, layer after layer. */
+    @Override
     public List<Value> call(List<Value> x) {
         List<Value> out = x;
-        for (Layer layer : layers) {
-            out = layer.call(out);
+        for (int l = 0; l < linears.size(); l++) {
+            out = activations.get(l).call(linears.get(l).call(out));
         }
         return out;
     }
 
-    public int inputs() { return inputs; }
-    public int outputs() { return layers.get(layers.size() - 1).outputs(); }
-    public List<Layer> layers() { return layers; }
-    public int parameterCount() { return parameters.size(); }
-
-    /** The one store of the parameters' values and gradients, in the flat order. */
-    public ParameterStore store() { return store; }
-
-    /** Every weight and bias, in the flat order. */
-    public List<Value> parameters() { return parameters; }
-
-    /** A copy of the parameters' values, in the flat order. */
-    public double[] parameterData() {
-        double[] p = new double[parameters.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = parameters.get(i).data();
+    /** {@code layers.0.weight}, {@code layers.0.bias}, {@code layers.1.weight}, …: PyTorch's names and shapes. */
+    @Override
+    public Map<String, ParameterStore.Shaped> namedParameters() {
+        Map<String, Module> children = new LinkedHashMap<>();
+        for (int l = 0; l < linears.size(); l++) {
+            children.put("layers." + l, linears.get(l));
         }
-        return p;
+        return Module.named(children);
     }
 
-    /** Sets the parameters' values, given in the flat order. */
+    @Override
+    public ParameterStore store() { return store; }
+    @Override
+    public int inputs() { return inputs; }
+    @Override
+    public int outputs() { return linears.get(linears.size() - 1).outputs(); }
+    public List<Layer> layers() { return layers; }
+    public int parameterCount() { return store.size(); }
+
+    /**
+     * The parameters neuron by neuron, each neuron's weights then its bias: the order the compiled programs
+     * take them in (a layer laid out so is fused with direct indexing) and the model file's order.
+     */
+    @Override
+    public List<Value> programParameters() {
+        return neuronOrder;
+    }
+
+    /**
+     * The store slot of each parameter in neuron order (see {@link #programParameters()}): the order of the
+     * model file's per-parameter optimizer buffers.
+     */
+    public int[] neuronOrderSlots() {
+        return store.slotsOf(neuronOrder);
+    }
+
+    /** A copy of the parameters' values, in the store's order. */
+    public double[] parameterData() {
+        return store.data().clone();
+    }
+
+    /** Sets the parameters' values, given in the store's order. */
     public void setParameterData(double[] values) {
-        if (values.length != parameters.size()) {
-            throw new IllegalArgumentException("expected " + parameters.size() + " parameters, got " + values.length);
+        if (values.length != store.size()) {
+            throw new IllegalArgumentException("expected " + store.size() + " parameters, got " + values.length);
         }
-        for (int i = 0; i < values.length; i++) {
-            parameters.get(i).setData(values[i]);
-        }
+        System.arraycopy(values, 0, store.data(), 0, values.length);
     }
 
     /** The layer sizes, last = outputs. */
     public int[] sizes() {
-        return layers.stream().mapToInt(Layer::outputs).toArray();
+        return linears.stream().mapToInt(Linear::outputs).toArray();
     }
 
-    /** A parameter's name for drawings: {@code w[layer][neuron][input]} or {@code b[layer][neuron]}. */
-    public String parameterName(int index) {
-        return parameters.get(index).label();
+    /** A parameter's name for messages: {@code w[layer][neuron][input]} or {@code b[layer][neuron]}, by store slot. */
+    public String parameterName(int slot) {
+        return store.values().get(slot).label();
     }
 
-    /**
-     * The compiled graph of one sample's loss: {@code loss.of(call(x), y)}. Its outputs are the loss,
-     * then the network's outputs; its backward pass gives the gradient of every parameter.
-     */
+    /** {@code layer 0's parameter w[0][1][0]}. */
+    @Override
+    public String describeParameter(int slot) {
+        for (Layer layer : layers) {
+            if (slot < layer.offset() + layer.parameterCount()) {
+                return "layer " + layer.index() + "'s parameter " + parameterName(slot);
+            }
+        }
+        throw new IndexOutOfBoundsException(slot);
+    }
+
+    /** The first neuron whose output is not finite on {@code x}: {@code the output of layer 1's neuron 0 was NaN}. */
+    @Override
+    public String overflow(double[] x) {
+        Predictor predictor = new Predictor(this);
+        predictor.run(x);
+        for (Layer layer : layers) {
+            for (int j = 0; j < layer.outputs(); j++) {
+                double y = predictor.neuronOutput(layer.index(), j);
+                if (!Double.isFinite(y)) {
+                    return "the output of layer " + layer.index() + "'s neuron " + j + " was " + y;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The compiled graph of one sample's loss (see {@link Model#trainingProgram}), compiled once per loss. */
+    @Override
     public synchronized Program trainingProgram(Loss loss) {
-        return training.computeIfAbsent(loss, l -> {
-            List<Value> x = placeholders("x", inputs);
-            List<Value> y = placeholders("y", outputs());
-            List<Value> out = call(x);
-            List<Value> roots = new ArrayList<>();
-            roots.add(l.of(out, y));
-            roots.addAll(out);
-            return Compiler.compile(roots, parameters, x, y);
-        });
+        return training.computeIfAbsent(loss, l -> Model.compileTraining(this, l));
     }
 
     /**
@@ -152,49 +210,45 @@ public final class MLP {
      */
     public synchronized Program predictionProgram() {
         if (prediction == null) {
-            List<Value> x = placeholders("x", inputs);
+            List<Value> x = Model.placeholders("x", inputs);
             List<Value> roots = new ArrayList<>();
             List<Value> out = x;
-            for (Layer layer : layers) {
-                out = layer.call(out);
+            for (int l = 0; l < linears.size(); l++) {
+                out = activations.get(l).call(linears.get(l).call(out));
                 roots.addAll(out);
             }
             if (out.size() > 1) {
                 roots.addAll(Softmax.softmax(out));
             }
-            prediction = Compiler.compile(roots, parameters, x, List.of());
+            prediction = Compiler.compile(roots, neuronOrder, x, List.of());
         }
         return prediction;
     }
 
-    /** Leaves named {@code name0, name1, …}: the slots of a sample's inputs or targets in a trace. */
-    static List<Value> placeholders(String name, int n) {
-        List<Value> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            values.add(Value.of(0, name + i));
-        }
-        return values;
-    }
-
     /** The hidden layers' activation ({@link Activation#RELU} when there are none). */
     public Activation hiddenActivation() {
-        return layers.size() > 1 ? layers.get(0).activation() : Activation.RELU;
+        return layers.size() > 1 ? activations.get(0) : Activation.RELU;
+    }
+
+    /** The last layer's activation. */
+    public Activation outputActivation() {
+        return activations.get(activations.size() - 1);
     }
 
     /** An independent network with the same architecture and parameters. */
+    @Override
     public MLP copy() {
-        Layer last = layers.get(layers.size() - 1);
-        MLP copy = new MLP(inputs, sizes(), hiddenActivation(), last.activation());
-        copy.setParameterData(parameterData());
+        MLP copy = new MLP(inputs, sizes(), hiddenActivation(), outputActivation());
+        copy.setParameterData(store.data());
         return copy;
     }
 
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("MLP(").append(inputs);
-        for (Layer layer : layers) {
-            s.append('-').append(layer.outputs());
+        for (Linear l : linears) {
+            s.append('-').append(l.outputs());
         }
-        return s.append(", ").append(parameters.size()).append(" parameters)").toString();
+        return s.append(", ").append(store.size()).append(" parameters)").toString();
     }
 }

@@ -2,42 +2,32 @@ package grad.nn;
 
 import grad.engine.Value;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * One neuron: {@code activation(Σᵢ wᵢ·xᵢ + b)}, its weights and bias {@link Value} leaves (micrograd's
- * {@code Neuron}). Its parameters are also numbered in the network's flat order: weights
- * {@code offset .. offset+inputs-1}, then the bias.
+ * A view of one neuron of an {@link MLP} (micrograd's {@code Neuron}): {@code activation(Σᵢ wᵢ·xᵢ + b)},
+ * row {@code index} of its layer's {@link Linear}. Its weights are consecutive store slots from
+ * {@link #offset()}; its bias is slot {@link #biasOffset()}.
  */
 public final class Neuron {
     private final int layer;
     private final int index;
     private final int offset;
+    private final int biasOffset;
     private final List<Value> weights;
     private final Value bias;
-    private final Activation activation;
 
-    Neuron(int layer, int index, int offset, int inputs, Activation activation) {
+    Neuron(int layer, int index, Linear linear, int offset, int biasOffset) {
         this.layer = layer;
         this.index = index;
         this.offset = offset;
-        List<Value> w = new ArrayList<>(inputs);
-        for (int i = 0; i < inputs; i++) {
-            w.add(Value.of(0, "w[" + layer + "][" + index + "][" + i + "]"));
+        this.biasOffset = biasOffset;
+        List<Value> w = new ArrayList<>(linear.inputs());
+        for (int i = 0; i < linear.inputs(); i++) {
+            w.add(linear.weight(index, i));
         }
-        this.weights = Collections.unmodifiableList(w);
-        this.bias = Value.of(0, "b[" + layer + "][" + index + "]");
-        this.activation = activation;
-    }
-
-    /** {@code activation(w₀·x₀ + w₁·x₁ + … + b)}, the products added in order and the bias last. */
-    public Value call(List<Value> x) {
-        Value sum = weights.get(0).mul(x.get(0));
-        for (int i = 1; i < weights.size(); i++) {
-            sum = sum.add(weights.get(i).mul(x.get(i)));
-        }
-        return activation.apply(sum.add(bias));
+        this.weights = List.copyOf(w);
+        this.bias = linear.bias(index);
     }
 
     /** Its weights, then its bias. */
@@ -55,8 +45,8 @@ public final class Neuron {
     public int index() { return index; }
     /** The number of inputs (weights). */
     public int inputs() { return weights.size(); }
-    /** The index of its first weight in the network's flat parameter order. */
+    /** The store slot of its first weight (the others follow). */
     public int offset() { return offset; }
-    /** The index of its bias in the network's flat parameter order. */
-    public int biasOffset() { return offset + weights.size(); }
+    /** The store slot of its bias. */
+    public int biasOffset() { return biasOffset; }
 }

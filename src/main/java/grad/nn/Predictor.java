@@ -21,12 +21,17 @@ public final class Predictor {
         this(network, network.parameterData());
     }
 
-    /** A predictor for the network with parameter values {@code parameters} (in its flat order). */
+    /** A predictor for the network with parameter values {@code parameters} (in its store's order). */
     public Predictor(MLP network, double[] parameters) {
         Program program = network.predictionProgram();
         this.network = network;
         this.replay = program.newReplay();
-        replay.setParameters(parameters);
+        int[] slots = network.store().slotsOf(network.programParameters());
+        double[] ordered = new double[slots.length];
+        for (int k = 0; k < slots.length; k++) {
+            ordered[k] = parameters[slots[k]];
+        }
+        replay.setParameters(ordered);
         int layerOutputs = 0;
         for (Layer layer : network.layers()) {
             layerOutputs += layer.outputs();

@@ -1,11 +1,15 @@
 /**
- * Neural networks on {@link grad.engine.Value}s, in micrograd's shape: a {@link grad.nn.Neuron} computes
- * {@code activation(w₀·x₀ + … + b)} with {@code Value} multiplications and additions, a
- * {@link grad.nn.Layer} is a list of neurons and an {@link grad.nn.MLP} a list of layers; softmax and the
- * losses are {@code Value} expressions too. {@link grad.nn.MLP#call} is the one definition of a model.
+ * Neural networks on {@link grad.engine.Value}s, in micrograd's words and PyTorch's names: a
+ * {@link grad.nn.Module} has named parameters; {@link grad.nn.Linear} ({@code w·x + b}, weight
+ * {@code [out][in]}) and the {@link grad.nn.Activation}s are modules, and an {@link grad.nn.MLP} is a
+ * module made of them ({@code layers.0.weight}, {@code layers.0.bias}, …); softmax and the losses are
+ * {@code Value} expressions too. A {@link grad.nn.Model} is what the trainer trains: a module with a
+ * forward pass on one sample and its parameters in one {@link grad.engine.ParameterStore}.
+ * {@link grad.nn.Layer} and {@link grad.nn.Neuron} are views of an MLP's parameters for the pictures and
+ * the model file.
  *
  * <p>For speed, the same definition is compiled once per network and loss
- * ({@link grad.nn.MLP#trainingProgram}, {@link grad.nn.MLP#predictionProgram}) and replayed per sample;
+ * ({@link grad.nn.Model#trainingProgram}, {@link grad.nn.MLP#predictionProgram}) and replayed per sample;
  * {@link grad.nn.Predictor} runs the forward-only program for evaluation, pictures and {@code predict}.
  */
 package grad.nn;

@@ -2,7 +2,8 @@ package grad.train;
 
 import grad.data.Dataset;
 import grad.nn.Loss;
-import grad.nn.MLP;
+import grad.engine.ParameterStore;
+import grad.nn.Model;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,14 +21,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * its own buffer, until the two ends meet; then the threads take slices of the parameters, each adding
  * the buffered gradients of its slice, in sample order, to the caller's sum (so every parameter's sum has
  * the one-thread order).
+ *
+ * <p>A replay takes the parameters in the model's {@link Model#programParameters() program order} in an
+ * array of its own: they are gathered from the store before each minibatch and the summed gradients
+ * scattered back after it (today's {@code Replay} API copies; a replay reading the store by reference
+ * would need neither).
  */
-final class BatchGradients implements AutoCloseable {
+final class BatchGradients implements Gradients {
     /** Below this much work per minibatch (samples × parameters), threads cost more than they save. */
     private static final long PARALLEL_WORK = 20_000;
     /** Parameters per summing task: 4 KiB of doubles, so two threads never write the same cache line. */
     private static final int SLICE = 512;
 
-    private final MLP model;
+    private final ParameterStore store;
+    /** The store slot of each of the program's parameters. */
+    private final int[] slots;
     private final double[] parameters;
     private final double[] gradients;
     private final SampleWorker[] workers;
@@ -39,36 +47,36 @@ final class BatchGradients implements AutoCloseable {
     private final AtomicLong untaken = new AtomicLong();
     private final AtomicInteger nextSlice = new AtomicInteger();
 
-    BatchGradients(MLP model, Loss loss, Dataset data, int threads, int batchSize) {
-        this.model = model;
-        this.parameters = new double[model.parameterCount()];
-        this.gradients = new double[model.parameterCount()];
-        boolean parallel = threads > 1 && (long) batchSize * model.parameterCount() >= PARALLEL_WORK;
+    /** @param interpreted whether the replays run the interpreter even where there is generated code */
+    BatchGradients(Model model, Loss loss, Dataset data, int threads, int batchSize, boolean interpreted) {
+        this.store = model.store();
+        this.slots = store.slotsOf(model.programParameters());
+        int size = slots.length;
+        this.parameters = new double[size];
+        this.gradients = new double[size];
+        boolean parallel = threads > 1 && (long) batchSize * size >= PARALLEL_WORK;
         int n = parallel ? Math.min(threads, batchSize) : 1;
         this.workers = new SampleWorker[n];
         for (int i = 0; i < n; i++) {
-            workers[i] = new SampleWorker(model, loss, data);
+            workers[i] = new SampleWorker(model, loss, data, interpreted);
         }
         this.threads = n > 1 ? new WorkerThreads(n - 1) : null;
-        this.sampleGradients = n > 1 ? new double[batchSize][model.parameterCount()] : null;
+        this.sampleGradients = n > 1 ? new double[batchSize][size] : null;
         this.sampleLoss = new double[batchSize];
         this.sampleCorrect = new boolean[batchSize];
     }
 
     /** The number of threads in use (1 when the network is too small for threads to pay). */
-    int threads() {
+    @Override
+    public int threads() {
         return workers.length;
     }
 
-    /**
-     * Sets the gradient of each of the network's parameters to its summed gradient over the rows, added
-     * up in row order.
-     *
-     * @return the summed loss of the rows; {@link #correct()} then tells how many were classified right
-     */
-    double accumulate(int[] rows) {
-        for (int i = 0; i < parameters.length; i++) {
-            parameters[i] = model.parameters().get(i).data();
+    @Override
+    public double accumulate(int[] rows) {
+        double[] values = store.data();
+        for (int k = 0; k < parameters.length; k++) {
+            parameters[k] = values[slots[k]];
         }
         if (workers.length == 1) {
             workers[0].loadParameters(parameters);
@@ -85,8 +93,9 @@ final class BatchGradients implements AutoCloseable {
             nextSlice.set(0);
             threads.run(t -> sumSlices(firstBuffered, rows.length));
         }
-        for (int i = 0; i < gradients.length; i++) {
-            model.parameters().get(i).setGrad(gradients[i]);
+        double[] grad = store.grad();
+        for (int k = 0; k < gradients.length; k++) {
+            grad[slots[k]] = gradients[k];
         }
         double total = 0;
         correct = 0;
@@ -99,8 +108,8 @@ final class BatchGradients implements AutoCloseable {
 
     private int correct;
 
-    /** How many rows of the last {@link #accumulate} call had the right class. */
-    int correct() {
+    @Override
+    public int correct() {
         return correct;
     }
 

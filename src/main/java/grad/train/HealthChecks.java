@@ -1,7 +1,6 @@
 package grad.train;
 
 import grad.data.Dataset;
-import grad.engine.Value;
 import grad.nn.Activation;
 import grad.nn.Layer;
 import grad.nn.MLP;
@@ -181,15 +180,15 @@ final class HealthChecks implements EpochListener {
 
     /** Each layer's last-minibatch gradient norm per sample against its weights' norm. */
     private void gradients(int epoch) {
-        List<Value> parameters = model.parameters();
+        double[] data = model.store().data();
+        double[] grad = model.store().grad();
         double rows = Math.min(plan.batchSize(), train.size());
         for (Layer layer : model.layers()) {
             double g2 = 0;
             double w2 = 0;
             for (int i = layer.offset(); i < layer.offset() + layer.parameterCount(); i++) {
-                Value v = parameters.get(i);
-                g2 += v.grad() * v.grad();
-                w2 += v.data() * v.data();
+                g2 += grad[i] * grad[i];
+                w2 += data[i] * data[i];
             }
             if (w2 == 0 || !Double.isFinite(w2) || !Double.isFinite(g2)) {
                 continue;

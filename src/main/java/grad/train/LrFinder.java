@@ -2,10 +2,9 @@ package grad.train;
 
 import grad.data.DataLoader;
 import grad.data.Dataset;
-import grad.engine.Value;
 import grad.nn.Loss;
-import grad.nn.MLP;
-import grad.optim.SGD;
+import grad.nn.Model;
+import grad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,14 +42,13 @@ public final class LrFinder {
     }
 
     /** Runs the test on {@code model} (whose parameters it changes) with the plan's optimizer settings. */
-    static Result run(MLP model, Loss loss, TrainingPlan plan, Dataset train) {
-        OptimizerPlan o = plan.optimizer();
-        SGD sgd = new SGD(model.store(), LR_MIN, o.momentum(), o.weightDecay(), o.l1(), o.nesterov());
+    static Result run(Model model, Loss loss, TrainingPlan plan, Dataset train) {
+        Optimizer optimizer = plan.optimizer().create(model.store(), LR_MIN);
         DataLoader loader = new DataLoader(train.size(), plan.batchSize(), plan.seed());
         List<double[]> steps = new ArrayList<>();
-        try (BatchGradients gradients = new BatchGradients(model, loss, train, plan.threads(),
+        try (Gradients gradients = Gradients.of(plan.engine(), model, loss, train, plan.threads(),
                 Math.min(plan.batchSize(), train.size()))) {
-            Sweep sweep = new Sweep(model, sgd, gradients, steps);
+            Sweep sweep = new Sweep(model, optimizer, gradients, steps);
             int step = 0;
             outer:
             for (int epoch = 1; step < STEPS; epoch++) {
@@ -86,16 +84,16 @@ public final class LrFinder {
 
     /** One step after another of the test, with the loss's moving average. */
     private static final class Sweep {
-        private final MLP model;
-        private final SGD sgd;
-        private final BatchGradients gradients;
+        private final Model model;
+        private final Optimizer optimizer;
+        private final Gradients gradients;
         private final List<double[]> steps;
         private double average;
         private double best = Double.POSITIVE_INFINITY;
 
-        Sweep(MLP model, SGD sgd, BatchGradients gradients, List<double[]> steps) {
+        Sweep(Model model, Optimizer optimizer, Gradients gradients, List<double[]> steps) {
             this.model = model;
-            this.sgd = sgd;
+            this.optimizer = optimizer;
             this.gradients = gradients;
             this.steps = steps;
         }
@@ -114,9 +112,9 @@ public final class LrFinder {
             if (smooth > EXPLODED * best) {
                 return false;
             }
-            sgd.setLr(lr);
-            sgd.step();
-            return finite(model.parameters());
+            optimizer.setLr(lr);
+            optimizer.step();
+            return finite(model.store().data());
         }
     }
 
@@ -137,9 +135,9 @@ public final class LrFinder {
         return best;
     }
 
-    private static boolean finite(List<Value> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            if (!Double.isFinite(parameters.get(i).data())) {
+    private static boolean finite(double[] parameters) {
+        for (double p : parameters) {
+            if (!Double.isFinite(p)) {
                 return false;
             }
         }

@@ -3,7 +3,7 @@ package grad.train;
 import grad.model.ModelFile;
 import grad.nn.Loss;
 import grad.nn.MLP;
-import grad.optim.SGD;
+import grad.optim.Optimizer;
 import java.io.PrintWriter;
 
 /** {@code --save-model}: writes the model file when every epoch has trained. */
@@ -12,10 +12,10 @@ final class ModelSaver implements EpochListener {
     private final PreparedData p;
     private final Loss loss;
     private final MLP model;
-    private final SGD optimizer;
+    private final Optimizer optimizer;
     private final PrintWriter out;
 
-    ModelSaver(TrainingPlan plan, PreparedData p, Loss loss, MLP model, SGD optimizer, PrintWriter out) {
+    ModelSaver(TrainingPlan plan, PreparedData p, Loss loss, MLP model, Optimizer optimizer, PrintWriter out) {
         this.plan = plan;
         this.p = p;
         this.loss = loss;

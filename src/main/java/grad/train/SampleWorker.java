@@ -3,7 +3,7 @@ package grad.train;
 import grad.data.Dataset;
 import grad.engine.Replay;
 import grad.nn.Loss;
-import grad.nn.MLP;
+import grad.nn.Model;
 import grad.nn.Softmax;
 
 /**
@@ -18,15 +18,26 @@ final class SampleWorker {
     private final double[] y;
     private final double[] outputs;
 
-    SampleWorker(MLP model, Loss loss, Dataset data) {
+    /** @param interpreted whether to run the interpreter even where the program has generated code */
+    SampleWorker(Model model, Loss loss, Dataset data, boolean interpreted) {
         this.data = data;
-        this.replay = model.trainingProgram(loss).newReplay();
+        this.replay = interpreted ? model.trainingProgram(loss).newInterpretedReplay() : model.trainingProgram(loss).newReplay();
         this.x = new double[model.inputs()];
         this.y = new double[model.outputs()];
         this.outputs = new double[model.outputs()];
     }
 
-    /** Loads parameter values, in the network's flat order. */
+    /** The model's parameter values as its programs take them ({@link Model#programParameters()}). */
+    static double[] programParameters(Model model) {
+        int[] slots = model.store().slotsOf(model.programParameters());
+        double[] values = new double[slots.length];
+        for (int k = 0; k < slots.length; k++) {
+            values[k] = model.store().data()[slots[k]];
+        }
+        return values;
+    }
+
+    /** Loads parameter values, in the program's order (see {@link #programParameters}). */
     void loadParameters(double[] parameters) {
         replay.setParameters(parameters);
     }

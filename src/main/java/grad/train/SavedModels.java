@@ -6,7 +6,8 @@ import grad.data.Dataset;
 import grad.data.FeatureEncoding;
 import grad.nn.Loss;
 import grad.nn.MLP;
-import grad.optim.SGD;
+import grad.model.OptimizerState;
+import grad.optim.Optimizer;
 import grad.model.SavedModel;
 import grad.model.TrainingSettings;
 import java.nio.file.Path;
@@ -45,9 +46,10 @@ public final class SavedModels {
 
     /**
      * The model of a run after {@code epochsDone} epochs: its encoding (a generated dataset's features as they
-     * are), input features, standardization and target scale, the network and the optimizer's velocities.
+     * are), input features, standardization and target scale, the network and the optimizer's state.
      */
-    static SavedModel capture(TrainingPlan plan, PreparedData p, Loss loss, MLP network, SGD optimizer, int epochsDone) {
+    static SavedModel capture(TrainingPlan plan, PreparedData p, Loss loss, MLP network, Optimizer optimizer,
+                              int epochsDone) {
         DataPlan d = plan.data();
         OptimizerPlan o = plan.optimizer();
         TrainingSettings training = new TrainingSettings(epochsDone, plan.seed(),
@@ -58,6 +60,6 @@ public final class SavedModels {
         FeatureEncoding encoding = p.source().encoding() != null ? p.source().encoding()
                 : FeatureEncoding.plain(p.data().featureNames());
         return new SavedModel(encoding, p.inputs(), p.labelName(), p.data().classNames(), network, loss, p.standardizer(),
-                p.scale(), training, optimizer.state().get("velocity"));
+                p.scale(), training, new OptimizerState(o.kind(), o.beta1(), o.beta2(), o.eps(), optimizer.state()));
     }
 }

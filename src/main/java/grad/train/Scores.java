@@ -3,7 +3,7 @@ package grad.train;
 import grad.data.Dataset;
 import grad.data.TargetScale;
 import grad.nn.Loss;
-import grad.nn.MLP;
+import grad.nn.Model;
 
 /**
  * How well a network does on a dataset, measured in one forward pass over every row.
@@ -17,9 +17,9 @@ import grad.nn.MLP;
 public record Scores(double loss, double accuracy, int[][] confusion, double rmse, double r2) {
 
     /** Evaluates the network's current parameters on every row of {@code data}. */
-    static Scores of(MLP model, Loss loss, Dataset data, TargetScale scale) {
-        SampleWorker worker = new SampleWorker(model, loss, data);
-        worker.loadParameters(model.parameterData());
+    static Scores of(Model model, Loss loss, Dataset data, TargetScale scale) {
+        SampleWorker worker = new SampleWorker(model, loss, data, false);
+        worker.loadParameters(SampleWorker.programParameters(model));
         int n = data.size();
         double totalLoss = 0;
         if (data.isRegression()) {

@@ -3,16 +3,13 @@ package grad.train;
 import grad.data.DataLoader;
 import grad.data.Dataset;
 import grad.engine.Graph;
-import grad.nn.Layer;
-import grad.nn.Loss;
-import grad.nn.MLP;
-import grad.nn.Predictor;
 import grad.engine.Value;
+import grad.nn.Loss;
+import grad.nn.Model;
+import grad.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-import grad.optim.SGD;
-
 /**
  * Minibatch training as grad-rs does it: for each minibatch, every sample's forward and backward pass,
  * gradients summed over the minibatch, one optimizer step, gradients zeroed.
@@ -21,27 +18,28 @@ import grad.optim.SGD;
  * model left off: the shuffle of an epoch depends only on the seed and the epoch), then {@link #close()}.
  */
 public final class Trainer implements AutoCloseable {
-    private final MLP model;
+    private final Model model;
     private final Loss loss;
-    private final SGD optimizer;
+    private final Optimizer optimizer;
     private final Dataset data;
     private final DataLoader loader;
-    private final BatchGradients gradients;
-    private final double lr;
+    private final Gradients gradients;
     /** Told the rows of the epoch done after each minibatch (a progress line); by default no one. */
     private IntConsumer rowsDone = rows -> { };
 
     /**
-     * @param threads how many threads may share a minibatch's samples (the result does not depend on it)
+     * @param optimizer an optimizer over {@code model}'s store
+     * @param threads   how many threads may share a minibatch's samples (the result does not depend on it)
+     * @param engine    how each sample's forward and backward pass runs (the result does not depend on it)
      */
-    public Trainer(MLP model, Loss loss, SGD optimizer, double lr, Dataset data, int batchSize, long seed, int threads) {
+    public Trainer(Model model, Loss loss, Optimizer optimizer, Dataset data, int batchSize, long seed, int threads,
+                   Engine engine) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
-        this.lr = lr;
         this.data = data;
         this.loader = new DataLoader(data.size(), batchSize, seed);
-        this.gradients = new BatchGradients(model, loss, data, threads, Math.min(batchSize, data.size()));
+        this.gradients = Gradients.of(engine, model, loss, data, threads, Math.min(batchSize, data.size()));
     }
 
     /** Has {@code rowsDone} told, after each minibatch, how many of the epoch's rows are done. */
@@ -91,7 +89,7 @@ public final class Trainer implements AutoCloseable {
      */
     public Graph sampleGraph(int epoch) {
         int row = loader.order(epoch)[0];
-        MLP copy = model.copy();
+        Model copy = model.copy();
         List<Value> x = new ArrayList<>();
         for (int i = 0; i < data.featureCount(); i++) {
             x.add(Value.of(data.feature(row, i), "x" + i));
@@ -112,47 +110,34 @@ public final class Trainer implements AutoCloseable {
     }
 
     private String firstNonFiniteLayer() {
-        List<Value> p = model.parameters();
-        for (int i = 0; i < p.size(); i++) {   // indexed: an iterator per minibatch would be garbage
-            if (!Double.isFinite(p.get(i).data())) {
-                return "layer " + layerOf(i).index() + "'s parameter " + p.get(i).label() + " became " + p.get(i).data();
+        double[] p = model.store().data();
+        for (int i = 0; i < p.length; i++) {
+            if (!Double.isFinite(p[i])) {
+                return model.describeParameter(i) + " became " + p[i];
             }
         }
         return null;
     }
 
-    private Layer layerOf(int parameter) {
-        for (Layer layer : model.layers()) {
-            if (parameter < layer.offset() + layer.parameterCount()) {
-                return layer;
-            }
-        }
-        throw new IndexOutOfBoundsException(parameter);
-    }
-
     /**
-     * Why a loss is not finite although the parameters are: the first layer whose outputs overflow on
-     * one of {@code rows}, or null (then the loss itself overflowed). Only run once training diverged.
+     * Why a loss is not finite although the parameters are: the first place where the model's values
+     * overflow on one of {@code rows}, or null (then the loss itself overflowed). Only run once training
+     * diverged.
      */
     private String firstOverflowingLayer(int[] rows) {
-        Predictor predictor = new Predictor(model);
         double[] x = new double[model.inputs()];
         for (int row : rows) {
             data.copyRow(row, x);
-            predictor.run(x);
-            for (Layer layer : model.layers()) {
-                for (int j = 0; j < layer.outputs(); j++) {
-                    double y = predictor.neuronOutput(layer.index(), j);
-                    if (!Double.isFinite(y)) {
-                        return "the output of layer " + layer.index() + "'s neuron " + j + " was " + y + " on row " + row;
-                    }
-                }
+            String overflow = model.overflow(x);
+            if (overflow != null) {
+                return overflow + " on row " + row;
             }
         }
         return null;
     }
 
     private DivergedException diverged(int epoch, int batch, String what) {
+        double lr = optimizer.lr();
         double decay = Math.max(optimizer.weightDecay(), optimizer.l1());
         if (lr * decay >= 1) {
             String option = optimizer.weightDecay() >= optimizer.l1() ? "--weight-decay" : "--l1";

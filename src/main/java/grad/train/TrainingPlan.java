@@ -6,15 +6,22 @@ package grad.train;
  *
  * @param data      the data and how it is split and scaled
  * @param model     a new network, or a saved one to continue
- * @param optimizer SGD's settings
+ * @param optimizer the optimizer's settings
  * @param outputs   what to write, and where
  * @param epochs    epochs to train (in total, counting those of a loaded model)
  * @param batchSize minibatch size
  * @param threads   threads for a minibatch's samples
  * @param earlyStopping early stopping's settings, or null to train every epoch
+ * @param engine    how each sample's forward and backward pass runs
  */
 public record TrainingPlan(DataPlan data, ModelPlan model, OptimizerPlan optimizer, OutputPlan outputs,
-                           int epochs, int batchSize, int threads, EarlyStopping earlyStopping) {
+                           int epochs, int batchSize, int threads, EarlyStopping earlyStopping, Engine engine) {
+
+    /** A plan on the compiled engine. */
+    public TrainingPlan(DataPlan data, ModelPlan model, OptimizerPlan optimizer, OutputPlan outputs,
+                        int epochs, int batchSize, int threads, EarlyStopping earlyStopping) {
+        this(data, model, optimizer, outputs, epochs, batchSize, threads, earlyStopping, Engine.COMPILED);
+    }
 
     /** A plan without early stopping. */
     public TrainingPlan(DataPlan data, ModelPlan model, OptimizerPlan optimizer, OutputPlan outputs,
@@ -39,6 +46,6 @@ public record TrainingPlan(DataPlan data, ModelPlan model, OptimizerPlan optimiz
 
     /** The same plan continuing {@code model}, with the data and optimizer settings it resolved to. */
     public TrainingPlan resuming(ModelPlan.Loaded model, DataPlan data, OptimizerPlan optimizer, int batchSize) {
-        return new TrainingPlan(data, model, optimizer, outputs, epochs, batchSize, threads, earlyStopping);
+        return new TrainingPlan(data, model, optimizer, outputs, epochs, batchSize, threads, earlyStopping, engine);
     }
 }

@@ -13,7 +13,7 @@ import grad.model.SavedModel;
 import grad.nn.Activation;
 import grad.nn.Loss;
 import grad.nn.MLP;
-import grad.optim.SGD;
+import grad.optim.Optimizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,7 +67,7 @@ public final class TrainingRun {
         PreparedData p = prepare(saved);
         Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
         MLP model = saved != null ? saved.network() : newNetwork(p.data(), p.inputs());
-        SGD sgd = optimizer(model, saved);
+        Optimizer optimizer = optimizer(model, saved);
         int firstEpoch = saved == null ? 1 : saved.training().epochsDone() + 1;
         Path dir = prepareOutputDir(plan.outputs().dir());
         if (plan.outputs().saveModel() != null) {
@@ -77,10 +77,10 @@ public final class TrainingRun {
         try (PictureScheduler pictures = plan.outputs().plots()
                      ? new PictureScheduler(dir, p.split().train(), p.inputs(), p.standardizer(), p.isPlottable(),
                              this::warn, PictureScheduler.DRAWING_TIMEOUT) : null;
-             Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
-                     plan.threads())) {
-            EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
-            return train(trainer, listeners, firstEpoch, model, loss, p, sgd).train();
+             Trainer trainer = new Trainer(model, loss, optimizer, p.train(), plan.batchSize(), plan.seed(),
+                     plan.threads(), plan.engine())) {
+            EpochListener listeners = listeners(p, loss, model, optimizer, firstEpoch, dir, trainer, pictures);
+            return train(trainer, listeners, firstEpoch, model, loss, p, optimizer).train();
         }
     }
 
@@ -105,7 +105,7 @@ public final class TrainingRun {
      * metrics file and links the pictures and graphs, so it is queued after them), and the console (whose
      * summary comes last).
      */
-    private EpochListener listeners(PreparedData p, Loss loss, MLP model, SGD sgd, int firstEpoch, Path dir,
+    private EpochListener listeners(PreparedData p, Loss loss, MLP model, Optimizer optimizer, int firstEpoch, Path dir,
                                     Trainer trainer, PictureScheduler pictures) {
         String name = p.data().name();
         MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p, loss);
@@ -135,7 +135,7 @@ public final class TrainingRun {
             listeners.add(new ModelPictures(plan, pictures, model, p, dir));
         }
         if (plan.outputs().saveModel() != null) {
-            listeners.add(new ModelSaver(plan, p, loss, model, sgd, out));
+            listeners.add(new ModelSaver(plan, p, loss, model, optimizer, out));
         }
         if (plan.outputs().report()) {
             listeners.add(new ReportPage(plan, dir, p, model, metrics, pictures));
@@ -150,10 +150,10 @@ public final class TrainingRun {
      * epoch's weights (and velocities) before the final evaluation.
      */
     private RunEnd.Completed train(Trainer trainer, EpochListener listeners, int firstEpoch, MLP model, Loss loss,
-                                   PreparedData p, SGD sgd) {
+                                   PreparedData p, Optimizer optimizer) {
         listeners.runStarted();
         EarlyStopper early = plan.earlyStopping() == null ? null
-                : new EarlyStopper(plan.earlyStopping().patience(), model, sgd);
+                : new EarlyStopper(plan.earlyStopping().patience(), model, optimizer);
         int lastEpoch = firstEpoch - 1;
         String reason = "epochs";
         try {
@@ -197,14 +197,16 @@ public final class TrainingRun {
         return plan.model() instanceof ModelPlan.Loaded loaded ? loaded.saved() : null;
     }
 
-    /** SGD over the network's parameters, with a saved model's velocities when continuing one. */
-    private SGD optimizer(MLP model, SavedModel saved) {
-        OptimizerPlan o = plan.optimizer();
-        SGD sgd = new SGD(model.store(), o.lr(), o.momentum(), o.weightDecay(), o.l1(), o.nesterov());
-        if (saved != null) {
-            sgd.loadState(java.util.Map.of("velocity", saved.velocity()));
+    /**
+     * The plan's optimizer over the network's store, with a saved model's state when continuing one (and
+     * the saved model was trained by the same kind of optimizer; else it starts afresh).
+     */
+    private Optimizer optimizer(MLP model, SavedModel saved) {
+        Optimizer optimizer = plan.optimizer().create(model.store());
+        if (saved != null && saved.optimizer().kind() == plan.optimizer().kind()) {
+            optimizer.loadState(saved.optimizer().buffers());
         }
-        return sgd;
+        return optimizer;
     }
 
     private PreparedData prepare(SavedModel saved) {

@@ -7,6 +7,7 @@ import grad.nn.Initializer;
 import grad.nn.Loss;
 import grad.nn.MLP;
 import grad.optim.SGD;
+import grad.train.Engine;
 import grad.train.Trainer;
 import java.util.SplittableRandom;
 
@@ -49,7 +50,7 @@ public final class ThreadsBench {
         MLP model = MLP.create(2, new int[] {64, 64, 2}, Activation.RELU, Activation.LINEAR, new Initializer.He(),
                 new SplittableRandom(1));
         SGD sgd = new SGD(model.store(), 0.005, 0.9);
-        Trainer trainer = new Trainer(model, Loss.MSE_SOFTMAX, sgd, 0.005, data, 50, 42, threads);
+        Trainer trainer = new Trainer(model, Loss.MSE_SOFTMAX, sgd, data, 50, 42, threads, Engine.COMPILED);
         if (trainer.threads() != threads) {
             throw new IllegalStateException("expected " + threads + " threads, got " + trainer.threads());
         }

@@ -128,7 +128,7 @@ class ModelFileTest {
     void aNetworkThatIsNotFiniteIsNotSaved() {
         SavedModel saved = classifier();
         MLP network = saved.network();
-        network.parameters().get(3).setData(Double.NaN);   // neuron 0 of layer 0: 3 weights, then its bias
+        network.layers().get(0).neurons().get(0).bias().setData(Double.NaN);
         SavedModel bad = new SavedModel(saved.features(), saved.label(), saved.classes(), network, saved.loss(),
                 saved.standardizer(), saved.target(), saved.training(), saved.velocity());
         Path file = dir.resolve("nan.json");
@@ -215,7 +215,7 @@ class ModelFileTest {
         FeatureEncoding encoding = FeatureEncoding.of(List.of(ColumnEncoding.number("age", 29.5),
                 ColumnEncoding.categorical("sex", List.of("female", "male"), true)));
         return new SavedModel(encoding, null, "survived", List.of("0", "1"), network, Loss.MSE_SOFTMAX,
-                Standardizer.of(new double[] {29.5, 0, 0, 0}, new double[] {14, 1, 1, 1}), null, SETTINGS, new double[network.parameterCount()]);
+                Standardizer.of(new double[] {29.5, 0, 0, 0}, new double[] {14, 1, 1, 1}), null, SETTINGS, OptimizerState.sgd(new double[network.parameterCount()]));
     }
 
     @Test

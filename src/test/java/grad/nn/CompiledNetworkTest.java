@@ -47,8 +47,10 @@ class CompiledNetworkTest {
         Program program = mlp.trainingProgram(loss);
         Replay generated = program.newGeneratedReplay();
         Replay interpreted = program.newInterpretedReplay();
-        generated.setParameters(mlp.parameterData());
-        interpreted.setParameters(mlp.parameterData());
+        List<Value> parameters = mlp.programParameters();   // the order the program takes them in
+        double[] values = parameters.stream().mapToDouble(Value::data).toArray();
+        generated.setParameters(values);
+        interpreted.setParameters(values);
         int outputs = mlp.outputs();
         double[] compiledGrads = new double[mlp.parameterCount()];
         for (int sample = 0; sample < 5; sample++) {
@@ -83,8 +85,8 @@ class CompiledNetworkTest {
                     assertThat(replay.output(1 + k)).as("%s: output %d", engine, k).isEqualTo(out.get(k).data());
                 }
                 for (int i = 0; i < compiledGrads.length; i++) {
-                    assertThat(compiledGrads[i]).as("%s: d loss / d %s", engine, mlp.parameterName(i))
-                            .isEqualTo(mlp.parameters().get(i).grad());
+                    assertThat(compiledGrads[i]).as("%s: d loss / d %s", engine, parameters.get(i).label())
+                            .isEqualTo(parameters.get(i).grad());
                 }
             }
         }

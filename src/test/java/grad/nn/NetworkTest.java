@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import grad.engine.ParameterStore;
 import grad.engine.Value;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -61,8 +62,8 @@ class NetworkTest {
     void twoThreeTwoNetworkMatchesPyTorch() {
         MLP mlp = new MLP(2, new int[] {3, 2}, Activation.RELU, Activation.LINEAR);
         mlp.setParameterData(new double[] {
-            .1, .2, .01, .3, .4, -.02, .5, -.6, .03,          // layer 0: w, b per neuron
-            .7, -.8, .9, .05, -.1, .2, -.3, -.05              // layer 1
+            .1, .2, .3, .4, .5, -.6, .01, -.02, .03,          // layers.0.weight [3][2], layers.0.bias [3]
+            .7, -.8, .9, -.1, .2, -.3, .05, -.05              // layers.1.weight [2][3], layers.1.bias [2]
         });
         List<Value> out = mlp.call(leaves(1, .5));
         List<Value> probs = Softmax.softmax(out);
@@ -72,10 +73,13 @@ class NetworkTest {
         assertThat(probs.get(0).data()).isCloseTo(0.515994540903, within(1e-12));
         assertThat(probs.get(1).data()).isCloseTo(0.484005459097, within(1e-12));
         assertThat(loss.data()).isCloseTo(0.26625036624139026, within(1e-15));
-        assertThat(mlp.parameters().get(12).grad()).as("dL/db2[0]").isCloseTo(0.257733261495, within(1e-12));
+        assertThat(mlp.parameters().get(15).grad()).as("dL/db2[0]").isCloseTo(0.257733261495, within(1e-12));
         assertThat(mlp.parameters().get(16).grad()).as("dL/db2[1]").isCloseTo(-0.257733261495, within(1e-12));
-        assertThat(mlp.parameterName(12)).isEqualTo("b[1][0]");
-        assertThat(mlp.parameterName(4)).isEqualTo("w[0][1][1]");
+        assertThat(mlp.store().grad()[16]).isEqualTo(mlp.parameters().get(16).grad());
+        assertThat(mlp.parameterName(15)).isEqualTo("b[1][0]");
+        assertThat(mlp.parameterName(3)).isEqualTo("w[0][1][1]");
+        assertThat(mlp.store().groups()).extracting(ParameterStore.Group::name)
+                .containsExactly("layers.0.weight", "layers.0.bias", "layers.1.weight", "layers.1.bias");
     }
 
     @Test
@@ -148,7 +152,7 @@ class NetworkTest {
     void linearHiddenLayersComputeTheAffineMap() {
         MLP mlp = new MLP(2, new int[] {2, 1}, Activation.parse("linear"), Activation.LINEAR);
         // h0 = x + 2y + 0.5, h1 = -x + 3y - 2, out = 2·h0 - h1 + 1
-        mlp.setParameterData(new double[] {1, 2, 0.5, -1, 3, -2, 2, -1, 1});
+        mlp.setParameterData(new double[] {1, 2, -1, 3, 0.5, -2, 2, -1, 1});
         double[] x = {-3, 0.5};
         assertThat(mlp.call(leaves(x)).get(0).data()).isEqualTo(-4.5);   // ReLU would give -1.5
         Predictor predictor = new Predictor(mlp);

@@ -31,7 +31,7 @@ class HotLoopAllocationTest {
                 new SplittableRandom(7));
         SGD sgd = new SGD(model.store(), 0.005, 0.9);
         long thread = Thread.currentThread().getId();
-        try (Trainer trainer = new Trainer(model, Loss.MSE_SOFTMAX, sgd, 0.005, data, 50, 42, 1)) {
+        try (Trainer trainer = new Trainer(model, Loss.MSE_SOFTMAX, sgd, data, 50, 42, 1, Engine.COMPILED)) {
             for (int epoch = 1; epoch <= 30; epoch++) {   // warm up: let the JIT compile the loop
                 trainer.epoch(epoch);
             }

@@ -26,7 +26,7 @@ class ThreadCountTest {
                 new SplittableRandom(11));
         SGD sgd = new SGD(model.store(), 0.01, 0.9);
         List<EpochMetrics> metrics = new ArrayList<>();
-        try (Trainer trainer = new Trainer(model, loss, sgd, 0.01, data, batchSize, 5, threads)) {
+        try (Trainer trainer = new Trainer(model, loss, sgd, data, batchSize, 5, threads, Engine.COMPILED)) {
             for (int epoch = 1; epoch <= 4; epoch++) {
                 metrics.add(trainer.epoch(epoch));
             }
