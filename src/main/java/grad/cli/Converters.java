@@ -6,6 +6,8 @@ import grad.nn.Initializer;
 import grad.nn.Loss;
 import java.util.ArrayList;
 import java.util.List;
+import grad.optim.OptimizerKind;
+import grad.train.Engine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -37,6 +39,29 @@ final class Converters {
         @Override
         public Double convert(String value) {
             return value.trim().equalsIgnoreCase("auto") ? Double.NaN : Double.parseDouble(value);
+        }
+    }
+
+    static final class OptimizerConverter implements ITypeConverter<OptimizerKind> {
+        @Override
+        public OptimizerKind convert(String value) {
+            OptimizerKind kind = OptimizerKind.of(value.trim());
+            if (kind == null) {
+                throw new TypeConversionException("'" + value + "' is not an optimizer (expected sgd, adam or adamw)");
+            }
+            return kind;
+        }
+    }
+
+    static final class EngineConverter implements ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            for (Engine e : Engine.values()) {
+                if (e.id().equalsIgnoreCase(value.trim())) {
+                    return e;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not an engine (expected value, interpreted or compiled)");
         }
     }
 

@@ -8,6 +8,9 @@ import grad.model.ModelFile;
 import grad.nn.Activation;
 import grad.nn.Initializer;
 import grad.nn.Loss;
+import grad.optim.AdamW;
+import grad.optim.OptimizerKind;
+import grad.train.Engine;
 import grad.train.DataPlan;
 import grad.train.EarlyStopping;
 import grad.train.ModelPlan;
@@ -63,17 +66,37 @@ public final class GradCommand implements Callable<Integer> {
             description = "learning rate, or auto: run lr-find first and train with its suggestion (default: ${DEFAULT-VALUE})")
     double lr;
 
+    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "NAME", converter = Converters.OptimizerConverter.class,
+            description = "sgd (with --momentum, --nesterov, --l1), adam or adamw (with --beta1, --beta2, --eps), as PyTorch"
+                    + " computes them (default: ${DEFAULT-VALUE})")
+    OptimizerKind optimizer;
+
     @Option(names = {"-m", "--momentum"}, defaultValue = "0.9", paramLabel = "M", description = "SGD momentum, in [0, 1) (default: ${DEFAULT-VALUE})")
     double momentum;
 
-    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L2", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
-    double weightDecay;
+    @Option(names = "--weight-decay", paramLabel = "L2",
+            description = "weight decay: L2 for sgd and adam, decoupled for adamw (default: 0; 0.01 for adamw)")
+    Double weightDecay;
 
     @Option(names = "--l1", defaultValue = "0", paramLabel = "RATE", description = "L1 regularization: adds RATE·sign(w) to each gradient (default: ${DEFAULT-VALUE})")
     double l1;
 
     @Option(names = "--nesterov", description = "use Nesterov momentum")
     boolean nesterov;
+
+    @Option(names = "--beta1", defaultValue = "0.9", paramLabel = "B", description = "Adam's decay of the gradient's average, in [0, 1) (default: ${DEFAULT-VALUE})")
+    double beta1;
+
+    @Option(names = "--beta2", defaultValue = "0.999", paramLabel = "B", description = "Adam's decay of the squared gradient's average, in [0, 1) (default: ${DEFAULT-VALUE})")
+    double beta2;
+
+    @Option(names = "--eps", defaultValue = "1e-8", paramLabel = "E", description = "Adam's term added to the denominator, > 0 (default: ${DEFAULT-VALUE})")
+    double eps;
+
+    @Option(names = "--engine", defaultValue = "compiled", paramLabel = "NAME", converter = Converters.EngineConverter.class,
+            description = "how each sample's forward and backward pass runs: value (Value.backward() on its graph),"
+                    + " interpreted or compiled (the traced program); the same numbers either way (default: ${DEFAULT-VALUE})")
+    Engine engine;
 
     @Option(names = {"-p", "--print-epochs"}, defaultValue = "5", paramLabel = "N",
             description = "log and draw every N epochs, and at the last (default: ${DEFAULT-VALUE})")
@@ -205,10 +228,10 @@ public final class GradCommand implements Callable<Integer> {
                 new DataPlan(data.dataset, csvOptions(), data.classSize, data.seed, csv.testSplit, csv.standardize,
                         data.noise),
                 new ModelPlan.New(hidden, activation, loss, init, inputFeatures()),
-                new OptimizerPlan(lr, momentum, weightDecay, l1, nesterov),
+                new OptimizerPlan(optimizer, lr, momentum, weightDecay(), l1, nesterov, beta1, beta2, eps, false),
                 new OutputPlan(outputDir, printEvery, plots, gifEvery, graphviz, graphvizMaxNodes, saveModel, report),
                 epochs, batchSize, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                earlyStopping == null ? null : new EarlyStopping(earlyStopping, validationSplit));
+                earlyStopping == null ? null : new EarlyStopping(earlyStopping, validationSplit), engine);
         if (loadModel == null) {
             return plan;
         }
@@ -234,8 +257,12 @@ public final class GradCommand implements Callable<Integer> {
             throw usage("--early-stopping starts a new network; it cannot continue --load-model");
         }
         OptionRanges.check(spec, "--momentum", momentum >= 0 && momentum < 1);
-        OptionRanges.check(spec, "--weight-decay", Double.isFinite(weightDecay) && weightDecay >= 0);
+        OptionRanges.check(spec, "--weight-decay", weightDecay == null || Double.isFinite(weightDecay) && weightDecay >= 0);
         OptionRanges.check(spec, "--l1", Double.isFinite(l1) && l1 >= 0);
+        OptionRanges.check(spec, "--beta1", beta1 >= 0 && beta1 < 1);
+        OptionRanges.check(spec, "--beta2", beta2 >= 0 && beta2 < 1);
+        OptionRanges.check(spec, "--eps", Double.isFinite(eps) && eps > 0);
+        checkOptimizerOptions();
         OptionRanges.check(spec, "--input-features", inputFeatures == null || parses(InputFeatures::parse, inputFeatures));
         if (outputDir.toString().isBlank()) {
             throw usage("--output-dir must name a directory, not ''");
@@ -253,6 +280,33 @@ public final class GradCommand implements Callable<Integer> {
                     + " needs " + weights + " weights between hidden layers, more than the "
                     + OptionRanges.MAX_HIDDEN_WEIGHTS + " this scalar engine can train; use smaller layers");
         }
+    }
+
+    /**
+     * Each optimizer's own options only with it: {@code --momentum}, {@code --nesterov} and {@code --l1} are
+     * SGD's, {@code --beta1}, {@code --beta2} and {@code --eps} Adam's (with {@code --load-model}, the
+     * optimizer is the model's unless {@code --optimizer} is given).
+     */
+    private void checkOptimizerOptions() {
+        boolean sgd = optimizer == OptimizerKind.SGD;
+        if (loadModel != null && !given("--optimizer")) {
+            return;
+        }
+        for (String option : sgd ? List.of("--beta1", "--beta2", "--eps") : List.of("--momentum", "--nesterov", "--l1")) {
+            if (given(option)) {
+                throw usage(option + " is " + (sgd ? "Adam's" : "SGD's") + "; it does not apply to --optimizer "
+                        + optimizer.id());
+            }
+        }
+    }
+
+    /** {@code --weight-decay}, or its default: 0, or PyTorch's 0.01 for AdamW. */
+    private double weightDecay() {
+        return weightDecay != null ? weightDecay : optimizer == OptimizerKind.ADAMW ? AdamW.WEIGHT_DECAY : 0.0;
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** Whether {@code --lr auto} was given. */

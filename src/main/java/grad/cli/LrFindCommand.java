@@ -51,7 +51,7 @@ public final class LrFindCommand implements Callable<Integer> {
         try {
             parser.parseArgs(args.toArray(String[]::new));
         } catch (ParameterException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(), OptionRanges.message(e), e);
         }
         if (!parser.getParseResult().subcommands().isEmpty() || parser.getParseResult().hasMatchedOption("--load-model")) {
             throw new ParameterException(spec.commandLine(), "lr-find takes the training options only, not a subcommand or --load-model");

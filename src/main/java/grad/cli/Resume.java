@@ -3,6 +3,7 @@ package grad.cli;
 import grad.GradException;
 import grad.data.CsvOptions;
 import grad.data.Task;
+import grad.model.OptimizerState;
 import grad.model.SavedModel;
 import grad.model.TrainingSettings;
 import grad.train.DataPlan;
@@ -28,8 +29,10 @@ import java.util.function.Predicate;
  * {@code --init}, {@code --test-split}, {@code --standardize} — comes from the file; giving one of them
  * with another value is a usage error. The other settings — the data ({@code --dataset},
  * {@code --class-size}, the CSV options) and the training ({@code --batch-size}, {@code --lr},
- * {@code --momentum}, {@code --weight-decay}, {@code --l1}, {@code --nesterov}) — default to the file's and may be
- * changed on the command line. The data must have the model's features and classes, by name and in order
+ * {@code --momentum}, {@code --weight-decay}, {@code --l1}, {@code --nesterov}, {@code --optimizer},
+ * {@code --beta1}, {@code --beta2}, {@code --eps}) — default to the file's and may be changed on the command
+ * line. The optimizer's state (SGD's velocities; Adam's step count and averages) is restored when the
+ * optimizer is the model's; another {@code --optimizer} starts from none. The data must have the model's features and classes, by name and in order
  * (checked when the data is loaded).
  */
 final class Resume {
@@ -125,11 +128,17 @@ final class Resume {
 
     private OptimizerPlan optimizer() {
         OptimizerPlan o = cli.optimizer();
-        return new OptimizerPlan(given.test("--lr") ? o.lr() : saved.lr(),
+        OptimizerState state = model.optimizer();
+        boolean same = !given.test("--optimizer") || o.kind() == state.kind();
+        return new OptimizerPlan(given.test("--optimizer") ? o.kind() : state.kind(),
+                given.test("--lr") ? o.lr() : saved.lr(),
                 given.test("--momentum") ? o.momentum() : saved.momentum(),
-                given.test("--weight-decay") ? o.weightDecay() : saved.weightDecay(),
+                given.test("--weight-decay") || !same ? o.weightDecay() : saved.weightDecay(),
                 given.test("--l1") ? o.l1() : saved.l1(),
-                given.test("--nesterov") ? o.nesterov() : saved.nesterov());
+                given.test("--nesterov") ? o.nesterov() : saved.nesterov(),
+                given.test("--beta1") || !same ? o.beta1() : state.beta1(),
+                given.test("--beta2") || !same ? o.beta2() : state.beta2(),
+                given.test("--eps") || !same ? o.eps() : state.eps(), false);
     }
 
     private static String join(List<Integer> sizes) {

@@ -5,6 +5,7 @@ import grad.data.Split;
 import grad.io.Text;
 import grad.nn.Loss;
 import grad.nn.MLP;
+import grad.optim.OptimizerKind;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -64,14 +65,23 @@ final class ConsoleLog implements EpochListener {
         }
     }
 
+    /** {@code momentum 0.9} for SGD (as before there was a choice); {@code adam (betas 0.9, 0.999, eps 1.0E-8)}. */
+    private static String optimizer(OptimizerPlan o) {
+        if (o.kind() == OptimizerKind.SGD) {
+            return "momentum " + fmt(o.momentum());
+        }
+        return o.kind().id() + " (betas " + fmt(o.beta1()) + ", " + fmt(o.beta2()) + ", eps " + fmt(o.eps())
+                + (o.weightDecay() > 0 ? ", weight decay " + fmt(o.weightDecay()) : "") + ")";
+    }
+
     private void printHeader(Dataset data, Split split) {
         String arch = architecture(model);
         out.printf(Locale.ROOT, "grad: training a %s MLP (%d parameters) on %s: %d rows, %d features, %s%n",
                 arch, model.parameterCount(), data.name(), data.size(), data.featureCount(),
                 data.isRegression() ? "regression" : data.classCount() + " classes "
                         + data.classNames().stream().map(Text::label).toList());
-        out.printf(Locale.ROOT, "  lr %s, momentum %s, batch %d, %d epochs, loss %s, activation %s, init %s, seed %d%s%n",
-                fmt(plan.optimizer().lr()), fmt(plan.optimizer().momentum()), plan.batchSize(), plan.epochs(), loss.id(),
+        out.printf(Locale.ROOT, "  lr %s, %s, batch %d, %d epochs, loss %s, activation %s, init %s, seed %d%s%n",
+                fmt(plan.optimizer().lr()), optimizer(plan.optimizer()), plan.batchSize(), plan.epochs(), loss.id(),
                 plan.model().activation().id(), plan.model().init().id(), plan.seed(),
                 split.test().size() > 0 ? ", test split " + split.test().size() + " rows" : "");
         if (p.inputs() != null && !p.inputs().isDefault()) {

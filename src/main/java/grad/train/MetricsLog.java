@@ -12,6 +12,7 @@ import grad.data.Split;
 import grad.io.AtomicFiles;
 import grad.nn.Loss;
 import grad.plot.TrainingCurves;
+import grad.optim.OptimizerKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -295,15 +296,29 @@ final class MetricsLog implements EpochListener {
     }
 
     /** The optimizer's settings, in the metrics file's order. */
+    /**
+     * The optimizer's settings: SGD's as they always were (no {@code optimizer} field, so that an SGD run's
+     * file is what it was before there was a choice); Adam's and AdamW's with {@code optimizer} and their own.
+     */
     private static void addOptimizer(JsonObject c, OptimizerPlan o) {
+        if (o.kind() != OptimizerKind.SGD) {
+            c.addProperty("optimizer", o.kind().id());
+        }
         c.add("lr", num(o.lr()));
         if (o.lrAuto()) {
             c.addProperty("lr_auto", true);
         }
-        c.add("momentum", num(o.momentum()));
-        c.add("weight_decay", num(o.weightDecay()));
-        c.add("l1", num(o.l1()));
-        c.addProperty("nesterov", o.nesterov());
+        if (o.kind() == OptimizerKind.SGD) {
+            c.add("momentum", num(o.momentum()));
+            c.add("weight_decay", num(o.weightDecay()));
+            c.add("l1", num(o.l1()));
+            c.addProperty("nesterov", o.nesterov());
+        } else {
+            c.add("beta1", num(o.beta1()));
+            c.add("beta2", num(o.beta2()));
+            c.add("eps", num(o.eps()));
+            c.add("weight_decay", num(o.weightDecay()));
+        }
     }
 
     private static JsonArray strings(List<String> values) {
