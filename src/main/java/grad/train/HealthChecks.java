@@ -5,6 +5,7 @@ import grad.nn.Activation;
 import grad.nn.Layer;
 import grad.nn.MLP;
 import grad.nn.Predictor;
+import grad.optim.OptimizerKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -204,7 +205,9 @@ final class HealthChecks implements EpochListener {
                 warn(epoch, "exploding_gradient", "layer " + layer.index(),
                         "exploding gradient in " + where + " in epoch " + epoch + ": its gradient norm is "
                                 + String.format(Locale.ROOT, "%.1e", ratio) + " times its weights' norm; "
-                                + "try a lower --lr (now " + number(plan.optimizer().lr()) + "), a lower --momentum, or another --init");
+                                + "try a lower --lr (now " + number(plan.optimizer().lr()) + ")"
+                                + (plan.optimizer().kind() == OptimizerKind.SGD ? ", a lower --momentum," : "")
+                                + " or another --init");
             }
         }
     }
