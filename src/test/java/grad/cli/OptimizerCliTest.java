@@ -113,14 +113,15 @@ class OptimizerCliTest {
         assertThat(accuracy).isGreaterThanOrEqualTo(0.97);
     }
 
-    @Test
-    void theThreeEnginesWriteTheSameFiles() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"--dataset xor --class-size 200 --lr 0.01",
+        "--dataset xor --class-size 100 --loss cross-entropy --hidden-units 6,5 --activation tanh --optimizer adam --lr 0.01"})
+    void theThreeEnginesWriteTheSameFiles(String options) throws IOException {
         List<String> files = new ArrayList<>();
         for (String engine : List.of("value", "interpreted", "compiled")) {
             Path out = dir.resolve(engine);
-            ok("--dataset", "xor", "--class-size", "200", "--epochs", "4", "--lr", "0.01", "--engine", engine,
-                    "--threads", "2", "--no-plots", "--no-report", "-o", out.toString(),
-                    "--save-model", out.resolve("model.json").toString());
+            Cli.ok(List.of(options.split(" ")), "--epochs", "4", "--engine", engine, "--threads", "2", "--no-plots",
+                    "--no-report", "-o", out.toString(), "--save-model", out.resolve("model.json").toString());
             files.add(Files.readString(out.resolve("metrics_xor.json")) + Files.readString(out.resolve("model.json")));
         }
         assertThat(files.get(0)).contains("\"epochs_done\": 4");
