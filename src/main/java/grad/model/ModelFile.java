@@ -19,12 +19,12 @@ import grad.GradException;
 import grad.io.AtomicFiles;
 import grad.nn.Layer;
 import grad.nn.MLP;
-import grad.nn.Neuron;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import grad.optim.OptimizerKind;
@@ -95,15 +95,16 @@ public final class ModelFile {
                 throw new IllegalArgumentException("parameter " + network.parameterName(i) + " is " + p[i]);
             }
         }
+        Map<String, double[]> state = network.store().stateDict();
         List<ModelJson.LayerJson> layers = new ArrayList<>();
         for (Layer layer : network.layers()) {
-            double[][] weights = new double[layer.outputs()][layer.inputs()];
-            double[] biases = new double[layer.outputs()];
-            for (Neuron n : layer.neurons()) {
-                System.arraycopy(p, n.offset(), weights[n.index()], 0, n.inputs());
-                biases[n.index()] = p[n.biasOffset()];
+            double[] w = state.get("layers." + layer.index() + ".weight");   // [outputs][inputs], row-major
+            double[][] weights = new double[layer.outputs()][];
+            for (int j = 0; j < weights.length; j++) {
+                weights[j] = Arrays.copyOfRange(w, j * layer.inputs(), (j + 1) * layer.inputs());
             }
-            layers.add(new ModelJson.LayerJson(layer.inputs(), layer.outputs(), layer.activation().id(), weights, biases));
+            layers.add(new ModelJson.LayerJson(layer.inputs(), layer.outputs(), layer.activation().id(), weights,
+                    state.get("layers." + layer.index() + ".bias")));
         }
         TrainingSettings t = model.training();
         ModelJson json = new ModelJson(FORMAT, VERSION, schema(model),

@@ -10,7 +10,6 @@ import grad.nn.Activation;
 import grad.nn.Initializer;
 import grad.nn.Loss;
 import grad.nn.MLP;
-import grad.nn.Neuron;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import grad.optim.OptimizerKind;
@@ -148,7 +147,7 @@ final class ModelReader {
             throw invalid("the network has " + fanIn + " outputs, expected " + outputs);
         }
         MLP network = new MLP(inputs, sizes, hidden == null ? Activation.RELU : hidden, activations[sizes.length - 1]);
-        network.setParameterData(parameters(network, layers));
+        network.store().loadStateDict(stateDict(network, layers));
         return network;
     }
 
@@ -160,34 +159,43 @@ final class ModelReader {
         }
     }
 
-    /** The layers' weights and biases in the network's parameter order, checked to be there and finite. */
-    private double[] parameters(MLP network, List<ModelJson.LayerJson> layers) {
-        double[] p = new double[network.parameterCount()];
+    /**
+     * The layers' weights and biases by PyTorch's names ({@code layers.0.weight} row-major, {@code layers.0.bias}),
+     * checked to be there, of the network's shape, and finite.
+     */
+    private Map<String, double[]> stateDict(MLP network, List<ModelJson.LayerJson> layers) {
+        Map<String, double[]> state = new LinkedHashMap<>();
         for (int l = 0; l < layers.size(); l++) {
             String at = "network.layers[" + l + "]";
             ModelJson.LayerJson layer = layers.get(l);
             int size = network.layers().get(l).outputs();
+            int inputs = network.layers().get(l).inputs();
             double[][] weights = require(layer.weights(), at + ".weights");
             double[] biases = require(layer.biases(), at + ".biases");
             if (weights.length != size || biases.length != size) {
                 throw invalid(at + " has " + weights.length + " rows of weights and " + biases.length
                         + " biases, expected " + size + " of each (one per neuron)");
             }
-            for (Neuron n : network.layers().get(l).neurons()) {
-                double[] w = require(weights[n.index()], at + ".weights[" + n.index() + "]");
-                if (w.length != n.inputs()) {
-                    throw invalid(at + ".weights[" + n.index() + "] has " + w.length + " weights, expected " + n.inputs());
+            double[] w = new double[size * inputs];
+            for (int j = 0; j < size; j++) {
+                double[] row = require(weights[j], at + ".weights[" + j + "]");
+                if (row.length != inputs) {
+                    throw invalid(at + ".weights[" + j + "] has " + row.length + " weights, expected " + inputs);
                 }
-                System.arraycopy(w, 0, p, n.offset(), w.length);
-                p[n.biasOffset()] = biases[n.index()];
+                System.arraycopy(row, 0, w, j * inputs, inputs);
+            }
+            state.put("layers." + l + ".weight", w);
+            state.put("layers." + l + ".bias", biases.clone());
+        }
+        for (Map.Entry<String, double[]> e : state.entrySet()) {
+            for (int i = 0; i < e.getValue().length; i++) {
+                if (!Double.isFinite(e.getValue()[i])) {
+                    int slot = network.store().group(e.getKey()).offset() + i;
+                    throw invalid("parameter " + network.parameterName(slot) + " is " + e.getValue()[i]);
+                }
             }
         }
-        for (int i = 0; i < p.length; i++) {
-            if (!Double.isFinite(p[i])) {
-                throw invalid("parameter " + network.parameterName(i) + " is " + p[i]);
-            }
-        }
-        return p;
+        return state;
     }
 
     private Standardizer standardizer(ModelJson.Standardization s, int features) {

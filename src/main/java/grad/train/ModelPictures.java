@@ -7,7 +7,6 @@ import grad.data.TargetScale;
 import grad.nn.Activation;
 import grad.nn.Layer;
 import grad.nn.MLP;
-import grad.nn.Neuron;
 import grad.nn.Predictor;
 import grad.plot.ConfusionPlot;
 import grad.plot.NetworkPlot;
@@ -81,10 +80,10 @@ final class ModelPictures implements EpochListener {
     static double[][][] weights(MLP network, double[] parameters) {
         double[][][] w = new double[network.layers().size()][][];
         for (Layer layer : network.layers()) {
+            int offset = network.store().group("layers." + layer.index() + ".weight").offset();   // [outputs][inputs]
             double[][] rows = new double[layer.outputs()][];
-            for (Neuron n : layer.neurons()) {
-                rows[n.index()] = new double[n.inputs()];
-                System.arraycopy(parameters, n.offset(), rows[n.index()], 0, n.inputs());
+            for (int j = 0; j < rows.length; j++) {
+                rows[j] = Arrays.copyOfRange(parameters, offset + j * layer.inputs(), offset + (j + 1) * layer.inputs());
             }
             w[layer.index()] = rows;
         }
