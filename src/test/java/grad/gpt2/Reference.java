@@ -32,7 +32,8 @@ public final class Reference {
         }
     }
 
-    static int[] ints(JsonObject o, String name) {
+    /** The integers of the array {@code name} in {@code o}. */
+    public static int[] ints(JsonObject o, String name) {
         return o.getAsJsonArray(name).asList().stream().mapToInt(e -> e.getAsInt()).toArray();
     }
 }
