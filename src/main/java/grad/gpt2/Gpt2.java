@@ -93,6 +93,8 @@ public final class Gpt2 implements AutoCloseable {
         private final float[] projected;
         private final float[] hidden;
         private final double[] scores;
+        private final double[] head;
+        private final float[] logits;
 
         private State(Gpt2Config c, int capacity) {
             int w = c.width();
@@ -106,6 +108,8 @@ public final class Gpt2 implements AutoCloseable {
             this.projected = new float[w];
             this.hidden = new float[4 * w];
             this.scores = new double[capacity];
+            this.head = new double[c.headWidth()];
+            this.logits = new float[c.vocabulary()];
         }
 
         /** How many positions have been fed. */
@@ -116,7 +120,8 @@ public final class Gpt2 implements AutoCloseable {
 
     /**
      * Feeds {@code token} at the next position and returns the logits of the token after it, or null
-     * when {@code logits} is false (a prompt token whose successor is known).
+     * when {@code logits} is false (a prompt token whose successor is known). The array returned is the
+     * state's own, overwritten by the next step.
      */
     public float[] step(State s, int token, boolean logits, AttentionSink sink) {
         if (token < 0 || token >= config.vocabulary()) {
@@ -137,9 +142,8 @@ public final class Gpt2 implements AutoCloseable {
             return null;
         }
         layerNorm(s.x, lnfGain, lnfBias, s.normed);
-        float[] out = new float[config.vocabulary()];
-        matVec.rows(tokenEmbedding, s.normed, out, config.vocabulary(), w);
-        return out;
+        matVec.rows(tokenEmbedding, s.normed, s.logits, config.vocabulary(), w);
+        return s.logits;
     }
 
     private void block(int layer, Block b, State s, AttentionSink sink) {
@@ -189,7 +193,8 @@ public final class Gpt2 implements AutoCloseable {
             sum += s.scores[p];
         }
         float[] values = s.values[layer];
-        double[] out = new double[d];
+        double[] out = s.head;
+        java.util.Arrays.fill(out, 0);
         for (int p = 0; p <= t; p++) {
             s.scores[p] /= sum;
             double a = s.scores[p];

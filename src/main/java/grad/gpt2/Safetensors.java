@@ -56,6 +56,8 @@ public final class Safetensors implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final Map<String, Entry> entries;
+    /** One buffer for every read, so that loading leaves no direct memory behind for the collector. */
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
 
     private Safetensors(Path file, FileChannel channel, Map<String, Entry> entries) {
         this.file = file;
@@ -184,7 +186,6 @@ public final class Safetensors implements AutoCloseable {
         }
         float[] out = new float[(int) e.size()];
         int perChunk = CHUNK / e.dtype().bytes;
-        ByteBuffer buffer = ByteBuffer.allocateDirect(perChunk * e.dtype().bytes).order(ByteOrder.LITTLE_ENDIAN);
         for (int done = 0; done < out.length; ) {
             int n = Math.min(perChunk, out.length - done);
             buffer.clear().limit(n * e.dtype().bytes);
