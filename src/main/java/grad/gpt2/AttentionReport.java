@@ -10,6 +10,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +36,7 @@ final class AttentionReport {
         return "attention_layer" + layer + "_head" + head + ".png";
     }
 
-    /** Writes every head's picture and the report; {@code weights[layer][head][query][key]}. */
+    /** Writes every head's picture and the report; {@code tokens} are labels, {@code weights[layer][head][query][key]}. */
     static void write(Path dir, List<String> tokens, double[][][][] weights) {
         for (int l = 0; l < weights.length; l++) {
             for (int h = 0; h < weights[l].length; h++) {
@@ -41,6 +44,22 @@ final class AttentionReport {
             }
         }
         AtomicFiles.writeString(dir.resolve("report.html"), html(tokens, weights.length, weights[0].length));
+    }
+
+    /**
+     * A token's bytes as a label: its text if they are whole UTF-8 characters, else the bytes in hex
+     * ({@code <f0 9f>}: a piece of a character, such as half an emoji).
+     */
+    static String label(byte[] bytes) {
+        try {
+            return label(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            StringBuilder hex = new StringBuilder("<");
+            for (byte b : bytes) {
+                hex.append(hex.length() > 1 ? " " : "").append(String.format(Locale.ROOT, "%02x", b & 0xff));
+            }
+            return hex.append('>').toString();
+        }
     }
 
     /** A token as a label: spaces as a middle dot, line breaks and tabs escaped. */
@@ -53,7 +72,7 @@ final class AttentionReport {
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D pg = probe.createGraphics();
         FontMetrics fm = pg.getFontMetrics(FONT);
-        int labelWidth = tokens.stream().mapToInt(t -> fm.stringWidth(label(t))).max().orElse(0) + PAD;
+        int labelWidth = tokens.stream().mapToInt(t -> fm.stringWidth(t)).max().orElse(0) + PAD;
         pg.dispose();
         int top = PAD + fm.getHeight() + labelWidth;
         int width = PAD + labelWidth + n * CELL + PAD;
@@ -93,7 +112,7 @@ final class AttentionReport {
     private static void labels(Graphics2D g, FontMetrics fm, List<String> tokens, int left, int top) {
         g.setColor(Color.BLACK);
         for (int i = 0; i < tokens.size(); i++) {
-            String text = label(tokens.get(i));
+            String text = tokens.get(i);
             int baseline = top + i * CELL + (CELL + fm.getAscent() - fm.getDescent()) / 2;
             g.drawString(text, left - PAD / 2 - fm.stringWidth(text), baseline);
             AffineTransform saved = g.getTransform();
@@ -118,7 +137,7 @@ final class AttentionReport {
                 + "<h1>Attention over the prompt</h1>\n<p>Each picture is one head: row = the token attending, "
                 + "column = the token attended to (white 0, dark blue 1; grey is the future, masked). Prompt tokens:");
         for (String t : tokens) {
-            b.append(" <code>").append(escape(label(t))).append("</code>");
+            b.append(" <code>").append(escape(t)).append("</code>");
         }
         b.append("</p>\n");
         for (int l = 0; l < layers; l++) {

@@ -137,7 +137,7 @@ public final class Gpt2Command implements Callable<Integer> {
 
     private void inspect(PrintWriter out, Gpt2Config c) {
         out.printf(Locale.ROOT, "model: %s%n", model);
-        out.printf(Locale.ROOT, "n_layer %d, n_head %d, n_embd %d, n_positions %d, vocab_size %d, layer_norm_epsilon %s%n",
+        out.printf(Locale.ROOT, "n_layer %d, n_head %d, n_embd %d, n_positions %d, vocab_size %d, layer_norm_epsilon %.0e%n",
                 c.layers(), c.heads(), c.width(), c.context(), c.vocabulary(), c.epsilon());
         out.printf(Locale.ROOT, "parameters: %,d (lm_head tied to the token embeddings, counted once)%n", c.parameters());
         out.printf(Locale.ROOT, "weights in memory: %.1f MiB of float32%n", c.parameters() * 4 / 1048576.0);
@@ -217,7 +217,7 @@ public final class Gpt2Command implements Callable<Integer> {
             if (weights != null) {
                 List<String> labels = new ArrayList<>();
                 for (int id : ids) {
-                    labels.add(new String(bpe.bytes(id), StandardCharsets.UTF_8));
+                    labels.add(AttentionReport.label(bpe.bytes(id)));
                 }
                 AttentionReport.write(outputDir, labels, weights);
                 spec.commandLine().getErr().printf(Locale.ROOT, "grad gpt2: wrote %d attention maps and report.html to %s%n",
