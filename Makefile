@@ -20,6 +20,7 @@ test:
 # Speed and memory figures (src/test/java/grad/bench/Bench.java); timings only, no assertions.
 # BASELINE=path/to/an/earlier/grad.jar also times the default run against it; the default run is also timed
 # against bench/torch_xor.py (PyTorch + matplotlib doing the same) when python3 imports torch, matplotlib and PIL.
+# Part 6 times GPT-2 small's shape (random weights) against bench/torch_gpt2.py when python3 imports torch.
 BENCH_TIME = /usr/bin/time
 bench: jar
 	@test -x $(BENCH_TIME) || { apt-get update && apt-get install -y time; } >/dev/null 2>&1 \

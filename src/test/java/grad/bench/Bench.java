@@ -46,7 +46,7 @@ public final class Bench {
     private final int runs;
     private final Path scratch;
 
-    private Bench(String jar, int runs, String baseline) throws IOException {
+    Bench(String jar, int runs, String baseline) throws IOException {
         this.jar = jar;
         this.baseline = baseline;
         this.runs = runs;
@@ -169,6 +169,8 @@ public final class Bench {
         Runs bigCapped = grad("-Xmx64m", "--dataset", "xor", "--lr", "0.005", "--epochs", "2", "--no-plots", "--class-size", "100000");
         System.out.printf(Locale.ROOT, "   the same with -Xmx64m: %s and %s: %.2fx%n",
                 mib(smallCapped.peakKiB()), mib(bigCapped.peakKiB()), (double) bigCapped.peakKiB() / smallCapped.peakKiB());
+
+        gpt2();
     }
 
     /**
@@ -206,12 +208,28 @@ public final class Bench {
                 medianCpu(pairs.get(0)), medianCpu(pairs.get(1)), EngineBench.median(cpu));
     }
 
-    /** The first of python3 on the PATH and Debian's /usr/bin/python3 that imports torch, matplotlib and PIL, or null. */
-    private static String torchPython() throws InterruptedException {
+    /** Part 6 ({@link Gpt2Bench}): GPT-2 small's shape, tokens per second against PyTorch, and peak memory. */
+    private void gpt2() throws Exception {
+        System.out.printf(Locale.ROOT, "%n6. GPT-2 small's shape (124M parameters, random weights): greedy generation%n");
+        Gpt2Bench.print(this, jar, scratch);
+    }
+
+    /** Runs {@link Gpt2Bench} alone, once. */
+    static void gpt2Only(String jar) throws Exception {
+        Bench bench = new Bench(jar, 1, null);
+        try {
+            bench.gpt2();
+        } finally {
+            bench.deleteScratch();
+        }
+    }
+
+    /** The first of python3 on the PATH and Debian's /usr/bin/python3 that runs {@code imports}, or null. */
+    static String python(String imports) throws InterruptedException {
         for (String python : List.of("python3", "/usr/bin/python3")) {
             try {
-                Process p = new ProcessBuilder(python, "-c", "import torch, matplotlib, PIL")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Process p = new ProcessBuilder(python, "-c", imports).redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
                 if (p.waitFor() == 0) {
                     return python;
                 }
@@ -220,6 +238,11 @@ public final class Bench {
             }
         }
         return null;
+    }
+
+    /** The first of python3 on the PATH and Debian's /usr/bin/python3 that imports torch, matplotlib and PIL, or null. */
+    private static String torchPython() throws InterruptedException {
+        return python("import torch, matplotlib, PIL");
     }
 
     private static double medianCpu(List<Measurement> runs) {
@@ -279,7 +302,7 @@ public final class Bench {
         return all;
     }
 
-    private List<String> command(String... args) {
+    List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(Arrays.asList(args));
@@ -287,7 +310,7 @@ public final class Bench {
     }
 
     /** Runs a command to its end; fails loudly if it does not exit 0. */
-    private Measurement run(List<String> command) throws Exception {
+    Measurement run(List<String> command) throws Exception {
         Path timeOut = scratch.resolve("time.txt");
         List<String> full = new ArrayList<>();
         boolean gnuTime = Files.isExecutable(TIME);
@@ -341,7 +364,7 @@ public final class Bench {
         return new Runs(s[s.length / 2], m[m.length / 2]);
     }
 
-    private static String mib(long kib) {
+    static String mib(long kib) {
         return String.format(Locale.ROOT, "%.0f MiB peak", kib / 1024.0);
     }
 
