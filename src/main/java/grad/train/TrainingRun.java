@@ -198,7 +198,7 @@ public final class TrainingRun {
     }
 
     /** SGD over the network's parameters, with a saved model's velocities when continuing one. */
-    private SGD optimizer(MLP model, SavedModel saved) {
+    SGD optimizer(MLP model, SavedModel saved) {
         OptimizerPlan o = plan.optimizer();
         SGD sgd = new SGD(model.parameters(), o.lr(), o.momentum(), o.weightDecay(), o.l1(), o.nesterov());
         if (saved != null) {
@@ -207,7 +207,7 @@ public final class TrainingRun {
         return sgd;
     }
 
-    private PreparedData prepare(SavedModel saved) {
+    PreparedData prepare(SavedModel saved) {
         LoadedData loaded = LoadedData.load(plan, plan.model() instanceof ModelPlan.Loaded l ? l : null);
         Dataset data = loaded.data();
         Split split = loaded.split();
@@ -260,7 +260,7 @@ public final class TrainingRun {
     }
 
     /** inputs → the hidden layers → one output per class (or one value), initialized from the seed. */
-    private MLP newNetwork(Dataset data, InputFeatures inputs) {
+    MLP newNetwork(Dataset data, InputFeatures inputs) {
         int[] sizes = new int[plan.model().hidden().size() + 1];
         for (int i = 0; i < plan.model().hidden().size(); i++) {
             sizes[i] = plan.model().hidden().get(i);
