@@ -50,6 +50,8 @@ final class DevToolsBrowser implements AutoCloseable {
     /** Every exception the page threw (Runtime.exceptionThrown), as its description. */
     final List<String> exceptions = new CopyOnWriteArrayList<>();
 
+    private Path profile;
+
     private DevToolsBrowser(Process process, WebSocket socket) {
         this.process = process;
         this.socket = socket;
@@ -69,9 +71,13 @@ final class DevToolsBrowser implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Starts {@code chromium} with a profile in {@code scratch} and a window {@code width}×{@code height}. */
-    static DevToolsBrowser start(Path chromium, Path scratch, int width, int height) throws IOException, InterruptedException {
-        Path profile = Files.createDirectories(scratch.resolve("chromium-profile"));
+    /**
+     * Starts {@code chromium} with a window {@code width}×{@code height} and a profile of its own (a temporary
+     * directory deleted on {@link #close()}, as far as Chromium's last writes allow: not in a test's
+     * {@code @TempDir}, whose deletion would fail on them).
+     */
+    static DevToolsBrowser start(Path chromium, int width, int height) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("grad-chromium-");
         Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--no-first-run", "--hide-scrollbars", "--remote-allow-origins=*",
                 "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=" + width + "," + height,
@@ -95,6 +101,7 @@ final class DevToolsBrowser implements AutoCloseable {
             WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(page), listener)
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             DevToolsBrowser b = new DevToolsBrowser(p, socket);
+            b.profile = profile;
             listener.browser = b;
             b.call("Runtime.enable", new JsonObject());
             b.call("Page.enable", new JsonObject());
@@ -197,21 +204,31 @@ final class DevToolsBrowser implements AutoCloseable {
         return Base64.getDecoder().decode(call("Page.captureScreenshot", params).get("data").getAsString());
     }
 
+    /** Asks Chromium to quit (so its helpers end too), waits for it, and deletes its profile as far as it can. */
     @Override
     public void close() {
         try {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+            int id = ids.incrementAndGet();
+            socket.sendText("{\"id\":" + id + ",\"method\":\"Browser.close\",\"params\":{}}", true).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
-            // closing anyway
+            // it is stopped below anyway
         }
-        process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        deleteQuietly(profile);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a file Chromium still held: left in the temporary directory
         }
     }
 

@@ -36,7 +36,7 @@ class PlaygroundBrowserTest {
         server = new PlaygroundServer(session, 0, new GraphSvg(Optional.empty()));
         session.start();
         server.start();
-        browser = DevToolsBrowser.start(chromium.get(), scratch, 1280, 1000);
+        browser = DevToolsBrowser.start(chromium.get(), 1280, 1000);
     }
 
     @AfterEach

@@ -30,7 +30,7 @@ public final class Screenshot {
                 "--epochs", Integer.toString(EPOCHS)));
         try (Session session = new Session(settings, scratch.resolve("model.json"));
              PlaygroundServer server = new PlaygroundServer(session, 0, GraphSvg.onPath());
-             DevToolsBrowser browser = DevToolsBrowser.start(chromium.get(), scratch, 1280, 1250)) {
+             DevToolsBrowser browser = DevToolsBrowser.start(chromium.get(), 1280, 1250)) {
             session.start();
             server.start();
             browser.navigate(server.uri());
