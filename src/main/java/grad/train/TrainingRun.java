@@ -201,7 +201,7 @@ public final class TrainingRun {
      * The plan's optimizer over the network's store, with a saved model's state when continuing one (and
      * the saved model was trained by the same kind of optimizer; else it starts afresh).
      */
-    private Optimizer optimizer(MLP model, SavedModel saved) {
+    Optimizer optimizer(MLP model, SavedModel saved) {
         Optimizer optimizer = plan.optimizer().create(model.store());
         if (saved != null && saved.optimizer().kind() == plan.optimizer().kind()) {
             optimizer.loadState(saved.optimizer().buffers());
@@ -209,7 +209,7 @@ public final class TrainingRun {
         return optimizer;
     }
 
-    private PreparedData prepare(SavedModel saved) {
+    PreparedData prepare(SavedModel saved) {
         LoadedData loaded = LoadedData.load(plan, plan.model() instanceof ModelPlan.Loaded l ? l : null);
         Dataset data = loaded.data();
         Split split = loaded.split();
@@ -262,7 +262,7 @@ public final class TrainingRun {
     }
 
     /** inputs → the hidden layers → one output per class (or one value), initialized from the seed. */
-    private MLP newNetwork(Dataset data, InputFeatures inputs) {
+    MLP newNetwork(Dataset data, InputFeatures inputs) {
         int[] sizes = new int[plan.model().hidden().size() + 1];
         for (int i = 0; i < plan.model().hidden().size(); i++) {
             sizes[i] = plan.model().hidden().get(i);
