@@ -38,6 +38,8 @@ final class Bytecode implements Opcodes {
     private static final String OP_DESC = "L" + OP + ";";
     private static final String LAYER = "grad/engine/DenseLayer";
     private static final String STEP = "grad/engine/Compiler$Step";
+    /** The int parameters of a strided layer's loops: w0, wj, wi, b0, bj, biasMode, x0, n, k, z0, y0. */
+    private static final String LAYER_INTS = "IIIIIIIIIII";
     private static final String NAME = "grad/engine/CompiledSteps";
 
     private Bytecode() {
@@ -102,11 +104,11 @@ final class Bytecode implements Opcodes {
         mv.visitCode();
         for (int s = 0; s < p.code.length; s++) {
             byte c = p.code[s];
-            if (c == Program.LAYER && ((DenseLayer) p.kernel[s]).laidOut()) {
+            if (c == Program.LAYER && ((DenseLayer) p.kernel[s]).strided) {
                 DenseLayer layer = (DenseLayer) p.kernel[s];
                 mv.visitVarInsn(ALOAD, 1);
                 layerConstants(mv, layer);
-                mv.visitMethodInsn(INVOKESTATIC, LAYER, "forward", "([DIIIIII" + OP_DESC + ")V", false);
+                mv.visitMethodInsn(INVOKESTATIC, LAYER, "forward", "([D" + LAYER_INTS + OP_DESC + ")V", false);
             } else if (c == Program.LAYER) {
                 kernel(mv, s, LAYER);
                 mv.visitVarInsn(ALOAD, 1);
@@ -182,7 +184,7 @@ final class Bytecode implements Opcodes {
 
     private static void layerBackward(MethodVisitor mv, Program p, int s) {
         DenseLayer layer = (DenseLayer) p.kernel[s];
-        if (layer.laidOut()) {
+        if (layer.strided) {
             mv.visitVarInsn(ALOAD, 1);
             mv.visitVarInsn(ALOAD, 2);
             layerConstants(mv, layer);
@@ -193,8 +195,8 @@ final class Bytecode implements Opcodes {
         }
         mv.visitInsn(p.layerWeightsNeedGrad[s] ? ICONST_1 : ICONST_0);
         mv.visitInsn(p.layerInputsNeedGrad[s] ? ICONST_1 : ICONST_0);
-        if (layer.laidOut()) {
-            mv.visitMethodInsn(INVOKESTATIC, LAYER, "backward", "([D[DIIIIII" + OP_DESC + "ZZ)V", false);
+        if (layer.strided) {
+            mv.visitMethodInsn(INVOKESTATIC, LAYER, "backward", "([D[D" + LAYER_INTS + OP_DESC + "ZZ)V", false);
         } else {
             mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "backward", "([D[DZZ)V", false);
         }
@@ -216,10 +218,15 @@ final class Bytecode implements Opcodes {
         mv.visitInsn(DASTORE);
     }
 
-    /** A laid-out layer's slots and sizes, and its activation (or null), as constants. */
+    /** A strided layer's grid, bias mode, slots and sizes, and its activation (or null), as constants. */
     private static void layerConstants(MethodVisitor mv, DenseLayer layer) {
-        push(mv, layer.packed);
-        push(mv, layer.inputs);
+        push(mv, layer.w0);
+        push(mv, layer.wj);
+        push(mv, layer.wi);
+        push(mv, layer.b0);
+        push(mv, layer.bj);
+        push(mv, layer.biasMode);
+        push(mv, layer.x[0]);
         push(mv, layer.n);
         push(mv, layer.k);
         push(mv, layer.z[0]);
@@ -252,11 +259,11 @@ final class Bytecode implements Opcodes {
     }
 
     private static void push(MethodVisitor mv, int value) {
-        if (value <= 5) {
+        if (value >= -1 && value <= 5) {
             mv.visitInsn(ICONST_0 + value);
-        } else if (value <= Byte.MAX_VALUE) {
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
             mv.visitIntInsn(BIPUSH, value);
-        } else if (value <= Short.MAX_VALUE) {
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
             mv.visitIntInsn(SIPUSH, value);
         } else {
             mv.visitLdcInsn(value);

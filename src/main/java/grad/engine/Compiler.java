@@ -44,22 +44,37 @@ public final class Compiler {
      */
     public static Program compile(List<Value> roots, List<Value> parameters, List<Value> inputs, List<Value> targets) {
         Trace trace = Trace.of(roots, parameters, inputs, targets);
-        List<Object> steps = fuseLayers(fuseDots(trace.steps, trace.slotCount), trace.slotCount);
+        List<Object> steps = fuseLayers(fuseDots(trace.steps, trace.slotCount), trace.slotCount, trace.parameterCount);
         return new Program(renumber(steps, trace), trace);
     }
 
     /**
      * Gives the computed values new slots in the order the steps write them, each layer's outputs side by
-     * side, so that a layer's inputs are consecutive slots (as a hand-written network's arrays are); the
-     * leaves keep theirs. Updates {@code trace}'s roots and slot count.
+     * side, so that a layer's inputs are consecutive slots (as a hand-written network's arrays are), and
+     * the constants new slots in the order the steps read them (a layer's biases first), so that constant
+     * biases (Python's {@code sum} starting from 0) are side by side too; parameters, inputs and targets
+     * keep theirs. Updates {@code trace}'s constants, roots and slot count.
      */
     static List<Object> renumber(List<Object> steps, Trace trace) {
-        int leaves = trace.parameterCount + trace.inputCount + trace.targetCount + trace.constants.length;
+        int first = trace.parameterCount + trace.inputCount + trace.targetCount;
+        int leaves = first + trace.constants.length;
         int[] map = new int[trace.slotCount];
-        for (int i = 0; i < leaves; i++) {
-            map[i] = i;
+        for (int i = 0; i < map.length; i++) {
+            map[i] = i < first ? i : -1;
         }
-        int next = leaves;
+        int next = first;
+        for (Object step : steps) {
+            for (int r : step instanceof DenseLayer layer ? layer.readsBiasesFirst() : ((Step) step).reads()) {
+                if (r >= first && r < leaves && map[r] < 0) {
+                    map[r] = next++;
+                }
+            }
+        }
+        double[] constants = trace.constants.clone();
+        for (int c = first; c < leaves; c++) {
+            map[c] = map[c] < 0 ? next++ : map[c];   // else a constant that only a root is
+            trace.constants[map[c] - first] = constants[c - first];
+        }
         for (Object step : steps) {
             if (step instanceof DenseLayer layer) {
                 for (int slot : layer.z) {
@@ -93,31 +108,45 @@ public final class Compiler {
         return out;
     }
 
-    /** One step: slot {@code out} ← {@code op} of slots {@code a[0]} and {@code b[0]}, or for a dot Σ a[i]·b[i] (+ bias). */
-    record Step(Op op, int out, int[] a, int[] b, int bias) {
+    /**
+     * One step: slot {@code out} ← {@code op} of slots {@code a[0]} and {@code b[0]}, or for a dot
+     * {@code Σ a[i]·b[i]} with {@code bias} (or none, -1) added last, or first when {@code biasFirst}.
+     */
+    record Step(Op op, int out, int[] a, int[] b, int bias, boolean biasFirst) {
         static Step scalar(Op op, int out, int a, int b) {
-            return new Step(op, out, new int[] {a}, new int[] {b}, -1);
-        }
-
-        /** A dot step's value: {@code Σ a[i]·b[i]}, then {@code + bias}, in that order. */
-        double dot(double[] data) {
-            double s = data[a[0]] * data[b[0]];
-            for (int i = 1; i < a.length; i++) {
-                s += data[a[i]] * data[b[i]];
-            }
-            return bias >= 0 ? s + data[bias] : s;
+            return new Step(op, out, new int[] {a}, new int[] {b}, -1, false);
         }
 
         /**
-         * A dot step's backward pass, in {@link Value#backward()}'s order: the bias (the last addition),
-         * then each product from the last to the first, its first operand then its second.
+         * A dot step's value, the additions in the order of the chain it replaces: {@code b + a₀·b₀ + …}
+         * (bias first, as micrograd's {@code Neuron} and Python's {@code sum(…, b)} write it) or
+         * {@code a₀·b₀ + … + b} (bias last, grad's {@code Neuron}).
+         */
+        double dot(double[] data) {
+            double s = data[a[0]] * data[b[0]];
+            if (biasFirst) {
+                s = data[bias] + s;
+            }
+            for (int i = 1; i < a.length; i++) {
+                s += data[a[i]] * data[b[i]];
+            }
+            return bias >= 0 && !biasFirst ? s + data[bias] : s;
+        }
+
+        /**
+         * A dot step's backward pass, in {@link Value#backward()}'s order, which undoes the chain from its
+         * last addition: a last bias, then each product from the last to the first (its first operand,
+         * then its second), a first bias just before the first product (they meet in the first addition).
          */
         void dotBackward(double[] data, double[] grad, boolean[] needs) {
             double g = grad[out];
-            if (bias >= 0 && needs[bias]) {
+            if (bias >= 0 && !biasFirst && needs[bias]) {
                 grad[bias] += g;
             }
             for (int i = a.length - 1; i >= 0; i--) {
+                if (i == 0 && biasFirst && needs[bias]) {
+                    grad[bias] += g;
+                }
                 if (needs[a[i]]) {
                     grad[a[i]] += g * data[b[i]];
                 }
@@ -128,7 +157,7 @@ public final class Compiler {
         }
 
         Step renumbered(int[] map) {
-            return new Step(op, map[out], renumber(a, map), renumber(b, map), bias >= 0 ? map[bias] : -1);
+            return new Step(op, map[out], renumber(a, map), renumber(b, map), bias >= 0 ? map[bias] : -1, biasFirst);
         }
 
         /** The slots this step reads. */
@@ -212,23 +241,32 @@ public final class Compiler {
     }
 
     /**
-     * Replaces each chain {@code ((m₀ + m₁) + …) + last} by one dot step, where the {@code mᵢ} are
-     * multiplications and each link is read only by the next; {@code last} is a product or the bias.
+     * Replaces each chain {@code ((t₀ + t₁) + …) + tₙ} of additions, each link read only by the next, by
+     * one dot step, when every term is a multiplication read only by the chain except at most one, the
+     * bias: the last term (grad's {@code Neuron}) or one of the first two ({@code b + w₀·x₀ + …}, as
+     * micrograd's {@code Neuron} and Python's {@code sum} add; {@code w₀·x₀ + b + …} gives the same bits).
+     * A chain whose steps are interleaved with a step reading a slot it also reads is left alone, since the
+     * fused step would send gradients to that slot in another order.
      */
     static List<Step> fuseDots(List<Step> steps, int slotCount) {
         int[] uses = uses(steps, slotCount);
         Step[] producer = new Step[slotCount];
-        for (Step s : steps) {
-            producer[s.out()] = s;
+        int[] position = new int[slotCount];
+        for (int i = 0; i < steps.size(); i++) {
+            producer[steps.get(i).out()] = steps.get(i);
+            position[steps.get(i).out()] = i;
         }
         boolean[] absorbed = new boolean[slotCount];
         Map<Integer, Step> dots = new HashMap<>();
         for (int i = steps.size() - 1; i >= 0; i--) {   // from the last step, so a chain is met at its root
             Step root = steps.get(i);
             if (root.op() == Op.ADD && !absorbed[root.out()]) {
-                Step dot = dotOf(root, producer, uses, absorbed);
-                if (dot != null) {
-                    dots.put(root.out(), dot);
+                Chain chain = chainOf(root, producer, uses, absorbed);
+                if (chain != null && !interleaved(chain, steps, position)) {
+                    dots.put(root.out(), chain.dot);
+                    for (int slot : chain.fused) {
+                        absorbed[slot] = true;
+                    }
                 }
             }
         }
@@ -243,8 +281,12 @@ public final class Compiler {
         return fused;
     }
 
-    /** The dot step that replaces the chain of additions ending at {@code root} (marking its steps absorbed), or null. */
-    private static Step dotOf(Step root, Step[] producer, int[] uses, boolean[] absorbed) {
+    /** A chain of additions found by {@link #chainOf}: its dot step and the slots of the steps it replaces. */
+    private record Chain(Step dot, List<Integer> fused) {
+    }
+
+    /** The dot step that could replace the chain of additions ending at {@code root}, or null. */
+    private static Chain chainOf(Step root, Step[] producer, int[] uses, boolean[] absorbed) {
         List<Step> links = new ArrayList<>();   // the additions, root first
         Step link = root;
         for (Step left = root; left != null && left.op() == Op.ADD && !absorbed[left.out()]
@@ -257,28 +299,74 @@ public final class Compiler {
         for (int k = links.size() - 1; k >= 0; k--) {
             terms.add(links.get(k).b()[0]);
         }
-        int products = fusableProduct(producer, uses, absorbed, terms.get(terms.size() - 1))
-                ? terms.size() : terms.size() - 1;   // else the last term is the bias
-        for (int k = 0; k < products; k++) {
-            if (!fusableProduct(producer, uses, absorbed, terms.get(k))) {
-                return null;
-            }
-        }
-        if (products == 0) {
+        int bias = biasPosition(terms, producer, uses, absorbed);
+        if (bias == -2 || terms.size() - (bias >= 0 ? 1 : 0) == 0) {
             return null;
         }
-        int[] a = new int[products];
-        int[] b = new int[products];
-        for (int k = 0; k < products; k++) {
-            Step mul = producer[terms.get(k)];
-            a[k] = mul.a()[0];
-            b[k] = mul.b()[0];
-            absorbed[mul.out()] = true;
+        List<Integer> fused = new ArrayList<>();
+        int n = terms.size() - (bias >= 0 ? 1 : 0);
+        int[] a = new int[n];
+        int[] b = new int[n];
+        int k = 0;
+        for (int t = 0; t < terms.size(); t++) {
+            if (t != bias) {
+                Step mul = producer[terms.get(t)];
+                a[k] = mul.a()[0];
+                b[k++] = mul.b()[0];
+                fused.add(mul.out());
+            }
         }
         for (Step l : links) {
-            absorbed[l.out()] = true;
+            fused.add(l.out());
         }
-        return new Step(Op.DOT, root.out(), a, b, products < terms.size() ? terms.get(products) : -1);
+        boolean first = bias >= 0 && bias < terms.size() - 1;
+        return new Chain(new Step(Op.DOT, root.out(), a, b, bias >= 0 ? terms.get(bias) : -1, first), fused);
+    }
+
+    /**
+     * Which term of a chain is its bias: -1 for none (every term a fusable product), the last, the first or
+     * the second term (the others being fusable products), or -2 when the chain is no dot.
+     */
+    private static int biasPosition(List<Integer> terms, Step[] producer, int[] uses, boolean[] absorbed) {
+        int bias = -1;
+        for (int t = 0; t < terms.size(); t++) {
+            if (!fusableProduct(producer, uses, absorbed, terms.get(t))) {
+                if (bias != -1) {
+                    return -2;
+                }
+                bias = t;
+            }
+        }
+        return bias <= 1 || bias == terms.size() - 1 ? bias : -2;
+    }
+
+    /**
+     * Whether a step outside the chain lies between the chain's first step and its root and reads a slot
+     * the chain reads: {@code Value.backward()} would then add that step's gradient to the slot between
+     * the chain's contributions, and the fused step, which adds them all at once, would not.
+     */
+    private static boolean interleaved(Chain chain, List<Step> steps, int[] position) {
+        Step dot = chain.dot;
+        int from = position[dot.out()];
+        Set<Integer> own = new HashSet<>(chain.fused);
+        for (int slot : chain.fused) {
+            from = Math.min(from, position[slot]);
+        }
+        Set<Integer> reads = new HashSet<>();
+        for (int r : dot.reads()) {
+            reads.add(r);
+        }
+        for (int i = from + 1; i < position[dot.out()]; i++) {
+            Step s = steps.get(i);
+            if (!own.contains(s.out())) {
+                for (int r : s.reads()) {
+                    if (reads.contains(r)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean fusableProduct(Step[] producer, int[] uses, boolean[] absorbed, int slot) {
@@ -287,43 +375,56 @@ public final class Compiler {
     }
 
     /**
-     * Groups dot steps over the same inputs, each with its bias and the same activation (or none), into
-     * {@link DenseLayer}s, placed where the first of them was. A later dot joins the group only if no step
-     * in between shares a slot it reads, so neither any value nor any order of gradient contributions
-     * changes.
+     * Groups dot steps over the same inputs, each with the same activation (or none) and its bias in the
+     * same place (or none), into {@link DenseLayer}s, placed where the first of them was. Each product may
+     * name the weight and the input in either order ({@code w·x} or {@code x·w}); the inputs are the slots
+     * the dots share, product by product. A later dot joins the group only if no step in between shares a
+     * slot it reads, so neither any value nor any order of gradient contributions changes.
+     *
+     * @param parameters the number of parameter slots (slots below it): for a layer of one dot, the input
+     *                   of each product is its operand that is not a parameter
      */
-    static List<Object> fuseLayers(List<Step> steps, int slotCount) {
+    static List<Object> fuseLayers(List<Step> steps, int slotCount, int parameters) {
         int[] uses = uses(steps, slotCount);
         List<Object> out = new ArrayList<>();
         boolean[] taken = new boolean[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             if (!taken[i]) {
-                out.add(layerable(steps.get(i)) ? layerFrom(steps, i, uses, taken) : steps.get(i));
+                DenseLayer layer = layerable(steps.get(i)) ? layerFrom(steps, i, uses, taken, parameters) : null;
+                out.add(layer == null || lone(layer) ? steps.get(i) : layer);
             }
         }
         return out;
     }
 
+    /**
+     * Whether a layer is one dot that stays a dot step: without an activation, and without a bias or
+     * with one product ({@code a + b·c}); a loss's {@code Σ t·o} is no layer, a one-output head is.
+     */
+    private static boolean lone(DenseLayer layer) {
+        return layer.k == 1 && layer.activation == null && (layer.biasMode == DenseLayer.NO_BIAS || layer.n == 1);
+    }
+
     /** The layer of dot step {@code i} and of the later dots that can join it, all marked taken. */
-    private static DenseLayer layerFrom(List<Step> steps, int i, int[] uses, boolean[] taken) {
+    private static DenseLayer layerFrom(List<Step> steps, int i, int[] uses, boolean[] taken, int parameters) {
         Step first = steps.get(i);
         Op activation = activationOf(steps, i, uses);
-        List<Step> dots = new ArrayList<>();
+        List<Step> dots = new ArrayList<>(List.of(first));
         List<Step> acts = new ArrayList<>();
+        int[] inputs = null;   // known once a second dot joins
         Set<Integer> between = new HashSet<>();   // slots read or written by skipped steps
-        for (int j = i; j < steps.size(); j++) {
+        take(steps, i, activation, taken, acts);
+        for (int j = i + 1; j < steps.size(); j++) {
             Step s = steps.get(j);
             if (taken[j]) {
                 continue;
             }
-            if (layerable(s) && Arrays.equals(s.b(), first.b()) && activationOf(steps, j, uses) == activation
-                    && disjoint(s, between)) {
+            int[] shared = layerable(s) && sameShape(first, s) && activationOf(steps, j, uses) == activation
+                    && disjoint(s, between) ? sharedInputs(inputs == null ? first : null, inputs, s) : null;
+            if (shared != null) {
+                inputs = shared;
                 dots.add(s);
-                taken[j] = true;
-                if (activation != null) {
-                    acts.add(steps.get(j + 1));
-                    taken[j + 1] = true;
-                }
+                take(steps, j, activation, taken, acts);
             } else {
                 for (int r : s.reads()) {
                     between.add(r);
@@ -331,15 +432,59 @@ public final class Compiler {
                 between.add(s.out());
             }
         }
-        return DenseLayer.of(dots, acts, activation);
+        return DenseLayer.of(dots, acts, activation, inputs != null ? inputs : guessInputs(first, parameters));
+    }
+
+    private static void take(List<Step> steps, int j, Op activation, boolean[] taken, List<Step> acts) {
+        taken[j] = true;
+        if (activation != null) {
+            acts.add(steps.get(j + 1));
+            taken[j + 1] = true;
+        }
+    }
+
+    /** Whether two dots have as many products and their bias in the same place (or none). */
+    private static boolean sameShape(Step a, Step b) {
+        return a.a().length == b.a().length && (a.bias() >= 0) == (b.bias() >= 0) && a.biasFirst() == b.biasFirst();
     }
 
     /**
-     * Whether a step can be part of a dense layer: a dot with a bias that reads no slot twice (a layer
-     * sends gradients to its weights and inputs in its own order, which only matters for a slot used twice).
+     * The inputs dot {@code s} shares with {@code first} (product i's input being the operand both read),
+     * or, when the inputs are known, those if {@code s} reads them all; null when it does not.
+     */
+    private static int[] sharedInputs(Step first, int[] known, Step s) {
+        int n = s.a().length;
+        int[] x = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (known != null) {
+                x[i] = known[i];
+            } else if (first.b()[i] == s.a()[i] || first.b()[i] == s.b()[i]) {
+                x[i] = first.b()[i];
+            } else {
+                x[i] = first.a()[i];
+            }
+            if (x[i] != s.a()[i] && x[i] != s.b()[i]) {
+                return null;
+            }
+        }
+        return x;
+    }
+
+    /** The inputs of a one-dot layer: of each product, the operand that is not a parameter (else the second). */
+    private static int[] guessInputs(Step dot, int parameters) {
+        int[] x = new int[dot.a().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = dot.b()[i] < parameters && dot.a()[i] >= parameters ? dot.a()[i] : dot.b()[i];
+        }
+        return x;
+    }
+
+    /**
+     * Whether a step can be part of a dense layer: a dot that reads no slot twice (a layer sends gradients
+     * to its weights and inputs in its own order, which only matters for a slot used twice).
      */
     private static boolean layerable(Step s) {
-        if (s.op() != Op.DOT || s.bias() < 0) {
+        if (s.op() != Op.DOT) {
             return false;
         }
         int[] reads = s.reads().clone();

@@ -6,79 +6,116 @@ import java.util.List;
  * A fused layer: {@code k} dot steps over the same {@code n} inputs, neuron {@code j} computing
  * {@code z[j] = Σᵢ w[j][i]·x[i] + bias[j]} and then {@code y[j] = activation(z[j])}. The loops are what
  * a hand-written layer does; the arithmetic, and the order of every sum, is that of the {@link Value}
- * operations it replaces (the backward pass visits the neurons last to first, as {@link Value#backward()}
- * does).
+ * operations it replaces: the bias added last (grad's {@code Neuron}), first (micrograd's), or not at all
+ * (microgpt's {@code linear}); the backward pass visits the neurons last to first, as
+ * {@link Value#backward()} does.
  *
- * <p>When the slots are laid out as a network lays them out (each neuron's weights then its bias, neuron
- * after neuron; the inputs side by side), the loops index the slots directly, as a hand-written layer
- * indexes its arrays; otherwise they go through the slot tables.
+ * <p>When the slots form a regular grid — neuron j's weight for input i at {@code w0 + j·wj + i·wi}, its
+ * bias at {@code b0 + j·bj}, the inputs, pre-activations and outputs each side by side — the loops index
+ * the slots directly, as a hand-written layer indexes its arrays. That covers grad's layout (each neuron's
+ * weights then its bias), PyTorch's {@code Linear} (a {@code [out][in]} weight matrix, then the biases) and
+ * {@code x·W} (an {@code [in][out]} matrix). Otherwise the loops go through the slot tables.
  */
 final class DenseLayer {
+    /** Where the bias is added: {@link #NO_BIAS}, {@link #BIAS_FIRST} or {@link #BIAS_LAST}. */
+    static final int NO_BIAS = 0;
+    static final int BIAS_FIRST = 1;
+    static final int BIAS_LAST = 2;
+
     final int n;
     final int k;
     final int[] x;
     /** {@code w[j·n + i]}: the slot of neuron j's weight for input i. */
     final int[] w;
+    /** The biases' slots (none without a bias). */
     final int[] bias;
+    final int biasMode;
     final int[] z;
     /** The activation's output slots ({@link #z} itself without an activation). */
     final int[] y;
     /** RELU, TANH, SIGMOID, or null for none. */
     final Op activation;
-    /** The first weight's slot when neuron j's weights are slots {@code packed + j(n+1) ..} with its bias after them, else -1. */
-    final int packed;
-    /** The first input's slot when the inputs are consecutive slots, else -1. */
-    final int inputs;
+    /** The grid of the weights and biases (see the class comment), or {@code strided == false}. */
+    final int w0;
+    final int wj;
+    final int wi;
+    final int b0;
+    final int bj;
+    final boolean strided;
 
-    DenseLayer(int[] x, int[] w, int[] bias, int[] z, int[] y, Op activation) {
-        this.k = bias.length;
+    DenseLayer(int[] x, int[] w, int[] bias, int biasMode, int[] z, int[] y, Op activation) {
+        this.k = z.length;
         this.n = x.length;
         this.x = x;
         this.w = w;
         this.bias = bias;
+        this.biasMode = biasMode;
         this.z = z;
         this.y = y;
         this.activation = activation;
-        this.packed = packedStart();
-        this.inputs = consecutive(x) ? x[0] : -1;
+        this.w0 = w[0];
+        this.wj = k > 1 ? w[n] - w[0] : 0;
+        this.wi = n > 1 ? w[1] - w[0] : 0;
+        this.b0 = bias.length > 0 ? bias[0] : 0;
+        this.bj = bias.length > 1 ? bias[1] - bias[0] : 0;
+        this.strided = grid() && consecutive(x) && consecutive(z) && consecutive(y);
     }
 
-    static DenseLayer of(List<Compiler.Step> dots, List<Compiler.Step> activations, Op activation) {
+    /**
+     * The layer of dots over {@code inputs}: of each product, the operand that is not the input is the weight.
+     *
+     * @param activations the activation step of each dot, when {@code activation} is not null
+     */
+    static DenseLayer of(List<Compiler.Step> dots, List<Compiler.Step> activations, Op activation, int[] inputs) {
         int k = dots.size();
-        int n = dots.get(0).b().length;
+        int n = inputs.length;
+        Compiler.Step first = dots.get(0);
         int[] w = new int[k * n];
-        int[] bias = new int[k];
+        int[] bias = new int[first.bias() >= 0 ? k : 0];
         int[] z = new int[k];
         int[] y = new int[k];
         for (int j = 0; j < k; j++) {
             Compiler.Step dot = dots.get(j);
-            System.arraycopy(dot.a(), 0, w, j * n, n);
-            bias[j] = dot.bias();
+            for (int i = 0; i < n; i++) {
+                w[j * n + i] = dot.b()[i] == inputs[i] ? dot.a()[i] : dot.b()[i];
+            }
+            if (bias.length > 0) {
+                bias[j] = dot.bias();
+            }
             z[j] = dot.out();
             y[j] = activation == null ? dot.out() : activations.get(j).out();
         }
-        return new DenseLayer(dots.get(0).b(), w, bias, z, y, activation);
+        int mode = bias.length == 0 ? NO_BIAS : first.biasFirst() ? BIAS_FIRST : BIAS_LAST;
+        return new DenseLayer(inputs, w, bias, mode, z, y, activation);
     }
 
     /** The same layer with every slot {@code s} renumbered {@code map[s]}. */
     DenseLayer renumbered(int[] map) {
         return new DenseLayer(Compiler.renumber(x, map), Compiler.renumber(w, map), Compiler.renumber(bias, map),
-                Compiler.renumber(z, map), Compiler.renumber(y, map), activation);
+                biasMode, Compiler.renumber(z, map), Compiler.renumber(y, map), activation);
     }
 
-    private int packedStart() {
-        int p = w[0];
+    /** Every slot the layer reads: the biases, the weights, the inputs. */
+    int[] readsBiasesFirst() {
+        int[] reads = new int[bias.length + w.length + x.length];
+        System.arraycopy(bias, 0, reads, 0, bias.length);
+        System.arraycopy(w, 0, reads, bias.length, w.length);
+        System.arraycopy(x, 0, reads, bias.length + w.length, x.length);
+        return reads;
+    }
+
+    private boolean grid() {
         for (int j = 0; j < k; j++) {
             for (int i = 0; i < n; i++) {
-                if (w[j * n + i] != p + j * (n + 1) + i) {
-                    return -1;
+                if (w[j * n + i] != w0 + j * wj + i * wi) {
+                    return false;
                 }
             }
-            if (bias[j] != p + j * (n + 1) + n) {
-                return -1;
+            if (bias.length > 0 && bias[j] != b0 + j * bj) {
+                return false;
             }
         }
-        return p;
+        return true;
     }
 
     private static boolean consecutive(int[] slots) {
@@ -90,21 +127,23 @@ final class DenseLayer {
         return true;
     }
 
-    /**
-     * Whether the slots are laid out as a network lays them out: each neuron's weights then its bias,
-     * neuron after neuron; the inputs, the pre-activations and the outputs each side by side.
-     */
-    boolean laidOut() {
-        return packed >= 0 && inputs >= 0 && consecutive(z) && consecutive(y);
-    }
-
     void forward(double[] data) {
-        if (laidOut()) {
-            forward(data, packed, inputs, n, k, z[0], y[0], activation);
+        if (strided) {
+            forward(data, w0, wj, wi, b0, bj, biasMode, x[0], n, k, z[0], y[0], activation);
             return;
         }
         for (int j = 0; j < k; j++) {
-            double s = dot(data, j);
+            int row = j * n;
+            double s = data[w[row]] * data[x[0]];
+            if (biasMode == BIAS_FIRST) {
+                s = data[bias[j]] + s;
+            }
+            for (int i = 1; i < n; i++) {
+                s += data[w[row + i]] * data[x[i]];
+            }
+            if (biasMode == BIAS_LAST) {
+                s += data[bias[j]];
+            }
             data[z[j]] = s;
             if (activation != null) {
                 data[y[j]] = Value.forward(activation, s, 0);
@@ -113,32 +152,29 @@ final class DenseLayer {
     }
 
     /**
-     * The forward pass of a laid-out layer: weights from slot {@code p}, inputs from {@code x0},
-     * pre-activations to {@code z0} and outputs to {@code y0}. Static, so that generated code can call it
-     * with constants that the JIT folds into the loops.
+     * The forward pass of a strided layer: weights on the grid {@code w0 + j·wj + i·wi}, biases at
+     * {@code b0 + j·bj}, inputs from {@code x0}, pre-activations to {@code z0} and outputs to {@code y0}.
+     * Static, so that generated code can call it with constants that the JIT folds into the loops.
      */
-    static void forward(double[] d, int p, int x0, int n, int k, int z0, int y0, Op activation) {
+    static void forward(double[] d, int w0, int wj, int wi, int b0, int bj, int biasMode, int x0, int n, int k,
+                        int z0, int y0, Op activation) {
         for (int j = 0; j < k; j++) {
-            int w = p + j * (n + 1);
+            int w = w0 + j * wj;
             double s = d[w] * d[x0];
-            for (int i = 1; i < n; i++) {
-                s += d[w + i] * d[x0 + i];
+            if (biasMode == BIAS_FIRST) {
+                s = d[b0 + j * bj] + s;
             }
-            s += d[w + n];
+            for (int i = 1; i < n; i++) {
+                s += d[w + i * wi] * d[x0 + i];
+            }
+            if (biasMode == BIAS_LAST) {
+                s += d[b0 + j * bj];
+            }
             d[z0 + j] = s;
             if (activation != null) {
                 d[y0 + j] = Value.forward(activation, s, 0);
             }
         }
-    }
-
-    private double dot(double[] data, int j) {
-        int row = j * n;
-        double s = data[w[row]] * data[x[0]];
-        for (int i = 1; i < n; i++) {
-            s += data[w[row + i]] * data[x[i]];
-        }
-        return s + data[bias[j]];
     }
 
     /**
@@ -148,8 +184,8 @@ final class DenseLayer {
      * @param inputs  whether the inputs do
      */
     void backward(double[] data, double[] grad, boolean weights, boolean inputs) {
-        if (laidOut()) {
-            backward(data, grad, packed, this.inputs, n, k, z[0], y[0], activation, weights, inputs);
+        if (strided) {
+            backward(data, grad, w0, wj, wi, b0, bj, biasMode, x[0], n, k, z[0], y[0], activation, weights, inputs);
             return;
         }
         for (int j = k - 1; j >= 0; j--) {
@@ -161,24 +197,26 @@ final class DenseLayer {
         }
     }
 
-    /** The backward pass of a laid-out layer (see {@link #forward(double[], int, int, int, int, int, int, Op)}). */
-    static void backward(double[] d, double[] g, int p, int x0, int n, int k, int z0, int y0, Op activation,
-                         boolean weights, boolean inputs) {
+    /** The backward pass of a strided layer (see {@link #forward(double[], int, int, int, int, int, int, int, int, int, int, int, Op)}). */
+    static void backward(double[] d, double[] g, int w0, int wj, int wi, int b0, int bj, int biasMode, int x0,
+                         int n, int k, int z0, int y0, Op activation, boolean weights, boolean inputs) {
         for (int j = k - 1; j >= 0; j--) {
             double gz = g[y0 + j];
             if (activation != null) {
                 gz = Value.gradToA(activation, gz, d[z0 + j], 0, d[y0 + j]);
             }
-            int w = p + j * (n + 1);
+            int w = w0 + j * wj;
             if (weights) {
                 for (int i = 0; i < n; i++) {
-                    g[w + i] += gz * d[x0 + i];
+                    g[w + i * wi] += gz * d[x0 + i];
                 }
-                g[w + n] += gz;
+                if (biasMode != NO_BIAS) {
+                    g[b0 + j * bj] += gz;
+                }
             }
             if (inputs) {
                 for (int i = 0; i < n; i++) {
-                    g[x0 + i] += gz * d[w + i];
+                    g[x0 + i] += gz * d[w + i * wi];
                 }
             }
         }
@@ -190,7 +228,9 @@ final class DenseLayer {
             for (int i = 0; i < n; i++) {
                 grad[w[row + i]] += g * data[x[i]];
             }
-            grad[bias[j]] += g;
+            if (biasMode != NO_BIAS) {
+                grad[bias[j]] += g;
+            }
         }
         if (inputs) {
             for (int i = 0; i < n; i++) {

@@ -151,12 +151,18 @@ public final class Program {
         StringBuilder s = new StringBuilder();
         for (Object step : steps) {
             if (step instanceof DenseLayer layer) {
-                s.append(String.format(Locale.ROOT, "%s = %s(dense %d×%d: W·[%s] + b)%n", names(layer.y),
+                String sum = switch (layer.biasMode) {
+                    case DenseLayer.BIAS_FIRST -> "b + W·[%s]";
+                    case DenseLayer.BIAS_LAST -> "W·[%s] + b";
+                    default -> "W·[%s]";
+                };
+                s.append(String.format(Locale.ROOT, "%s = %s(dense %d×%d: " + sum + ")%n", names(layer.y),
                         layer.activation == null ? "" : layer.activation.symbol(), layer.k, layer.n, names(layer.x)));
             } else {
                 Compiler.Step st = (Compiler.Step) step;
-                String rhs = st.op() == Op.DOT ? "dot(" + names(st.a()) + " · " + names(st.b()) + ")"
-                        + (st.bias() >= 0 ? " + " + name(st.bias()) : "")
+                String dot = "dot(" + names(st.a()) + " · " + names(st.b()) + ")";
+                String rhs = st.op() == Op.DOT ? st.bias() < 0 ? dot
+                        : st.biasFirst() ? name(st.bias()) + " + " + dot : dot + " + " + name(st.bias())
                         : st.op().binary() ? name(st.a()[0]) + " " + st.op().symbol() + " " + name(st.b()[0])
                         : st.op().symbol() + "(" + name(st.a()[0]) + ")";
                 s.append(name(st.out())).append(" = ").append(rhs).append(System.lineSeparator());
