@@ -1,10 +1,15 @@
 package grad.engine;
 
 import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.ToIntBiFunction;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -19,12 +24,18 @@ import org.objectweb.asm.Opcodes;
  * dispatch per step that the processor cannot predict; straight-line code does not.
  *
  * <p>The same math runs in the same order, so the results are the interpreter's to the last bit (tested).
- * HotSpot does not compile methods larger than 8000 bytes of bytecode, so a program with more scalar steps
- * than {@link #MAX_SCALAR_STEPS} stays interpreted.
+ * HotSpot does not compile a method larger than 8000 bytes of bytecode, so the straight-line code is cut
+ * into chunks of at most {@link #CHUNK_BYTES}, each a method of its own ({@code forward3},
+ * {@code backward12}), that {@code forward} and {@code backward} call in order (through a tree of such
+ * calls for a program of more than {@link #CALLS} chunks): a program of any size gets generated code.
+ * Slot numbers above 32767 are constants of the class, which holds at most 65535 of them; a program with
+ * more slots than that stays interpreted.
  */
 final class Bytecode implements Opcodes {
-    /** About 70 bytes of backward code per scalar step: a program this long stays under 8000 bytes. */
-    static final int MAX_SCALAR_STEPS = 100;
+    /** The most bytecode a chunk method is given, by {@link #forwardBytes} and {@link #backwardBytes}. */
+    static final int CHUNK_BYTES = 3000;
+    /** The most calls a method that calls chunks makes (about 7 bytes each). */
+    static final int CALLS = 400;
 
     /** A program's steps as straight-line code; one instance per program, shared by its replays. */
     interface Steps {
@@ -61,15 +72,8 @@ final class Bytecode implements Opcodes {
                 .exceptionally(failure -> Optional.empty());
     }
 
-    /** The program's steps as a class of straight-line code, or null when the program is too long for it. */
+    /** The program's steps as a class of straight-line code. */
     static Steps generate(Program program) {
-        int scalars = 0;
-        for (byte c : program.code) {
-            scalars += c == Program.LAYER || c == Program.DOT ? 0 : 1;
-        }
-        if (scalars > MAX_SCALAR_STEPS) {
-            return null;
-        }
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(V17, ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object", new String[] {"grad/engine/Bytecode$Steps"});
         cw.visitField(ACC_PRIVATE | ACC_FINAL, "kernels", "[Ljava/lang/Object;", null, null).visitEnd();
@@ -98,63 +102,160 @@ final class Bytecode implements Opcodes {
         mv.visitEnd();
     }
 
+    /** Writes the code of one step into a method. */
+    private interface StepWriter {
+        void write(MethodVisitor mv, Program p, int s);
+    }
+
     /** {@code forward(double[] d)}: each step in order. */
     private static void forward(ClassWriter cw, Program p) {
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "forward", "([D)V", null, null);
-        mv.visitCode();
-        for (int s = 0; s < p.code.length; s++) {
-            byte c = p.code[s];
-            if (c == Program.LAYER && ((DenseLayer) p.kernel[s]).strided) {
-                DenseLayer layer = (DenseLayer) p.kernel[s];
-                mv.visitVarInsn(ALOAD, 1);
-                layerConstants(mv, layer);
-                mv.visitMethodInsn(INVOKESTATIC, LAYER, "forward", "([D" + LAYER_INTS + OP_DESC + ")V", false);
-            } else if (c == Program.LAYER) {
-                kernel(mv, s, LAYER);
-                mv.visitVarInsn(ALOAD, 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "forward", "([D)V", false);
-            } else if (c == Program.DOT) {
-                mv.visitVarInsn(ALOAD, 1);
-                push(mv, p.out[s]);
-                kernel(mv, s, STEP);
-                mv.visitVarInsn(ALOAD, 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, STEP, "dot", "([D)D", false);
-                mv.visitInsn(DASTORE);
-            } else {
-                mv.visitVarInsn(ALOAD, 1);
-                push(mv, p.out[s]);
-                op(mv, c);
-                load(mv, 1, p.a[s]);
-                load(mv, 1, p.b[s]);
-                mv.visitMethodInsn(INVOKESTATIC, VALUE, "forward", "(" + OP_DESC + "DD)D", false);
-                mv.visitInsn(DASTORE);
-            }
+        int[] order = new int[p.code.length];
+        for (int s = 0; s < order.length; s++) {
+            order[s] = s;
         }
+        chunked(cw, p, "forward", "([D)V", 1, order, Bytecode::forwardStep, Bytecode::forwardBytes, mv -> { });
+    }
+
+    /** {@code backward(double[] d, double[] g, boolean[] needs)}: what {@link Replay#backward()} does, unrolled. */
+    private static void backward(ClassWriter cw, Program p) {
+        int[] order = new int[p.code.length];
+        for (int s = 0; s < order.length; s++) {
+            order[s] = order.length - 1 - s;
+        }
+        chunked(cw, p, "backward", "([D[D[Z)V", 3, order, Bytecode::backwardStep, Bytecode::backwardBytes, mv -> {
+            mv.visitVarInsn(ALOAD, 2);                                  // Arrays.fill(g, parameters, g.length, 0)
+            push(mv, p.parameterCount);
+            mv.visitVarInsn(ALOAD, 2);
+            mv.visitInsn(ARRAYLENGTH);
+            mv.visitInsn(DCONST_0);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
+            mv.visitVarInsn(ALOAD, 2);                                  // g[root] = 1
+            push(mv, p.roots[0]);
+            mv.visitInsn(DCONST_1);
+            mv.visitInsn(DASTORE);
+        });
+    }
+
+    /**
+     * The public method {@code name}: {@code prologue}, then the code of steps {@code order}, in chunk
+     * methods {@code name0, name1, …} of at most {@link #CHUNK_BYTES} each when they do not fit in one.
+     *
+     * @param arguments the number of array arguments, all passed on to the chunks
+     */
+    private static void chunked(ClassWriter cw, Program p, String name, String desc, int arguments, int[] order,
+                                StepWriter writer, ToIntBiFunction<Program, Integer> bytes,
+                                Consumer<MethodVisitor> prologue) {
+        List<int[]> chunks = new ArrayList<>();
+        int from = 0;
+        int size = 0;
+        for (int k = 0; k < order.length; k++) {
+            int b = bytes.applyAsInt(p, order[k]);
+            if (size + b > CHUNK_BYTES && k > from) {
+                chunks.add(Arrays.copyOfRange(order, from, k));
+                from = k;
+                size = 0;
+            }
+            size += b;
+        }
+        chunks.add(Arrays.copyOfRange(order, from, order.length));
+        MethodVisitor top = cw.visitMethod(ACC_PUBLIC, name, desc, null, null);
+        top.visitCode();
+        prologue.accept(top);
+        if (chunks.size() == 1) {
+            for (int s : chunks.get(0)) {
+                writer.write(top, p, s);
+            }
+        } else {
+            List<String> methods = new ArrayList<>();
+            for (int[] chunk : chunks) {
+                methods.add(method(cw, name + methods.size(), desc, mv -> {
+                    for (int s : chunk) {
+                        writer.write(mv, p, s);
+                    }
+                }));
+            }
+            calls(cw, top, name, desc, arguments, methods);
+        }
+        end(top);
+    }
+
+    /** Calls {@code methods} in order from {@code mv}, through methods of at most {@link #CALLS} calls each. */
+    private static void calls(ClassWriter cw, MethodVisitor mv, String name, String desc, int arguments, List<String> methods) {
+        List<String> callees = methods;
+        for (int level = 0; callees.size() > CALLS; level++) {
+            List<String> groups = new ArrayList<>();
+            for (int from = 0; from < callees.size(); from += CALLS) {
+                List<String> group = callees.subList(from, Math.min(callees.size(), from + CALLS));
+                String groupName = name + "$" + level + "$" + groups.size();
+                groups.add(method(cw, groupName, desc, m -> call(m, group, desc, arguments)));
+            }
+            callees = groups;
+        }
+        call(mv, callees, desc, arguments);
+    }
+
+    private static void call(MethodVisitor mv, List<String> methods, String desc, int arguments) {
+        for (String m : methods) {
+            for (int local = 0; local <= arguments; local++) {
+                mv.visitVarInsn(ALOAD, local);
+            }
+            mv.visitMethodInsn(INVOKESPECIAL, NAME, m, desc, false);
+        }
+    }
+
+    /** A private method {@code name} whose body {@code body} writes; returns its name. */
+    private static String method(ClassWriter cw, String name, String desc, Consumer<MethodVisitor> body) {
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, name, desc, null, null);
+        mv.visitCode();
+        body.accept(mv);
+        end(mv);
+        return name;
+    }
+
+    private static void end(MethodVisitor mv) {
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
-    /** {@code backward(double[] d, double[] g, boolean[] needs)}: what {@link Replay#backward()} does, unrolled. */
-    private static void backward(ClassWriter cw, Program p) {
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "backward", "([D[D[Z)V", null, null);
-        mv.visitCode();
-        mv.visitVarInsn(ALOAD, 2);                                  // Arrays.fill(g, parameters, g.length, 0)
-        push(mv, p.parameterCount);
-        mv.visitVarInsn(ALOAD, 2);
-        mv.visitInsn(ARRAYLENGTH);
-        mv.visitInsn(DCONST_0);
-        mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
-        mv.visitVarInsn(ALOAD, 2);                                  // g[root] = 1
-        push(mv, p.roots[0]);
-        mv.visitInsn(DCONST_1);
-        mv.visitInsn(DASTORE);
-        for (int s = p.code.length - 1; s >= 0; s--) {
-            backwardStep(mv, p, s);
+    /** An upper bound of the bytes of {@link #forwardStep}'s code for step {@code s}. */
+    private static int forwardBytes(Program p, int s) {
+        return p.code[s] == Program.LAYER ? 50 : 26;
+    }
+
+    /** An upper bound of the bytes of {@link #backwardStep}'s code for step {@code s}. */
+    private static int backwardBytes(Program p, int s) {
+        return p.code[s] == Program.LAYER ? 60 : p.code[s] == Program.DOT ? 24 : 76;
+    }
+
+    /** The forward code of step {@code s}. */
+    private static void forwardStep(MethodVisitor mv, Program p, int s) {
+        byte c = p.code[s];
+        if (c == Program.LAYER && ((DenseLayer) p.kernel[s]).strided) {
+            DenseLayer layer = (DenseLayer) p.kernel[s];
+            mv.visitVarInsn(ALOAD, 1);
+            layerConstants(mv, layer);
+            mv.visitMethodInsn(INVOKESTATIC, LAYER, "forward", "([D" + LAYER_INTS + OP_DESC + ")V", false);
+        } else if (c == Program.LAYER) {
+            kernel(mv, s, LAYER);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "forward", "([D)V", false);
+        } else if (c == Program.DOT) {
+            mv.visitVarInsn(ALOAD, 1);
+            push(mv, p.out[s]);
+            kernel(mv, s, STEP);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitMethodInsn(INVOKEVIRTUAL, STEP, "dot", "([D)D", false);
+            mv.visitInsn(DASTORE);
+        } else {
+            mv.visitVarInsn(ALOAD, 1);
+            push(mv, p.out[s]);
+            op(mv, c);
+            load(mv, 1, p.a[s]);
+            load(mv, 1, p.b[s]);
+            mv.visitMethodInsn(INVOKESTATIC, VALUE, "forward", "(" + OP_DESC + "DD)D", false);
+            mv.visitInsn(DASTORE);
         }
-        mv.visitInsn(RETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     /** The backward code of step {@code s}: nothing for a step whose value needs no gradient. */

@@ -240,6 +240,52 @@ public final class Compiler {
         return uses;
     }
 
+    /** For each slot, the positions of the steps that read it, in order (a step reading it twice once). */
+    static final class Readers {
+        private final int[] start;
+        private final int[] positions;
+
+        Readers(List<Step> steps, int slotCount) {
+            start = new int[slotCount + 1];
+            for (Step s : steps) {
+                for (int r : distinct(s.reads())) {
+                    start[r + 1]++;
+                }
+            }
+            for (int i = 0; i < slotCount; i++) {
+                start[i + 1] += start[i];
+            }
+            positions = new int[start[slotCount]];
+            int[] next = Arrays.copyOf(start, slotCount);
+            for (int i = 0; i < steps.size(); i++) {
+                for (int r : distinct(steps.get(i).reads())) {
+                    positions[next[r]++] = i;
+                }
+            }
+        }
+
+        /** The positions of the steps reading {@code slot} in {@code (from, to)}, that {@code skip} does not exclude. */
+        int count(int slot, int from, int to, java.util.function.IntPredicate skip) {
+            int lo = Arrays.binarySearch(positions, start[slot], start[slot + 1], from + 1);
+            int count = 0;
+            for (int k = lo >= 0 ? lo : -lo - 1; k < start[slot + 1] && positions[k] < to; k++) {
+                count += skip.test(positions[k]) ? 0 : 1;
+            }
+            return count;
+        }
+
+        /** The positions of the steps reading {@code slot} after {@code from}. */
+        int[] after(int slot, int from) {
+            int lo = Arrays.binarySearch(positions, start[slot], start[slot + 1], from + 1);
+            return Arrays.copyOfRange(positions, lo >= 0 ? lo : -lo - 1, start[slot + 1]);
+        }
+
+        private static int[] distinct(int[] slots) {
+            return slots.length <= 2 && (slots.length < 2 || slots[0] != slots[1]) ? slots
+                    : Arrays.stream(slots).distinct().toArray();
+        }
+    }
+
     /**
      * Replaces each chain {@code ((t₀ + t₁) + …) + tₙ} of additions, each link read only by the next, by
      * one dot step, when every term is a multiplication read only by the chain except at most one, the
@@ -256,13 +302,14 @@ public final class Compiler {
             producer[steps.get(i).out()] = steps.get(i);
             position[steps.get(i).out()] = i;
         }
+        Readers readers = new Readers(steps, slotCount);
         boolean[] absorbed = new boolean[slotCount];
         Map<Integer, Step> dots = new HashMap<>();
         for (int i = steps.size() - 1; i >= 0; i--) {   // from the last step, so a chain is met at its root
             Step root = steps.get(i);
             if (root.op() == Op.ADD && !absorbed[root.out()]) {
                 Chain chain = chainOf(root, producer, uses, absorbed);
-                if (chain != null && !interleaved(chain, steps, position)) {
+                if (chain != null && !interleaved(chain, steps, position, readers)) {
                     dots.put(root.out(), chain.dot);
                     for (int slot : chain.fused) {
                         absorbed[slot] = true;
@@ -291,6 +338,9 @@ public final class Compiler {
         Step link = root;
         for (Step left = root; left != null && left.op() == Op.ADD && !absorbed[left.out()]
                 && (left == root || uses[left.out()] == 1); left = producer[left.a()[0]]) {
+            if (left != root && !fusableProduct(producer, uses, absorbed, left.b()[0]) && continues(left, producer, uses, absorbed)) {
+                return null;   // a bias neither first, second nor last
+            }
             links.add(left);
             link = left;
         }
@@ -323,6 +373,12 @@ public final class Compiler {
         return new Chain(new Step(Op.DOT, root.out(), a, b, bias >= 0 ? terms.get(bias) : -1, first), fused);
     }
 
+    /** Whether the chain goes on below {@code link}: its first operand is an addition read only by it. */
+    private static boolean continues(Step link, Step[] producer, int[] uses, boolean[] absorbed) {
+        Step below = producer[link.a()[0]];
+        return below != null && below.op() == Op.ADD && !absorbed[below.out()] && uses[below.out()] == 1;
+    }
+
     /**
      * Which term of a chain is its bias: -1 for none (every term a fusable product), the last, the first or
      * the second term (the others being fusable products), or -2 when the chain is no dot.
@@ -345,25 +401,16 @@ public final class Compiler {
      * the chain reads: {@code Value.backward()} would then add that step's gradient to the slot between
      * the chain's contributions, and the fused step, which adds them all at once, would not.
      */
-    private static boolean interleaved(Chain chain, List<Step> steps, int[] position) {
-        Step dot = chain.dot;
-        int from = position[dot.out()];
-        Set<Integer> own = new HashSet<>(chain.fused);
+    private static boolean interleaved(Chain chain, List<Step> steps, int[] position, Readers readers) {
+        int root = position[chain.dot.out()];
+        int from = root;
         for (int slot : chain.fused) {
             from = Math.min(from, position[slot]);
         }
-        Set<Integer> reads = new HashSet<>();
-        for (int r : dot.reads()) {
-            reads.add(r);
-        }
-        for (int i = from + 1; i < position[dot.out()]; i++) {
-            Step s = steps.get(i);
-            if (!own.contains(s.out())) {
-                for (int r : s.reads()) {
-                    if (reads.contains(r)) {
-                        return true;
-                    }
-                }
+        Set<Integer> own = new HashSet<>(chain.fused);
+        for (int r : Readers.distinct(chain.dot.reads())) {
+            if (readers.count(r, from, root, i -> own.contains(steps.get(i).out())) > 0) {
+                return true;
             }
         }
         return false;
@@ -386,11 +433,18 @@ public final class Compiler {
      */
     static List<Object> fuseLayers(List<Step> steps, int slotCount, int parameters) {
         int[] uses = uses(steps, slotCount);
+        Readers readers = new Readers(steps, slotCount);
+        int[] producer = new int[slotCount];
+        Arrays.fill(producer, -1);
+        for (int i = 0; i < steps.size(); i++) {
+            producer[steps.get(i).out()] = i;
+        }
         List<Object> out = new ArrayList<>();
         boolean[] taken = new boolean[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             if (!taken[i]) {
-                DenseLayer layer = layerable(steps.get(i)) ? layerFrom(steps, i, uses, taken, parameters) : null;
+                DenseLayer layer = layerable(steps.get(i))
+                        ? layerFrom(steps, i, uses, taken, parameters, readers, producer) : null;
                 out.add(layer == null || lone(layer) ? steps.get(i) : layer);
             }
         }
@@ -405,34 +459,52 @@ public final class Compiler {
         return layer.k == 1 && layer.activation == null && (layer.biasMode == DenseLayer.NO_BIAS || layer.n == 1);
     }
 
-    /** The layer of dot step {@code i} and of the later dots that can join it, all marked taken. */
-    private static DenseLayer layerFrom(List<Step> steps, int i, int[] uses, boolean[] taken, int parameters) {
+    /**
+     * The layer of dot step {@code i} and of the later dots that can join it, all marked taken. A later
+     * dot reads its first product's input, so the candidates are the readers of the first dot's first
+     * two operands.
+     */
+    private static DenseLayer layerFrom(List<Step> steps, int i, int[] uses, boolean[] taken, int parameters,
+                                        Readers readers, int[] producer) {
         Step first = steps.get(i);
         Op activation = activationOf(steps, i, uses);
         List<Step> dots = new ArrayList<>(List.of(first));
         List<Step> acts = new ArrayList<>();
         int[] inputs = null;   // known once a second dot joins
-        Set<Integer> between = new HashSet<>();   // slots read or written by skipped steps
         take(steps, i, activation, taken, acts);
-        for (int j = i + 1; j < steps.size(); j++) {
+        Set<Integer> group = new HashSet<>(List.of(i, i + 1));   // positions of its dots and activations
+        int[] candidates = java.util.stream.IntStream.concat(Arrays.stream(readers.after(first.a()[0], i)),
+                Arrays.stream(readers.after(first.b()[0], i))).sorted().distinct().toArray();
+        for (int j : candidates) {
             Step s = steps.get(j);
-            if (taken[j]) {
-                continue;
-            }
-            int[] shared = layerable(s) && sameShape(first, s) && activationOf(steps, j, uses) == activation
-                    && disjoint(s, between) ? sharedInputs(inputs == null ? first : null, inputs, s) : null;
-            if (shared != null) {
+            int[] shared = !taken[j] && layerable(s) && sameShape(first, s) && activationOf(steps, j, uses) == activation
+                    ? sharedInputs(inputs == null ? first : null, inputs, s) : null;
+            if (shared != null && !crossed(s, i, j, taken, readers, producer, group)) {
                 inputs = shared;
                 dots.add(s);
                 take(steps, j, activation, taken, acts);
-            } else {
-                for (int r : s.reads()) {
-                    between.add(r);
-                }
-                between.add(s.out());
+                group.add(j);
+                group.add(j + 1);
             }
         }
         return DenseLayer.of(dots, acts, activation, inputs != null ? inputs : guessInputs(first, parameters));
+    }
+
+    /**
+     * Whether a step between positions {@code i} and {@code j} that stays there (not taken into a layer)
+     * reads or writes a slot that dot {@code s}, at {@code j}, reads, or the layer itself writes one:
+     * then {@code s} cannot move up to {@code i} without changing a value or the order of the gradients
+     * a slot receives.
+     */
+    private static boolean crossed(Step s, int i, int j, boolean[] taken, Readers readers, int[] producer,
+                                   Set<Integer> group) {
+        for (int r : Readers.distinct(s.reads())) {
+            int p = producer[r];
+            if (p >= i && p < j && (!taken[p] || group.contains(p)) || readers.count(r, i, j, k -> taken[k]) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void take(List<Step> steps, int j, Op activation, boolean[] taken, List<Step> acts) {
@@ -495,15 +567,6 @@ public final class Compiler {
             }
         }
         return true;
-    }
-
-    private static boolean disjoint(Step s, Set<Integer> slots) {
-        for (int r : s.reads()) {
-            if (slots.contains(r)) {
-                return false;
-            }
-        }
-        return !slots.contains(s.out());
     }
 
     /** The activation applied to dot step {@code i} by the very next step, if that is its only reader. */

@@ -38,7 +38,7 @@ public final class Program {
     private final List<Object> steps;
     /**
      * The steps as straight-line code, written on a background thread while the first samples run in
-     * the interpreter (a JIT's tiers, in small); empty for a program too long for it.
+     * the interpreter (a JIT's tiers, in small); empty for a program with more slots than a class can name (see {@link Bytecode}).
      */
     private final CompletableFuture<Optional<Bytecode.Steps>> generated;
 
@@ -132,7 +132,7 @@ public final class Program {
 
     /**
      * A new replay that runs the program with the interpreter loop of {@link Replay}: the reference the
-     * generated code is tested against, and what runs programs too long to generate code for.
+     * generated code is tested against, and what runs a program until its code is written.
      */
     public Replay newInterpretedReplay() {
         return new Replay(this, false);
