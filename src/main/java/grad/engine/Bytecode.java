@@ -13,6 +13,7 @@ import java.util.function.ToIntBiFunction;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * The last step of compilation: a {@link Program}'s steps written out as the bytecode of one class, whose
@@ -48,7 +49,6 @@ final class Bytecode implements Opcodes {
     private static final String OP = "grad/engine/Op";
     private static final String OP_DESC = "L" + OP + ";";
     private static final String LAYER = "grad/engine/DenseLayer";
-    private static final String STEP = "grad/engine/Compiler$Step";
     /** The int parameters of a strided layer's loops: w0, wj, wi, b0, bj, biasMode, x0, n, k, z0, y0. */
     private static final String LAYER_INTS = "IIIIIIIIIII";
     private static final String NAME = "grad/engine/CompiledSteps";
@@ -83,7 +83,7 @@ final class Bytecode implements Opcodes {
         cw.visitEnd();
         try {
             Class<?> type = MethodHandles.lookup().defineHiddenClass(cw.toByteArray(), true).lookupClass();
-            return (Steps) type.getDeclaredConstructor(Object[].class).newInstance((Object) program.kernel);
+            return (Steps) type.getDeclaredConstructor(Object[].class).newInstance((Object) program.kernel.clone());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load the compiled program", e);
         }
@@ -220,33 +220,29 @@ final class Bytecode implements Opcodes {
 
     /** An upper bound of the bytes of {@link #forwardStep}'s code for step {@code s}. */
     private static int forwardBytes(Program p, int s) {
-        return p.code[s] == Program.LAYER ? 50 : 26;
+        return p.code[s] == Program.KERNEL ? 50 : 26;
     }
 
     /** An upper bound of the bytes of {@link #backwardStep}'s code for step {@code s}. */
     private static int backwardBytes(Program p, int s) {
-        return p.code[s] == Program.LAYER ? 60 : p.code[s] == Program.DOT ? 24 : 76;
+        return p.code[s] == Program.KERNEL ? 60 : 76;
     }
 
-    /** The forward code of step {@code s}. */
+    /**
+     * The forward code of step {@code s}: a scalar step's math, a strided layer's loops with its grid as
+     * constants, any other kernel's own {@code forward}.
+     */
     private static void forwardStep(MethodVisitor mv, Program p, int s) {
         byte c = p.code[s];
-        if (c == Program.LAYER && ((DenseLayer) p.kernel[s]).strided) {
-            DenseLayer layer = (DenseLayer) p.kernel[s];
+        if (p.kernel[s] instanceof DenseLayer layer && layer.strided) {
             mv.visitVarInsn(ALOAD, 1);
             layerConstants(mv, layer);
             mv.visitMethodInsn(INVOKESTATIC, LAYER, "forward", "([D" + LAYER_INTS + OP_DESC + ")V", false);
-        } else if (c == Program.LAYER) {
-            kernel(mv, s, LAYER);
+        } else if (c == Program.KERNEL) {
+            String type = Type.getInternalName(p.kernel[s].getClass());
+            kernel(mv, s, type);
             mv.visitVarInsn(ALOAD, 1);
-            mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "forward", "([D)V", false);
-        } else if (c == Program.DOT) {
-            mv.visitVarInsn(ALOAD, 1);
-            push(mv, p.out[s]);
-            kernel(mv, s, STEP);
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitMethodInsn(INVOKEVIRTUAL, STEP, "dot", "([D)D", false);
-            mv.visitInsn(DASTORE);
+            mv.visitMethodInsn(INVOKEVIRTUAL, type, "forward", "([D)V", false);
         } else {
             mv.visitVarInsn(ALOAD, 1);
             push(mv, p.out[s]);
@@ -258,21 +254,26 @@ final class Bytecode implements Opcodes {
         }
     }
 
-    /** The backward code of step {@code s}: nothing for a step whose value needs no gradient. */
+    /** The backward code of step {@code s}: nothing for a step whose values need no gradient. */
     private static void backwardStep(MethodVisitor mv, Program p, int s) {
         byte c = p.code[s];
-        if (c == Program.LAYER) {
-            if (p.layerWeightsNeedGrad[s] || p.layerInputsNeedGrad[s]) {
-                layerBackward(mv, p, s);
-            }
-        } else if (!p.needsGrad[p.out[s]]) {
+        if (!p.needsGrad[p.kernel[s].writes()[0]]) {
             return;
-        } else if (c == Program.DOT) {
-            kernel(mv, s, STEP);
+        }
+        if (p.kernel[s] instanceof DenseLayer layer && layer.strided) {
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, 2);
+            layerConstants(mv, layer);
+            mv.visitInsn(layer.weightsNeedGrad ? ICONST_1 : ICONST_0);
+            mv.visitInsn(layer.inputsNeedGrad ? ICONST_1 : ICONST_0);
+            mv.visitMethodInsn(INVOKESTATIC, LAYER, "backward", "([D[D" + LAYER_INTS + OP_DESC + "ZZ)V", false);
+        } else if (c == Program.KERNEL) {
+            String type = Type.getInternalName(p.kernel[s].getClass());
+            kernel(mv, s, type);
             mv.visitVarInsn(ALOAD, 1);
             mv.visitVarInsn(ALOAD, 2);
             mv.visitVarInsn(ALOAD, 3);
-            mv.visitMethodInsn(INVOKEVIRTUAL, STEP, "dotBackward", "([D[D[Z)V", false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, type, "backward", "([D[D[Z)V", false);
         } else {
             if (p.needsGrad[p.a[s]]) {
                 addGradient(mv, p, s, p.a[s], "gradToA");
@@ -280,26 +281,6 @@ final class Bytecode implements Opcodes {
             if (p.binary[s] && p.needsGrad[p.b[s]]) {
                 addGradient(mv, p, s, p.b[s], "gradToB");
             }
-        }
-    }
-
-    private static void layerBackward(MethodVisitor mv, Program p, int s) {
-        DenseLayer layer = (DenseLayer) p.kernel[s];
-        if (layer.strided) {
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitVarInsn(ALOAD, 2);
-            layerConstants(mv, layer);
-        } else {
-            kernel(mv, s, LAYER);
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitVarInsn(ALOAD, 2);
-        }
-        mv.visitInsn(p.layerWeightsNeedGrad[s] ? ICONST_1 : ICONST_0);
-        mv.visitInsn(p.layerInputsNeedGrad[s] ? ICONST_1 : ICONST_0);
-        if (layer.strided) {
-            mv.visitMethodInsn(INVOKESTATIC, LAYER, "backward", "([D[D" + LAYER_INTS + OP_DESC + "ZZ)V", false);
-        } else {
-            mv.visitMethodInsn(INVOKEVIRTUAL, LAYER, "backward", "([D[DZZ)V", false);
         }
     }
 

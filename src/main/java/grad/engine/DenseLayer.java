@@ -1,6 +1,8 @@
 package grad.engine;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A fused layer: {@code k} dot steps over the same {@code n} inputs, neuron {@code j} computing
@@ -16,7 +18,7 @@ import java.util.List;
  * weights then its bias), PyTorch's {@code Linear} (a {@code [out][in]} weight matrix, then the biases) and
  * {@code x·W} (an {@code [in][out]} matrix). Otherwise the loops go through the slot tables.
  */
-final class DenseLayer {
+final class DenseLayer implements Step {
     /** Where the bias is added: {@link #NO_BIAS}, {@link #BIAS_FIRST} or {@link #BIAS_LAST}. */
     static final int NO_BIAS = 0;
     static final int BIAS_FIRST = 1;
@@ -42,8 +44,18 @@ final class DenseLayer {
     final int b0;
     final int bj;
     final boolean strided;
+    /** Whether the weights and biases, and whether the inputs, need gradients (see {@link #needing}). */
+    final boolean weightsNeedGrad;
+    final boolean inputsNeedGrad;
 
     DenseLayer(int[] x, int[] w, int[] bias, int biasMode, int[] z, int[] y, Op activation) {
+        this(x, w, bias, biasMode, z, y, activation, true, true);
+    }
+
+    private DenseLayer(int[] x, int[] w, int[] bias, int biasMode, int[] z, int[] y, Op activation,
+                       boolean weightsNeedGrad, boolean inputsNeedGrad) {
+        this.weightsNeedGrad = weightsNeedGrad;
+        this.inputsNeedGrad = inputsNeedGrad;
         this.k = z.length;
         this.n = x.length;
         this.x = x;
@@ -66,16 +78,16 @@ final class DenseLayer {
      *
      * @param activations the activation step of each dot, when {@code activation} is not null
      */
-    static DenseLayer of(List<Compiler.Step> dots, List<Compiler.Step> activations, Op activation, int[] inputs) {
+    static DenseLayer of(List<Step.Dot> dots, List<Step.Scalar> activations, Op activation, int[] inputs) {
         int k = dots.size();
         int n = inputs.length;
-        Compiler.Step first = dots.get(0);
+        Step.Dot first = dots.get(0);
         int[] w = new int[k * n];
         int[] bias = new int[first.bias() >= 0 ? k : 0];
         int[] z = new int[k];
         int[] y = new int[k];
         for (int j = 0; j < k; j++) {
-            Compiler.Step dot = dots.get(j);
+            Step.Dot dot = dots.get(j);
             for (int i = 0; i < n; i++) {
                 w[j * n + i] = dot.b()[i] == inputs[i] ? dot.a()[i] : dot.b()[i];
             }
@@ -89,19 +101,57 @@ final class DenseLayer {
         return new DenseLayer(inputs, w, bias, mode, z, y, activation);
     }
 
-    /** The same layer with every slot {@code s} renumbered {@code map[s]}. */
-    DenseLayer renumbered(int[] map) {
+    @Override
+    public DenseLayer renumbered(int[] map) {
         return new DenseLayer(Compiler.renumber(x, map), Compiler.renumber(w, map), Compiler.renumber(bias, map),
                 biasMode, Compiler.renumber(z, map), Compiler.renumber(y, map), activation);
     }
 
-    /** Every slot the layer reads: the biases, the weights, the inputs. */
-    int[] readsBiasesFirst() {
+    /** The biases, the weights, the inputs (the biases first, so that constant ones are numbered side by side). */
+    @Override
+    public int[] reads() {
         int[] reads = new int[bias.length + w.length + x.length];
         System.arraycopy(bias, 0, reads, 0, bias.length);
         System.arraycopy(w, 0, reads, bias.length, w.length);
         System.arraycopy(x, 0, reads, bias.length + w.length, x.length);
         return reads;
+    }
+
+    /** The pre-activations, then the outputs (when there is an activation). */
+    @Override
+    public int[] writes() {
+        if (activation == null) {
+            return z.clone();
+        }
+        int[] writes = Arrays.copyOf(z, 2 * k);
+        System.arraycopy(y, 0, writes, k, k);
+        return writes;
+    }
+
+    /** The same layer, knowing whether its weights and biases, and whether its inputs, need gradients. */
+    @Override
+    public DenseLayer needing(boolean[] needs) {
+        return new DenseLayer(x, w, bias, biasMode, z, y, activation, any(needs, w) || any(needs, bias), any(needs, x));
+    }
+
+    private static boolean any(boolean[] needs, int[] slots) {
+        for (int s : slots) {
+            if (needs[s]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String text(Program p) {
+        String sum = switch (biasMode) {
+            case BIAS_FIRST -> "b + W·[%s]";
+            case BIAS_LAST -> "W·[%s] + b";
+            default -> "W·[%s]";
+        };
+        return String.format(Locale.ROOT, "%s = %s(dense %d×%d: " + sum + ")", p.names(y),
+                activation == null ? "" : activation.symbol(), k, n, p.names(x));
     }
 
     private boolean grid() {
@@ -127,7 +177,8 @@ final class DenseLayer {
         return true;
     }
 
-    void forward(double[] data) {
+    @Override
+    public void forward(double[] data) {
         if (strided) {
             forward(data, w0, wj, wi, b0, bj, biasMode, x[0], n, k, z[0], y[0], activation);
             return;
@@ -174,6 +225,14 @@ final class DenseLayer {
             if (activation != null) {
                 d[y0 + j] = Value.forward(activation, s, 0);
             }
+        }
+    }
+
+    /** Sends each neuron's gradient to its weights, bias and inputs, neurons last to first, as needed. */
+    @Override
+    public void backward(double[] data, double[] grad, boolean[] needs) {
+        if (needs[z[0]]) {
+            backward(data, grad, weightsNeedGrad, inputsNeedGrad);
         }
     }
 

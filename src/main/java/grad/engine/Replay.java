@@ -84,19 +84,30 @@ public final class Replay {
         int[] b = program.b;
         for (int s = 0; s < code.length; s++) {
             byte c = code[s];
-            if (c == Program.LAYER) {
-                ((DenseLayer) program.kernel[s]).forward(data);
-            } else if (c == Program.DOT) {
-                data[out[s]] = ((Compiler.Step) program.kernel[s]).dot(data);
+            if (c == Program.KERNEL) {
+                program.kernel[s].forward(data);
             } else {
                 data[out[s]] = Value.forward(OPS[c], data[a[s]], data[b[s]]);
             }
         }
     }
 
-    /** Output {@code i} of the last {@link #forward()}: the value of the program's {@code i}-th root. */
+    /** Output {@code i} of the last {@link #forward()}, all groups numbered together in order. */
     public double output(int i) {
         return data[program.roots[i]];
+    }
+
+    /** Output {@code i} of group {@code name} (e.g. {@code output("loss", 0)}) of the last {@link #forward()}. */
+    public double output(String name, int i) {
+        return data[program.roots[program.outputIndex(name, i)]];
+    }
+
+    /** Copies group {@code name}'s outputs of the last {@link #forward()} into {@code into}; returns it. */
+    public double[] outputs(String name, double[] into) {
+        for (int i = 0; i < program.outputSize(name); i++) {
+            into[i] = data[program.roots[program.outputIndex(name, i)]];
+        }
+        return into;
     }
 
     /**
@@ -119,23 +130,11 @@ public final class Replay {
         byte[] code = program.code;
         for (int s = code.length - 1; s >= 0; s--) {
             byte c = code[s];
-            if (c == Program.LAYER) {
-                layerBackward(s, needs);
+            if (c == Program.KERNEL) {
+                program.kernel[s].backward(data, grad, needs);
             } else if (needs[program.out[s]]) {
-                if (c == Program.DOT) {
-                    ((Compiler.Step) program.kernel[s]).dotBackward(data, grad, needs);
-                } else {
-                    stepBackward(s, OPS[c], needs);
-                }
+                stepBackward(s, OPS[c], needs);
             }
-        }
-    }
-
-    /** Step {@code s}, a dense layer: its gradients, when its outputs need them. */
-    private void layerBackward(int s, boolean[] needs) {
-        DenseLayer layer = (DenseLayer) program.kernel[s];
-        if (needs[layer.y[0]]) {
-            layer.backward(data, grad, program.layerWeightsNeedGrad[s], program.layerInputsNeedGrad[s]);
         }
     }
 
