@@ -40,10 +40,18 @@ final class Bytecode implements Opcodes {
 
     /** A program's steps as straight-line code; one instance per program, shared by its replays. */
     interface Steps {
-        void forward(double[] data);
+        void forward(Slots slots);
 
-        void backward(double[] data, double[] grad, boolean[] needsGrad);
+        void backward(Slots slots);
     }
+
+    private static final String SLOTS = "grad/engine/Slots";
+    private static final String SLOTS_DESC = "(L" + SLOTS + ";)V";
+    /** The locals of every generated method: this, the slots, then their arrays. */
+    private static final int P = 2;
+    private static final int D = 3;
+    private static final int PG = 4;
+    private static final int G = 5;
 
     private static final String VALUE = "grad/engine/Value";
     private static final String OP = "grad/engine/Op";
@@ -113,7 +121,7 @@ final class Bytecode implements Opcodes {
         for (int s = 0; s < order.length; s++) {
             order[s] = s;
         }
-        chunked(cw, p, "forward", "([D)V", 1, order, Bytecode::forwardStep, Bytecode::forwardBytes, mv -> { });
+        chunked(cw, p, "forward", order, Bytecode::forwardStep, Bytecode::forwardBytes, mv -> { });
     }
 
     /** {@code backward(double[] d, double[] g, boolean[] needs)}: what {@link Replay#backward()} does, unrolled. */
@@ -122,16 +130,24 @@ final class Bytecode implements Opcodes {
         for (int s = 0; s < order.length; s++) {
             order[s] = order.length - 1 - s;
         }
-        chunked(cw, p, "backward", "([D[D[Z)V", 3, order, Bytecode::backwardStep, Bytecode::backwardBytes, mv -> {
-            mv.visitVarInsn(ALOAD, 2);                                  // Arrays.fill(g, parameters, g.length, 0)
+        chunked(cw, p, "backward", order, Bytecode::backwardStep, Bytecode::backwardBytes, mv -> {
+            mv.visitVarInsn(ALOAD, G);                                  // Arrays.fill(g, parameters, g.length, 0)
             push(mv, p.parameterCount);
-            mv.visitVarInsn(ALOAD, 2);
+            mv.visitVarInsn(ALOAD, G);
             mv.visitInsn(ARRAYLENGTH);
             mv.visitInsn(DCONST_0);
             mv.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([DIID)V", false);
-            mv.visitVarInsn(ALOAD, 2);                                  // g[root] = 1
-            push(mv, p.roots[0]);
-            mv.visitInsn(DCONST_1);
+            int root = p.roots[0];                                      // g[root] = 1 (a parameter's += 1)
+            mv.visitVarInsn(ALOAD, root < p.parameterCount ? PG : G);
+            push(mv, root);
+            if (root < p.parameterCount) {
+                mv.visitInsn(DUP2);
+                mv.visitInsn(DALOAD);
+                mv.visitInsn(DCONST_1);
+                mv.visitInsn(DADD);
+            } else {
+                mv.visitInsn(DCONST_1);
+            }
             mv.visitInsn(DASTORE);
         });
     }
@@ -140,9 +156,8 @@ final class Bytecode implements Opcodes {
      * The public method {@code name}: {@code prologue}, then the code of steps {@code order}, in chunk
      * methods {@code name0, name1, …} of at most {@link #CHUNK_BYTES} each when they do not fit in one.
      *
-     * @param arguments the number of array arguments, all passed on to the chunks
      */
-    private static void chunked(ClassWriter cw, Program p, String name, String desc, int arguments, int[] order,
+    private static void chunked(ClassWriter cw, Program p, String name, int[] order,
                                 StepWriter writer, ToIntBiFunction<Program, Integer> bytes,
                                 Consumer<MethodVisitor> prologue) {
         List<int[]> chunks = new ArrayList<>();
@@ -158,8 +173,9 @@ final class Bytecode implements Opcodes {
             size += b;
         }
         chunks.add(Arrays.copyOfRange(order, from, order.length));
-        MethodVisitor top = cw.visitMethod(ACC_PUBLIC, name, desc, null, null);
+        MethodVisitor top = cw.visitMethod(ACC_PUBLIC, name, SLOTS_DESC, null, null);
         top.visitCode();
+        arrays(top);
         prologue.accept(top);
         if (chunks.size() == 1) {
             for (int s : chunks.get(0)) {
@@ -168,44 +184,54 @@ final class Bytecode implements Opcodes {
         } else {
             List<String> methods = new ArrayList<>();
             for (int[] chunk : chunks) {
-                methods.add(method(cw, name + methods.size(), desc, mv -> {
+                methods.add(method(cw, name + methods.size(), mv -> {
+                    arrays(mv);
                     for (int s : chunk) {
                         writer.write(mv, p, s);
                     }
                 }));
             }
-            calls(cw, top, name, desc, arguments, methods);
+            calls(cw, top, name, methods);
         }
         end(top);
     }
 
     /** Calls {@code methods} in order from {@code mv}, through methods of at most {@link #CALLS} calls each. */
-    private static void calls(ClassWriter cw, MethodVisitor mv, String name, String desc, int arguments, List<String> methods) {
+    private static void calls(ClassWriter cw, MethodVisitor mv, String name, List<String> methods) {
         List<String> callees = methods;
         for (int level = 0; callees.size() > CALLS; level++) {
             List<String> groups = new ArrayList<>();
             for (int from = 0; from < callees.size(); from += CALLS) {
                 List<String> group = callees.subList(from, Math.min(callees.size(), from + CALLS));
                 String groupName = name + "$" + level + "$" + groups.size();
-                groups.add(method(cw, groupName, desc, m -> call(m, group, desc, arguments)));
+                groups.add(method(cw, groupName, m -> call(m, group)));
             }
             callees = groups;
         }
-        call(mv, callees, desc, arguments);
+        call(mv, callees);
     }
 
-    private static void call(MethodVisitor mv, List<String> methods, String desc, int arguments) {
+    private static void call(MethodVisitor mv, List<String> methods) {
         for (String m : methods) {
-            for (int local = 0; local <= arguments; local++) {
-                mv.visitVarInsn(ALOAD, local);
-            }
-            mv.visitMethodInsn(INVOKESPECIAL, NAME, m, desc, false);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitMethodInsn(INVOKESPECIAL, NAME, m, SLOTS_DESC, false);
+        }
+    }
+
+    /** The slots' arrays into locals {@link #P}, {@link #D}, {@link #PG} and {@link #G}. */
+    private static void arrays(MethodVisitor mv) {
+        String[] fields = {"p", "d", "pg", "g"};
+        for (int i = 0; i < fields.length; i++) {
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitFieldInsn(GETFIELD, SLOTS, fields[i], "[D");
+            mv.visitVarInsn(ASTORE, P + i);
         }
     }
 
     /** A private method {@code name} whose body {@code body} writes; returns its name. */
-    private static String method(ClassWriter cw, String name, String desc, Consumer<MethodVisitor> body) {
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, name, desc, null, null);
+    private static String method(ClassWriter cw, String name, Consumer<MethodVisitor> body) {
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE, name, SLOTS_DESC, null, null);
         mv.visitCode();
         body.accept(mv);
         end(mv);
@@ -235,20 +261,23 @@ final class Bytecode implements Opcodes {
     private static void forwardStep(MethodVisitor mv, Program p, int s) {
         byte c = p.code[s];
         if (p.kernel[s] instanceof DenseLayer layer && layer.strided) {
-            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, layer.weightsAreParameters ? P : D);
+            mv.visitVarInsn(ALOAD, layer.biasesAreParameters ? P : D);
+            mv.visitVarInsn(ALOAD, layer.inputsAreParameters ? P : D);
+            mv.visitVarInsn(ALOAD, D);
             layerConstants(mv, layer);
-            mv.visitMethodInsn(INVOKESTATIC, LAYER, "forward", "([D" + LAYER_INTS + OP_DESC + ")V", false);
+            mv.visitMethodInsn(INVOKESTATIC, LAYER, "forward", "([D[D[D[D" + LAYER_INTS + OP_DESC + ")V", false);
         } else if (c == Program.KERNEL) {
             String type = Type.getInternalName(p.kernel[s].getClass());
             kernel(mv, s, type);
             mv.visitVarInsn(ALOAD, 1);
-            mv.visitMethodInsn(INVOKEVIRTUAL, type, "forward", "([D)V", false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, type, "forward", SLOTS_DESC, false);
         } else {
-            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, D);
             push(mv, p.out[s]);
             op(mv, c);
-            load(mv, 1, p.a[s]);
-            load(mv, 1, p.b[s]);
+            load(mv, p, false, p.a[s]);
+            load(mv, p, false, p.b[s]);
             mv.visitMethodInsn(INVOKESTATIC, VALUE, "forward", "(" + OP_DESC + "DD)D", false);
             mv.visitInsn(DASTORE);
         }
@@ -261,19 +290,22 @@ final class Bytecode implements Opcodes {
             return;
         }
         if (p.kernel[s] instanceof DenseLayer layer && layer.strided) {
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitVarInsn(ALOAD, 2);
+            mv.visitVarInsn(ALOAD, layer.weightsAreParameters ? P : D);    // wd, wg, bg, xd, xg, d, g
+            mv.visitVarInsn(ALOAD, layer.weightsAreParameters ? PG : G);
+            mv.visitVarInsn(ALOAD, layer.biasesAreParameters ? PG : G);
+            mv.visitVarInsn(ALOAD, layer.inputsAreParameters ? P : D);
+            mv.visitVarInsn(ALOAD, layer.inputsAreParameters ? PG : G);
+            mv.visitVarInsn(ALOAD, D);
+            mv.visitVarInsn(ALOAD, G);
             layerConstants(mv, layer);
             mv.visitInsn(layer.weightsNeedGrad ? ICONST_1 : ICONST_0);
             mv.visitInsn(layer.inputsNeedGrad ? ICONST_1 : ICONST_0);
-            mv.visitMethodInsn(INVOKESTATIC, LAYER, "backward", "([D[D" + LAYER_INTS + OP_DESC + "ZZ)V", false);
+            mv.visitMethodInsn(INVOKESTATIC, LAYER, "backward", "([D[D[D[D[D[D[D" + LAYER_INTS + OP_DESC + "ZZ)V", false);
         } else if (c == Program.KERNEL) {
             String type = Type.getInternalName(p.kernel[s].getClass());
             kernel(mv, s, type);
             mv.visitVarInsn(ALOAD, 1);
-            mv.visitVarInsn(ALOAD, 2);
-            mv.visitVarInsn(ALOAD, 3);
-            mv.visitMethodInsn(INVOKEVIRTUAL, type, "backward", "([D[D[Z)V", false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, type, "backward", SLOTS_DESC, false);
         } else {
             if (p.needsGrad[p.a[s]]) {
                 addGradient(mv, p, s, p.a[s], "gradToA");
@@ -286,15 +318,15 @@ final class Bytecode implements Opcodes {
 
     /** {@code g[to] += Value.<rule>(op, g[out], d[a], d[b], d[out])}. */
     private static void addGradient(MethodVisitor mv, Program p, int s, int to, String rule) {
-        mv.visitVarInsn(ALOAD, 2);
+        mv.visitVarInsn(ALOAD, to < p.parameterCount ? PG : G);
         push(mv, to);
         mv.visitInsn(DUP2);
         mv.visitInsn(DALOAD);
         op(mv, p.code[s]);
-        load(mv, 2, p.out[s]);
-        load(mv, 1, p.a[s]);
-        load(mv, 1, p.b[s]);
-        load(mv, 1, p.out[s]);
+        load(mv, p, true, p.out[s]);
+        load(mv, p, false, p.a[s]);
+        load(mv, p, false, p.b[s]);
+        load(mv, p, false, p.out[s]);
         mv.visitMethodInsn(INVOKESTATIC, VALUE, rule, "(" + OP_DESC + "DDDD)D", false);
         mv.visitInsn(DADD);
         mv.visitInsn(DASTORE);
@@ -333,9 +365,10 @@ final class Bytecode implements Opcodes {
         mv.visitFieldInsn(GETSTATIC, OP, Op.values()[code].name(), OP_DESC);
     }
 
-    /** {@code array[slot]} onto the stack, the array being local variable {@code local}. */
-    private static void load(MethodVisitor mv, int local, int slot) {
-        mv.visitVarInsn(ALOAD, local);
+    /** Slot {@code slot}'s value (or its gradient) onto the stack, from the parameters' array or the others'. */
+    private static void load(MethodVisitor mv, Program p, boolean gradient, int slot) {
+        boolean parameter = slot < p.parameterCount;
+        mv.visitVarInsn(ALOAD, gradient ? parameter ? PG : G : parameter ? P : D);
         push(mv, slot);
         mv.visitInsn(DALOAD);
     }

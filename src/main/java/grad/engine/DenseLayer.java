@@ -47,15 +47,25 @@ final class DenseLayer implements Step {
     /** Whether the weights and biases, and whether the inputs, need gradients (see {@link #needing}). */
     final boolean weightsNeedGrad;
     final boolean inputsNeedGrad;
+    /**
+     * Whether the weights, the biases, the inputs are parameters (in a replay's parameter array), each
+     * part being all parameters or none when the layer is {@link #strided}.
+     */
+    final boolean weightsAreParameters;
+    final boolean biasesAreParameters;
+    final boolean inputsAreParameters;
 
     DenseLayer(int[] x, int[] w, int[] bias, int biasMode, int[] z, int[] y, Op activation) {
-        this(x, w, bias, biasMode, z, y, activation, true, true);
+        this(x, w, bias, biasMode, z, y, activation, true, true, 0);
     }
 
     private DenseLayer(int[] x, int[] w, int[] bias, int biasMode, int[] z, int[] y, Op activation,
-                       boolean weightsNeedGrad, boolean inputsNeedGrad) {
+                       boolean weightsNeedGrad, boolean inputsNeedGrad, int parameters) {
         this.weightsNeedGrad = weightsNeedGrad;
         this.inputsNeedGrad = inputsNeedGrad;
+        this.weightsAreParameters = all(w, parameters);
+        this.biasesAreParameters = all(bias, parameters);
+        this.inputsAreParameters = all(x, parameters);
         this.k = z.length;
         this.n = x.length;
         this.x = x;
@@ -70,7 +80,17 @@ final class DenseLayer implements Step {
         this.wi = n > 1 ? w[1] - w[0] : 0;
         this.b0 = bias.length > 0 ? bias[0] : 0;
         this.bj = bias.length > 1 ? bias[1] - bias[0] : 0;
-        this.strided = grid() && consecutive(x) && consecutive(z) && consecutive(y);
+        this.strided = grid() && consecutive(x) && consecutive(z) && consecutive(y)
+                && (weightsAreParameters || none(w, parameters)) && (biasesAreParameters || none(bias, parameters))
+                && (inputsAreParameters || none(x, parameters)) && none(z, parameters);
+    }
+
+    private static boolean all(int[] slots, int parameters) {
+        return slots.length > 0 && Arrays.stream(slots).allMatch(s -> s < parameters);
+    }
+
+    private static boolean none(int[] slots, int parameters) {
+        return Arrays.stream(slots).allMatch(s -> s >= parameters);
     }
 
     /**
@@ -130,8 +150,9 @@ final class DenseLayer implements Step {
 
     /** The same layer, knowing whether its weights and biases, and whether its inputs, need gradients. */
     @Override
-    public DenseLayer needing(boolean[] needs) {
-        return new DenseLayer(x, w, bias, biasMode, z, y, activation, any(needs, w) || any(needs, bias), any(needs, x));
+    public DenseLayer needing(boolean[] needs, int parameters) {
+        return new DenseLayer(x, w, bias, biasMode, z, y, activation, any(needs, w) || any(needs, bias), any(needs, x),
+                parameters);
     }
 
     private static boolean any(boolean[] needs, int[] slots) {
@@ -178,48 +199,50 @@ final class DenseLayer implements Step {
     }
 
     @Override
-    public void forward(double[] data) {
+    public void forward(Slots s) {
         if (strided) {
-            forward(data, w0, wj, wi, b0, bj, biasMode, x[0], n, k, z[0], y[0], activation);
+            forward(weightsAreParameters ? s.p : s.d, biasesAreParameters ? s.p : s.d, inputsAreParameters ? s.p : s.d,
+                    s.d, w0, wj, wi, b0, bj, biasMode, x[0], n, k, z[0], y[0], activation);
             return;
         }
         for (int j = 0; j < k; j++) {
             int row = j * n;
-            double s = data[w[row]] * data[x[0]];
+            double sum = s.get(w[row]) * s.get(x[0]);
             if (biasMode == BIAS_FIRST) {
-                s = data[bias[j]] + s;
+                sum = s.get(bias[j]) + sum;
             }
             for (int i = 1; i < n; i++) {
-                s += data[w[row + i]] * data[x[i]];
+                sum += s.get(w[row + i]) * s.get(x[i]);
             }
             if (biasMode == BIAS_LAST) {
-                s += data[bias[j]];
+                sum += s.get(bias[j]);
             }
-            data[z[j]] = s;
+            s.set(z[j], sum);
             if (activation != null) {
-                data[y[j]] = Value.forward(activation, s, 0);
+                s.set(y[j], Value.forward(activation, sum, 0));
             }
         }
     }
 
     /**
-     * The forward pass of a strided layer: weights on the grid {@code w0 + j·wj + i·wi}, biases at
-     * {@code b0 + j·bj}, inputs from {@code x0}, pre-activations to {@code z0} and outputs to {@code y0}.
-     * Static, so that generated code can call it with constants that the JIT folds into the loops.
+     * The forward pass of a strided layer: weights in {@code wd} on the grid {@code w0 + j·wj + i·wi},
+     * biases in {@code bd} at {@code b0 + j·bj}, inputs in {@code xd} from {@code x0}, pre-activations to
+     * {@code d} from {@code z0} and outputs from {@code y0} (each array a replay's parameters or its other
+     * slots). Static, so that generated code can call it with constants that the JIT folds into the loops.
      */
-    static void forward(double[] d, int w0, int wj, int wi, int b0, int bj, int biasMode, int x0, int n, int k,
-                        int z0, int y0, Op activation) {
+    static void forward(double[] wd, double[] bd, double[] xd, double[] d, int w0, int wj, int wi, int b0, int bj,
+                        int biasMode, int x0, int n, int k, int z0, int y0, Op activation) {
         for (int j = 0; j < k; j++) {
             int w = w0 + j * wj;
-            double s = d[w] * d[x0];
+            double s = wd[w] * xd[x0];
             if (biasMode == BIAS_FIRST) {
-                s = d[b0 + j * bj] + s;
+                s = bd[b0 + j * bj] + s;
             }
             for (int i = 1; i < n; i++) {
-                s += d[w + i * wi] * d[x0 + i];
+                s += wd[w + i * wi] * xd[x0 + i];
             }
             if (biasMode == BIAS_LAST) {
-                s += d[b0 + j * bj];
+                s += bd[b0 + j * bj];
             }
             d[z0 + j] = s;
             if (activation != null) {
@@ -230,35 +253,36 @@ final class DenseLayer implements Step {
 
     /** Sends each neuron's gradient to its weights, bias and inputs, neurons last to first, as needed. */
     @Override
-    public void backward(double[] data, double[] grad, boolean[] needs) {
-        if (needs[z[0]]) {
-            backward(data, grad, weightsNeedGrad, inputsNeedGrad);
+    public void backward(Slots s) {
+        if (!s.needs[z[0]]) {
+            return;
+        }
+        if (strided) {
+            double[] wd = weightsAreParameters ? s.p : s.d;
+            double[] wg = weightsAreParameters ? s.pg : s.g;
+            double[] bg = biasesAreParameters ? s.pg : s.g;
+            double[] xd = inputsAreParameters ? s.p : s.d;
+            double[] xg = inputsAreParameters ? s.pg : s.g;
+            backward(wd, wg, bg, xd, xg, s.d, s.g, w0, wj, wi, b0, bj, biasMode, x[0], n, k, z[0], y[0], activation,
+                    weightsNeedGrad, inputsNeedGrad);
+            return;
+        }
+        for (int j = k - 1; j >= 0; j--) {
+            double g = s.grad(y[j]);
+            if (activation != null) {
+                g = Value.gradToA(activation, g, s.get(z[j]), 0, s.get(y[j]));
+            }
+            tableBackward(s, g, j);
         }
     }
 
     /**
-     * Sends each neuron's gradient to its weights, bias and inputs, neurons last to first.
-     *
-     * @param weights whether the weights and biases need gradients
-     * @param inputs  whether the inputs do
+     * The backward pass of a strided layer (see {@link #forward(double[], double[], double[], double[], int,
+     * int, int, int, int, int, int, int, int, int, int, Op)}), gradients in the arrays beside the values'.
      */
-    void backward(double[] data, double[] grad, boolean weights, boolean inputs) {
-        if (strided) {
-            backward(data, grad, w0, wj, wi, b0, bj, biasMode, x[0], n, k, z[0], y[0], activation, weights, inputs);
-            return;
-        }
-        for (int j = k - 1; j >= 0; j--) {
-            double g = grad[y[j]];
-            if (activation != null) {
-                g = Value.gradToA(activation, g, data[z[j]], 0, data[y[j]]);
-            }
-            tableBackward(data, grad, g, j, weights, inputs);
-        }
-    }
-
-    /** The backward pass of a strided layer (see {@link #forward(double[], int, int, int, int, int, int, int, int, int, int, int, Op)}). */
-    static void backward(double[] d, double[] g, int w0, int wj, int wi, int b0, int bj, int biasMode, int x0,
-                         int n, int k, int z0, int y0, Op activation, boolean weights, boolean inputs) {
+    static void backward(double[] wd, double[] wg, double[] bg, double[] xd, double[] xg, double[] d, double[] g,
+                         int w0, int wj, int wi, int b0, int bj, int biasMode, int x0, int n, int k, int z0, int y0,
+                         Op activation, boolean weights, boolean inputs) {
         for (int j = k - 1; j >= 0; j--) {
             double gz = g[y0 + j];
             if (activation != null) {
@@ -267,33 +291,33 @@ final class DenseLayer implements Step {
             int w = w0 + j * wj;
             if (weights) {
                 for (int i = 0; i < n; i++) {
-                    g[w + i * wi] += gz * d[x0 + i];
+                    wg[w + i * wi] += gz * xd[x0 + i];
                 }
                 if (biasMode != NO_BIAS) {
-                    g[b0 + j * bj] += gz;
+                    bg[b0 + j * bj] += gz;
                 }
             }
             if (inputs) {
                 for (int i = 0; i < n; i++) {
-                    g[x0 + i] += gz * d[w + i * wi];
+                    xg[x0 + i] += gz * wd[w + i * wi];
                 }
             }
         }
     }
 
-    private void tableBackward(double[] data, double[] grad, double g, int j, boolean weights, boolean inputs) {
+    private void tableBackward(Slots s, double g, int j) {
         int row = j * n;
-        if (weights) {
+        if (weightsNeedGrad) {
             for (int i = 0; i < n; i++) {
-                grad[w[row + i]] += g * data[x[i]];
+                s.addGrad(w[row + i], g * s.get(x[i]));
             }
             if (biasMode != NO_BIAS) {
-                grad[bias[j]] += g;
+                s.addGrad(bias[j], g);
             }
         }
-        if (inputs) {
+        if (inputsNeedGrad) {
             for (int i = 0; i < n; i++) {
-                grad[x[i]] += g * data[w[row + i]];
+                s.addGrad(x[i], g * s.get(w[row + i]));
             }
         }
     }

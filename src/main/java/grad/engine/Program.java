@@ -72,7 +72,7 @@ public final class Program {
 
     /** Fills step {@code s}'s row of the tables, and whether the slots it writes need gradients. */
     private void lay(int s, Step step) {
-        kernel[s] = step.needing(needsGrad);
+        kernel[s] = step.needing(needsGrad, parameterCount);
         code[s] = KERNEL;
         if (step instanceof Step.Scalar scalar) {
             code[s] = (byte) scalar.op().ordinal();

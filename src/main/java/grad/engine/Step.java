@@ -20,21 +20,21 @@ sealed interface Step permits Step.Scalar, Step.Dot, DenseLayer {
     Step renumbered(int[] map);
 
     /** Computes the slots it writes from the slots it reads. */
-    void forward(double[] data);
+    void forward(Slots s);
 
     /**
      * Adds the gradients of the slots it writes, through its math, to those of the slots it reads that
-     * {@code needs} says need one; nothing when none of the slots it writes needs a gradient.
+     * need one ({@code s.needs}); nothing when none of the slots it writes needs a gradient.
      */
-    void backward(double[] data, double[] grad, boolean[] needs);
+    void backward(Slots s);
 
     /** Whether a gradient flows from what it writes back to what it reads ({@code detach}: no). */
     default boolean passesGradients() {
         return true;
     }
 
-    /** This step made ready for a program whose slots need gradients as {@code needs} says. */
-    default Step needing(boolean[] needs) {
+    /** This step made ready for a program whose slots need gradients as {@code needs} says, parameters first. */
+    default Step needing(boolean[] needs, int parameters) {
         return this;
     }
 
@@ -59,21 +59,21 @@ sealed interface Step permits Step.Scalar, Step.Dot, DenseLayer {
         }
 
         @Override
-        public void forward(double[] data) {
-            data[out] = Value.forward(op, data[a], data[b]);
+        public void forward(Slots s) {
+            s.set(out, Value.forward(op, s.get(a), s.get(b)));
         }
 
         @Override
-        public void backward(double[] data, double[] grad, boolean[] needs) {
-            if (!needs[out]) {
+        public void backward(Slots s) {
+            if (!s.needs[out]) {
                 return;
             }
-            double g = grad[out];
-            if (needs[a]) {
-                grad[a] += Value.gradToA(op, g, data[a], data[b], data[out]);
+            double g = s.grad(out);
+            if (s.needs[a]) {
+                s.addGrad(a, Value.gradToA(op, g, s.get(a), s.get(b), s.get(out)));
             }
-            if (op.binary() && needs[b]) {
-                grad[b] += Value.gradToB(op, g, data[a], data[b], data[out]);
+            if (op.binary() && s.needs[b]) {
+                s.addGrad(b, Value.gradToB(op, g, s.get(a), s.get(b), s.get(out)));
             }
         }
 
@@ -121,15 +121,15 @@ sealed interface Step permits Step.Scalar, Step.Dot, DenseLayer {
          * (bias last, grad's {@code Neuron}).
          */
         @Override
-        public void forward(double[] data) {
-            double s = data[a[0]] * data[b[0]];
+        public void forward(Slots d) {
+            double s = d.get(a[0]) * d.get(b[0]);
             if (biasFirst) {
-                s = data[bias] + s;
+                s = d.get(bias) + s;
             }
             for (int i = 1; i < a.length; i++) {
-                s += data[a[i]] * data[b[i]];
+                s += d.get(a[i]) * d.get(b[i]);
             }
-            data[out] = bias >= 0 && !biasFirst ? s + data[bias] : s;
+            d.set(out, bias >= 0 && !biasFirst ? s + d.get(bias) : s);
         }
 
         /**
@@ -138,23 +138,24 @@ sealed interface Step permits Step.Scalar, Step.Dot, DenseLayer {
          * just before the first product (they meet in the first addition).
          */
         @Override
-        public void backward(double[] data, double[] grad, boolean[] needs) {
+        public void backward(Slots s) {
+            boolean[] needs = s.needs;
             if (!needs[out]) {
                 return;
             }
-            double g = grad[out];
+            double g = s.grad(out);
             if (bias >= 0 && !biasFirst && needs[bias]) {
-                grad[bias] += g;
+                s.addGrad(bias, g);
             }
             for (int i = a.length - 1; i >= 0; i--) {
                 if (i == 0 && biasFirst && needs[bias]) {
-                    grad[bias] += g;
+                    s.addGrad(bias, g);
                 }
                 if (needs[a[i]]) {
-                    grad[a[i]] += g * data[b[i]];
+                    s.addGrad(a[i], g * s.get(b[i]));
                 }
                 if (needs[b[i]]) {
-                    grad[b[i]] += g * data[a[i]];
+                    s.addGrad(b[i], g * s.get(a[i]));
                 }
             }
         }
