@@ -134,7 +134,7 @@ public final class Compiler {
         final int inputCount;
         final int targetCount;
         final double[] constants;
-        final List<Step.Scalar> steps = new ArrayList<>();
+        final List<Step> steps = new ArrayList<>();
         final int[] roots;
         Map<String, int[]> groups;
         int slotCount;
@@ -174,13 +174,22 @@ public final class Compiler {
                     int a = slot.get(ops.get(0));
                     int b = ops.size() > 1 ? slot.get(ops.get(1)) : a;
                     slot.put(v, t.slotCount);
-                    t.steps.add(new Step.Scalar(v.op(), t.slotCount++, a, b));
+                    t.steps.add(v.op() == Op.PICK ? gather(t.slotCount++, ops, slot) : new Step.Scalar(v.op(), t.slotCount++, a, b));
                 }
             }
             for (int i = 0; i < rootSlots.length; i++) {
                 rootSlots[i] = slot.get(roots.get(i));
             }
             return t;
+        }
+
+        /** A pick's gather step: its first operand the index, the others the options. */
+        private static Step.Gather gather(int out, List<Value> operands, Map<Value, Integer> slot) {
+            int[] options = new int[operands.size() - 1];
+            for (int i = 0; i < options.length; i++) {
+                options[i] = slot.get(operands.get(i + 1));
+            }
+            return new Step.Gather(out, slot.get(operands.get(0)), options);
         }
     }
 
@@ -249,20 +258,23 @@ public final class Compiler {
      * A chain whose steps are interleaved with a step reading a slot it also reads is left alone, since the
      * fused step would send gradients to that slot in another order.
      */
-    static List<Step> fuseDots(List<Step.Scalar> steps, int slotCount) {
+    static List<Step> fuseDots(List<Step> steps, int slotCount) {
         int[] uses = uses(steps, slotCount);
         Step.Scalar[] producer = new Step.Scalar[slotCount];
         int[] position = new int[slotCount];
         for (int i = 0; i < steps.size(); i++) {
-            producer[steps.get(i).out()] = steps.get(i);
-            position[steps.get(i).out()] = i;
+            if (steps.get(i) instanceof Step.Scalar scalar) {
+                producer[scalar.out()] = scalar;
+            }
+            for (int w : steps.get(i).writes()) {
+                position[w] = i;
+            }
         }
         Readers readers = new Readers(steps, slotCount);
         boolean[] absorbed = new boolean[slotCount];
         Map<Integer, Step.Dot> dots = new HashMap<>();
         for (int i = steps.size() - 1; i >= 0; i--) {   // from the last step, so a chain is met at its root
-            Step.Scalar root = steps.get(i);
-            if (root.op() == Op.ADD && !absorbed[root.out()]) {
+            if (steps.get(i) instanceof Step.Scalar root && root.op() == Op.ADD && !absorbed[root.out()]) {
                 Chain chain = chainOf(root, producer, uses, absorbed);
                 if (chain != null && !interleaved(chain, steps, position, readers)) {
                     dots.put(root.out(), chain.dot);
@@ -273,10 +285,11 @@ public final class Compiler {
             }
         }
         List<Step> fused = new ArrayList<>(steps.size());
-        for (Step.Scalar s : steps) {
-            if (dots.containsKey(s.out())) {
-                fused.add(dots.get(s.out()));
-            } else if (!absorbed[s.out()]) {
+        for (Step s : steps) {
+            int out = s.writes()[0];
+            if (dots.containsKey(out)) {
+                fused.add(dots.get(out));
+            } else if (!absorbed[out]) {
                 fused.add(s);
             }
         }
@@ -356,7 +369,7 @@ public final class Compiler {
      * the chain reads: {@code Value.backward()} would then add that step's gradient to the slot between
      * the chain's contributions, and the fused step, which adds them all at once, would not.
      */
-    private static boolean interleaved(Chain chain, List<Step.Scalar> steps, int[] position, Readers readers) {
+    private static boolean interleaved(Chain chain, List<Step> steps, int[] position, Readers readers) {
         int root = position[chain.dot.out()];
         int from = root;
         for (int slot : chain.fused) {
@@ -364,7 +377,7 @@ public final class Compiler {
         }
         Set<Integer> own = new HashSet<>(chain.fused);
         for (int r : Readers.distinct(chain.dot.reads())) {
-            if (readers.count(r, from, root, i -> own.contains(steps.get(i).out())) > 0) {
+            if (readers.count(r, from, root, i -> own.contains(steps.get(i).writes()[0])) > 0) {
                 return true;
             }
         }

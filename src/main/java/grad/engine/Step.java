@@ -9,7 +9,7 @@ import java.util.Arrays;
  * the interpreter, the generated code (which calls its methods, unless {@link Bytecode} knows better) and
  * the listing run it.
  */
-sealed interface Step permits Step.Scalar, Step.Dot, DenseLayer {
+sealed interface Step permits Step.Scalar, Step.Dot, Step.Gather, DenseLayer {
     /** The slots this step reads (a slot read twice, twice). */
     int[] reads();
 
@@ -86,6 +86,57 @@ sealed interface Step permits Step.Scalar, Step.Dot, DenseLayer {
         public String text(Program p) {
             return p.name(out) + " = " + (op.binary() ? p.name(a) + " " + op.symbol() + " " + p.name(b)
                     : op.symbol() + "(" + p.name(a) + ")");
+        }
+    }
+
+    /**
+     * {@code out ← options[(int) index]} ({@link Value#pick}): the index is a slot, typically an input, so
+     * that the program reads whichever option a sample's token id names; the gradient goes to that option.
+     */
+    record Gather(int out, int index, int[] options) implements Step {
+        @Override
+        public int[] reads() {
+            int[] r = new int[options.length + 1];
+            r[0] = index;
+            System.arraycopy(options, 0, r, 1, options.length);
+            return r;
+        }
+
+        @Override
+        public int[] writes() {
+            return new int[] {out};
+        }
+
+        @Override
+        public Gather renumbered(int[] map) {
+            return new Gather(map[out], map[index], Compiler.renumber(options, map));
+        }
+
+        @Override
+        public void forward(Slots s) {
+            s.set(out, s.get(picked(s)));
+        }
+
+        @Override
+        public void backward(Slots s) {
+            int option = picked(s);
+            if (s.needs[out] && s.needs[option]) {
+                s.addGrad(option, s.grad(out));
+            }
+        }
+
+        private int picked(Slots s) {
+            double index = s.get(this.index);
+            int i = (int) index;
+            if (i != index || i < 0 || i >= options.length) {
+                throw new IllegalArgumentException("index " + index + " is not one of " + options.length + " options");
+            }
+            return options[i];
+        }
+
+        @Override
+        public String text(Program p) {
+            return p.name(out) + " = pick(" + p.name(index) + ": " + p.names(options) + ")";
         }
     }
 
