@@ -15,12 +15,16 @@
  * {@code w·x} or {@code x·w}), becomes one dot step, and dots over the same inputs one dense-layer step
  * whose loops index any regular layout of weights directly (grad's, PyTorch's {@code [out][in]}, an
  * {@code x·W}'s {@code [in][out]}); only what the outputs need is kept. The steps are one sealed type,
- * {@code Step} (a scalar op, a dot, a dense layer), each with its forward, backward and listing. A program
- * of any size is then written out as straight-line bytecode, in methods small enough for the JIT, so the
- * JIT sees the network's own code.</li>
+ * {@code Step} (a scalar op, a dot, a dense layer, a gather), each with its forward, backward and
+ * listing. A token id is an input of the program, read through {@link grad.engine.Value#pick}, so a
+ * sequence model needs one program per sequence length ({@link grad.engine.Programs}), not per sequence. A
+ * program of any size is then written out as straight-line bytecode, in methods small enough for the JIT,
+ * each program with its own copy of the math it calls, so the JIT sees the network's own code.</li>
  * <li><b>The replay: {@link grad.engine.Replay}.</b> The program run for every sample on flat arrays, on
  * any number of threads (one replay each), allocating nothing: forward only for prediction and pictures,
- * forward and backward for training.</li>
+ * forward and backward for training. It reads the parameters where they live, a
+ * {@link grad.engine.ParameterStore}'s array ({@link grad.engine.Replay#useParameters}), and adds their
+ * gradients to an array of the caller's: nothing is copied per minibatch.</li>
  * </ol>
  *
  * <p>No step changes the arithmetic or the order of a sum, so a replay gives the same loss, outputs and
