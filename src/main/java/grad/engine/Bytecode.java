@@ -24,9 +24,11 @@ import org.objectweb.asm.Type;
  * The last step of compilation: a {@link Program}'s steps written out as the bytecode of one class, whose
  * {@code forward} and {@code backward} methods do, step by step and without a loop or a branch, what a
  * {@link Replay}'s interpreter loop does. Each scalar step becomes a call such as
- * {@code d[12] = Value.forward(Op.EXP, d[11], d[11])} with the op a constant, which the JIT folds to the
- * one line of math it needs; a fused layer calls its loops with its sizes and slots as constants, which
- * the JIT folds into them as it would a hand-written layer's. An interpreter pays for a
+ * {@code d[12] = valueForward(Op.EXP, d[11], d[11])} (the class's own copy of {@code Value.forward}) with
+ * the op a constant, which the JIT folds to the one line of math it needs; a strided layer calls its own
+ * copy of {@link DenseLayer}'s loops with its grid, sizes and slots as constants, which the JIT folds into
+ * them as it would a hand-written layer's; any other step calls its own methods. A parameter's slot is read
+ * from the parameters' array, any other from the replay's ({@link Slots}). An interpreter pays for a
  * dispatch per step that the processor cannot predict; straight-line code does not.
  *
  * <p>The same math runs in the same order, so the results are the interpreter's to the last bit (tested).
