@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +20,11 @@ import java.util.Set;
  * inputs and targets named by the caller become slots that a {@link Replay} fills before each run; every
  * other leaf is a constant. Only what the roots depend on is traced.</li>
  * <li><b>fuse dots</b>: a chain {@code w₀·x₀ + w₁·x₁ + … + b} of multiplications and additions, each used
- * only by the next, becomes one {@link Op#DOT} step that adds the same products in the same order.</li>
- * <li><b>fuse layers</b>: dots over the same inputs, each followed by the same activation, become one
- * dense-layer step whose loops the JIT compiles as it would a hand-written layer.</li>
+ * only by the next, becomes one dot step that adds the same products in the same order; the bias may come
+ * last, first ({@code b + w₀·x₀ + …}) or not at all.</li>
+ * <li><b>fuse layers</b>: dots over the same inputs (each product {@code w·x} or {@code x·w}), each followed
+ * by the same activation, with the bias in the same place, become one dense-layer step whose loops the JIT
+ * compiles as it would a hand-written layer.</li>
  * </ol>
  *
  * <p>No pass changes a result: each slot gets the same operations in the same order, and in the backward
@@ -33,7 +36,7 @@ public final class Compiler {
     }
 
     /**
-     * Compiles the graph of {@code roots}.
+     * Compiles the graph of {@code roots}, as one output group called {@code outputs}.
      *
      * @param roots      what the program computes, readable after a run with {@link Replay#output}; the
      *                   backward pass differentiates the first
@@ -43,40 +46,72 @@ public final class Compiler {
      * @param targets    leaves loaded with {@link Replay#setTargets}
      */
     public static Program compile(List<Value> roots, List<Value> parameters, List<Value> inputs, List<Value> targets) {
+        return compile(Map.of("outputs", roots), parameters, inputs, targets);
+    }
+
+    /**
+     * Compiles the graph of named groups of outputs, e.g. {@code loss} → the loss, {@code probs} → the
+     * probabilities, {@code layers.0} → the first layer's activations (a {@link LinkedHashMap} keeps
+     * them in order).
+     *
+     * @param outputs    each group's name → its values, readable after a run with
+     *                   {@link Replay#output(String, int)}; the backward pass differentiates the first
+     *                   value of the first group
+     * @param parameters leaves whose values are loaded with {@link Replay#setParameters}, and whose
+     *                   gradients the backward pass computes
+     * @param inputs     leaves loaded with {@link Replay#setInputs}
+     * @param targets    leaves loaded with {@link Replay#setTargets}
+     * @throws IllegalArgumentException when there is no output, or parameters, inputs and targets are not
+     *                                  distinct leaves
+     */
+    public static Program compile(Map<String, List<Value>> outputs, List<Value> parameters, List<Value> inputs,
+                                  List<Value> targets) {
+        List<Value> roots = new ArrayList<>();
+        outputs.values().forEach(roots::addAll);
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("a program needs at least one output");
+        }
         Trace trace = Trace.of(roots, parameters, inputs, targets);
-        List<Object> steps = fuseLayers(fuseDots(trace.steps, trace.slotCount), trace.slotCount);
+        trace.groups = Program.groups(outputs);
+        List<Step> steps = fuseLayers(fuseDots(trace.steps, trace.slotCount), trace.slotCount, trace.parameterCount);
         return new Program(renumber(steps, trace), trace);
     }
 
     /**
      * Gives the computed values new slots in the order the steps write them, each layer's outputs side by
-     * side, so that a layer's inputs are consecutive slots (as a hand-written network's arrays are); the
-     * leaves keep theirs. Updates {@code trace}'s roots and slot count.
+     * side, so that a layer's inputs are consecutive slots (as a hand-written network's arrays are), and
+     * the constants new slots in the order the steps read them (a layer's biases first), so that constant
+     * biases (Python's {@code sum} starting from 0) are side by side too; parameters, inputs and targets
+     * keep theirs. Updates {@code trace}'s constants, roots and slot count.
      */
-    static List<Object> renumber(List<Object> steps, Trace trace) {
-        int leaves = trace.parameterCount + trace.inputCount + trace.targetCount + trace.constants.length;
+    static List<Step> renumber(List<Step> steps, Trace trace) {
+        int first = trace.parameterCount + trace.inputCount + trace.targetCount;
+        int leaves = first + trace.constants.length;
         int[] map = new int[trace.slotCount];
-        for (int i = 0; i < leaves; i++) {
-            map[i] = i;
+        for (int i = 0; i < map.length; i++) {
+            map[i] = i < first ? i : -1;
         }
-        int next = leaves;
-        for (Object step : steps) {
-            if (step instanceof DenseLayer layer) {
-                for (int slot : layer.z) {
-                    map[slot] = next++;
+        int next = first;
+        for (Step step : steps) {
+            for (int r : step.reads()) {   // a layer's biases first
+                if (r >= first && r < leaves && map[r] < 0) {
+                    map[r] = next++;
                 }
-                if (layer.activation != null) {
-                    for (int slot : layer.y) {
-                        map[slot] = next++;
-                    }
-                }
-            } else {
-                map[((Step) step).out()] = next++;
             }
         }
-        List<Object> out = new ArrayList<>(steps.size());
-        for (Object step : steps) {
-            out.add(step instanceof DenseLayer layer ? layer.renumbered(map) : ((Step) step).renumbered(map));
+        double[] constants = trace.constants.clone();
+        for (int c = first; c < leaves; c++) {
+            map[c] = map[c] < 0 ? next++ : map[c];   // else a constant that only a root is
+            trace.constants[map[c] - first] = constants[c - first];
+        }
+        for (Step step : steps) {
+            for (int slot : step.writes()) {
+                map[slot] = next++;
+            }
+        }
+        List<Step> out = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            out.add(step.renumbered(map));
         }
         for (int i = 0; i < trace.roots.length; i++) {
             trace.roots[i] = map[trace.roots[i]];
@@ -93,58 +128,6 @@ public final class Compiler {
         return out;
     }
 
-    /** One step: slot {@code out} ← {@code op} of slots {@code a[0]} and {@code b[0]}, or for a dot Σ a[i]·b[i] (+ bias). */
-    record Step(Op op, int out, int[] a, int[] b, int bias) {
-        static Step scalar(Op op, int out, int a, int b) {
-            return new Step(op, out, new int[] {a}, new int[] {b}, -1);
-        }
-
-        /** A dot step's value: {@code Σ a[i]·b[i]}, then {@code + bias}, in that order. */
-        double dot(double[] data) {
-            double s = data[a[0]] * data[b[0]];
-            for (int i = 1; i < a.length; i++) {
-                s += data[a[i]] * data[b[i]];
-            }
-            return bias >= 0 ? s + data[bias] : s;
-        }
-
-        /**
-         * A dot step's backward pass, in {@link Value#backward()}'s order: the bias (the last addition),
-         * then each product from the last to the first, its first operand then its second.
-         */
-        void dotBackward(double[] data, double[] grad, boolean[] needs) {
-            double g = grad[out];
-            if (bias >= 0 && needs[bias]) {
-                grad[bias] += g;
-            }
-            for (int i = a.length - 1; i >= 0; i--) {
-                if (needs[a[i]]) {
-                    grad[a[i]] += g * data[b[i]];
-                }
-                if (needs[b[i]]) {
-                    grad[b[i]] += g * data[a[i]];
-                }
-            }
-        }
-
-        Step renumbered(int[] map) {
-            return new Step(op, map[out], renumber(a, map), renumber(b, map), bias >= 0 ? map[bias] : -1);
-        }
-
-        /** The slots this step reads. */
-        int[] reads() {
-            if (op != Op.DOT) {
-                return op.binary() ? new int[] {a[0], b[0]} : new int[] {a[0]};
-            }
-            int[] r = Arrays.copyOf(a, a.length + b.length + (bias >= 0 ? 1 : 0));
-            System.arraycopy(b, 0, r, a.length, b.length);
-            if (bias >= 0) {
-                r[r.length - 1] = bias;
-            }
-            return r;
-        }
-    }
-
     /** The graph laid out as steps: slots for parameters, inputs, targets, constants, then one per node. */
     static final class Trace {
         final int parameterCount;
@@ -153,6 +136,7 @@ public final class Compiler {
         final double[] constants;
         final List<Step> steps = new ArrayList<>();
         final int[] roots;
+        Map<String, int[]> groups;
         int slotCount;
 
         private Trace(int parameters, int inputs, int targets, double[] constants, int[] roots) {
@@ -190,7 +174,7 @@ public final class Compiler {
                     int a = slot.get(ops.get(0));
                     int b = ops.size() > 1 ? slot.get(ops.get(1)) : a;
                     slot.put(v, t.slotCount);
-                    t.steps.add(Step.scalar(v.op(), t.slotCount++, a, b));
+                    t.steps.add(v.op() == Op.PICK ? gather(t.slotCount++, ops, slot) : new Step.Scalar(v.op(), t.slotCount++, a, b));
                 }
             }
             for (int i = 0; i < rootSlots.length; i++) {
@@ -198,10 +182,19 @@ public final class Compiler {
             }
             return t;
         }
+
+        /** A pick's gather step: its first operand the index, the others the options. */
+        private static Step.Gather gather(int out, List<Value> operands, Map<Value, Integer> slot) {
+            int[] options = new int[operands.size() - 1];
+            for (int i = 0; i < options.length; i++) {
+                options[i] = slot.get(operands.get(i + 1));
+            }
+            return new Step.Gather(out, slot.get(operands.get(0)), options);
+        }
     }
 
     /** How many steps read each slot. */
-    private static int[] uses(List<Step> steps, int slotCount) {
+    private static int[] uses(List<? extends Step> steps, int slotCount) {
         int[] uses = new int[slotCount];
         for (Step s : steps) {
             for (int r : s.reads()) {
@@ -211,137 +204,328 @@ public final class Compiler {
         return uses;
     }
 
+    /** For each slot, the positions of the steps that read it, in order (a step reading it twice once). */
+    static final class Readers {
+        private final int[] start;
+        private final int[] positions;
+
+        Readers(List<? extends Step> steps, int slotCount) {
+            start = new int[slotCount + 1];
+            for (Step s : steps) {
+                for (int r : distinct(s.reads())) {
+                    start[r + 1]++;
+                }
+            }
+            for (int i = 0; i < slotCount; i++) {
+                start[i + 1] += start[i];
+            }
+            positions = new int[start[slotCount]];
+            int[] next = Arrays.copyOf(start, slotCount);
+            for (int i = 0; i < steps.size(); i++) {
+                for (int r : distinct(steps.get(i).reads())) {
+                    positions[next[r]++] = i;
+                }
+            }
+        }
+
+        /** The positions of the steps reading {@code slot} in {@code (from, to)}, that {@code skip} does not exclude. */
+        int count(int slot, int from, int to, java.util.function.IntPredicate skip) {
+            int lo = Arrays.binarySearch(positions, start[slot], start[slot + 1], from + 1);
+            int count = 0;
+            for (int k = lo >= 0 ? lo : -lo - 1; k < start[slot + 1] && positions[k] < to; k++) {
+                count += skip.test(positions[k]) ? 0 : 1;
+            }
+            return count;
+        }
+
+        /** The positions of the steps reading {@code slot} after {@code from}. */
+        int[] after(int slot, int from) {
+            int lo = Arrays.binarySearch(positions, start[slot], start[slot + 1], from + 1);
+            return Arrays.copyOfRange(positions, lo >= 0 ? lo : -lo - 1, start[slot + 1]);
+        }
+
+        private static int[] distinct(int[] slots) {
+            return slots.length <= 2 && (slots.length < 2 || slots[0] != slots[1]) ? slots
+                    : Arrays.stream(slots).distinct().toArray();
+        }
+    }
+
     /**
-     * Replaces each chain {@code ((m₀ + m₁) + …) + last} by one dot step, where the {@code mᵢ} are
-     * multiplications and each link is read only by the next; {@code last} is a product or the bias.
+     * Replaces each chain {@code ((t₀ + t₁) + …) + tₙ} of additions, each link read only by the next, by
+     * one dot step, when every term is a multiplication read only by the chain except at most one, the
+     * bias: the last term (grad's {@code Neuron}) or one of the first two ({@code b + w₀·x₀ + …}, as
+     * micrograd's {@code Neuron} and Python's {@code sum} add; {@code w₀·x₀ + b + …} gives the same bits).
+     * A chain whose steps are interleaved with a step reading a slot it also reads is left alone, since the
+     * fused step would send gradients to that slot in another order.
      */
     static List<Step> fuseDots(List<Step> steps, int slotCount) {
         int[] uses = uses(steps, slotCount);
-        Step[] producer = new Step[slotCount];
-        for (Step s : steps) {
-            producer[s.out()] = s;
+        Step.Scalar[] producer = new Step.Scalar[slotCount];
+        int[] position = new int[slotCount];
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof Step.Scalar scalar) {
+                producer[scalar.out()] = scalar;
+            }
+            for (int w : steps.get(i).writes()) {
+                position[w] = i;
+            }
         }
+        Readers readers = new Readers(steps, slotCount);
         boolean[] absorbed = new boolean[slotCount];
-        Map<Integer, Step> dots = new HashMap<>();
+        Map<Integer, Step.Dot> dots = new HashMap<>();
         for (int i = steps.size() - 1; i >= 0; i--) {   // from the last step, so a chain is met at its root
-            Step root = steps.get(i);
-            if (root.op() == Op.ADD && !absorbed[root.out()]) {
-                Step dot = dotOf(root, producer, uses, absorbed);
-                if (dot != null) {
-                    dots.put(root.out(), dot);
+            if (steps.get(i) instanceof Step.Scalar root && root.op() == Op.ADD && !absorbed[root.out()]) {
+                Chain chain = chainOf(root, producer, uses, absorbed);
+                if (chain != null && !interleaved(chain, steps, position, readers)) {
+                    dots.put(root.out(), chain.dot);
+                    for (int slot : chain.fused) {
+                        absorbed[slot] = true;
+                    }
                 }
             }
         }
         List<Step> fused = new ArrayList<>(steps.size());
         for (Step s : steps) {
-            if (dots.containsKey(s.out())) {
-                fused.add(dots.get(s.out()));
-            } else if (!absorbed[s.out()]) {
+            int out = s.writes()[0];
+            if (dots.containsKey(out)) {
+                fused.add(dots.get(out));
+            } else if (!absorbed[out]) {
                 fused.add(s);
             }
         }
         return fused;
     }
 
-    /** The dot step that replaces the chain of additions ending at {@code root} (marking its steps absorbed), or null. */
-    private static Step dotOf(Step root, Step[] producer, int[] uses, boolean[] absorbed) {
-        List<Step> links = new ArrayList<>();   // the additions, root first
-        Step link = root;
-        for (Step left = root; left != null && left.op() == Op.ADD && !absorbed[left.out()]
-                && (left == root || uses[left.out()] == 1); left = producer[left.a()[0]]) {
+    /** A chain of additions found by {@link #chainOf}: its dot step and the slots of the steps it replaces. */
+    private record Chain(Step.Dot dot, List<Integer> fused) {
+    }
+
+    /** The dot step that could replace the chain of additions ending at {@code root}, or null. */
+    private static Chain chainOf(Step.Scalar root, Step.Scalar[] producer, int[] uses, boolean[] absorbed) {
+        List<Step.Scalar> links = new ArrayList<>();   // the additions, root first
+        Step.Scalar link = root;
+        for (Step.Scalar left = root; left != null && left.op() == Op.ADD && !absorbed[left.out()]
+                && (left == root || uses[left.out()] == 1); left = producer[left.a()]) {
+            if (left != root && !fusableProduct(producer, uses, absorbed, left.b()) && continues(left, producer, uses, absorbed)) {
+                return null;   // a bias neither first, second nor last
+            }
             links.add(left);
             link = left;
         }
         List<Integer> terms = new ArrayList<>();   // bottom first
-        terms.add(link.a()[0]);
+        terms.add(link.a());
         for (int k = links.size() - 1; k >= 0; k--) {
-            terms.add(links.get(k).b()[0]);
+            terms.add(links.get(k).b());
         }
-        int products = fusableProduct(producer, uses, absorbed, terms.get(terms.size() - 1))
-                ? terms.size() : terms.size() - 1;   // else the last term is the bias
-        for (int k = 0; k < products; k++) {
-            if (!fusableProduct(producer, uses, absorbed, terms.get(k))) {
-                return null;
-            }
-        }
-        if (products == 0) {
+        int bias = biasPosition(terms, producer, uses, absorbed);
+        if (bias == -2 || terms.size() - (bias >= 0 ? 1 : 0) == 0) {
             return null;
         }
-        int[] a = new int[products];
-        int[] b = new int[products];
-        for (int k = 0; k < products; k++) {
-            Step mul = producer[terms.get(k)];
-            a[k] = mul.a()[0];
-            b[k] = mul.b()[0];
-            absorbed[mul.out()] = true;
+        List<Integer> fused = new ArrayList<>();
+        int n = terms.size() - (bias >= 0 ? 1 : 0);
+        int[] a = new int[n];
+        int[] b = new int[n];
+        int k = 0;
+        for (int t = 0; t < terms.size(); t++) {
+            if (t != bias) {
+                Step.Scalar mul = producer[terms.get(t)];
+                a[k] = mul.a();
+                b[k++] = mul.b();
+                fused.add(mul.out());
+            }
         }
-        for (Step l : links) {
-            absorbed[l.out()] = true;
+        for (Step.Scalar l : links) {
+            fused.add(l.out());
         }
-        return new Step(Op.DOT, root.out(), a, b, products < terms.size() ? terms.get(products) : -1);
+        boolean first = bias >= 0 && bias < terms.size() - 1;
+        return new Chain(new Step.Dot(root.out(), a, b, bias >= 0 ? terms.get(bias) : -1, first), fused);
     }
 
-    private static boolean fusableProduct(Step[] producer, int[] uses, boolean[] absorbed, int slot) {
-        Step p = producer[slot];
+    /** Whether the chain goes on below {@code link}: its first operand is an addition read only by it. */
+    private static boolean continues(Step.Scalar link, Step.Scalar[] producer, int[] uses, boolean[] absorbed) {
+        Step.Scalar below = producer[link.a()];
+        return below != null && below.op() == Op.ADD && !absorbed[below.out()] && uses[below.out()] == 1;
+    }
+
+    /**
+     * Which term of a chain is its bias: -1 for none (every term a fusable product), the last, the first or
+     * the second term (the others being fusable products), or -2 when the chain is no dot.
+     */
+    private static int biasPosition(List<Integer> terms, Step.Scalar[] producer, int[] uses, boolean[] absorbed) {
+        int bias = -1;
+        for (int t = 0; t < terms.size(); t++) {
+            if (!fusableProduct(producer, uses, absorbed, terms.get(t))) {
+                if (bias != -1) {
+                    return -2;
+                }
+                bias = t;
+            }
+        }
+        return bias <= 1 || bias == terms.size() - 1 ? bias : -2;
+    }
+
+    /**
+     * Whether a step outside the chain lies between the chain's first step and its root and reads a slot
+     * the chain reads: {@code Value.backward()} would then add that step's gradient to the slot between
+     * the chain's contributions, and the fused step, which adds them all at once, would not.
+     */
+    private static boolean interleaved(Chain chain, List<Step> steps, int[] position, Readers readers) {
+        int root = position[chain.dot.out()];
+        int from = root;
+        for (int slot : chain.fused) {
+            from = Math.min(from, position[slot]);
+        }
+        Set<Integer> own = new HashSet<>(chain.fused);
+        for (int r : Readers.distinct(chain.dot.reads())) {
+            if (readers.count(r, from, root, i -> own.contains(steps.get(i).writes()[0])) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fusableProduct(Step.Scalar[] producer, int[] uses, boolean[] absorbed, int slot) {
+        Step.Scalar p = producer[slot];
         return p != null && p.op() == Op.MUL && uses[slot] == 1 && !absorbed[slot];
     }
 
     /**
-     * Groups dot steps over the same inputs, each with its bias and the same activation (or none), into
-     * {@link DenseLayer}s, placed where the first of them was. A later dot joins the group only if no step
-     * in between shares a slot it reads, so neither any value nor any order of gradient contributions
-     * changes.
+     * Groups dot steps over the same inputs, each with the same activation (or none) and its bias in the
+     * same place (or none), into {@link DenseLayer}s, placed where the first of them was. Each product may
+     * name the weight and the input in either order ({@code w·x} or {@code x·w}); the inputs are the slots
+     * the dots share, product by product. A later dot joins the group only if no step in between shares a
+     * slot it reads, so neither any value nor any order of gradient contributions changes.
+     *
+     * @param parameters the number of parameter slots (slots below it): for a layer of one dot, the input
+     *                   of each product is its operand that is not a parameter
      */
-    static List<Object> fuseLayers(List<Step> steps, int slotCount) {
+    static List<Step> fuseLayers(List<Step> steps, int slotCount, int parameters) {
         int[] uses = uses(steps, slotCount);
-        List<Object> out = new ArrayList<>();
+        Readers readers = new Readers(steps, slotCount);
+        int[] producer = new int[slotCount];
+        Arrays.fill(producer, -1);
+        for (int i = 0; i < steps.size(); i++) {
+            for (int w : steps.get(i).writes()) {
+                producer[w] = i;
+            }
+        }
+        List<Step> out = new ArrayList<>();
         boolean[] taken = new boolean[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             if (!taken[i]) {
-                out.add(layerable(steps.get(i)) ? layerFrom(steps, i, uses, taken) : steps.get(i));
+                DenseLayer layer = steps.get(i) instanceof Step.Dot dot && layerable(dot)
+                        ? layerFrom(steps, i, uses, taken, parameters, readers, producer) : null;
+                out.add(layer == null || lone(layer) ? steps.get(i) : layer);
             }
         }
         return out;
     }
 
-    /** The layer of dot step {@code i} and of the later dots that can join it, all marked taken. */
-    private static DenseLayer layerFrom(List<Step> steps, int i, int[] uses, boolean[] taken) {
-        Step first = steps.get(i);
-        Op activation = activationOf(steps, i, uses);
-        List<Step> dots = new ArrayList<>();
-        List<Step> acts = new ArrayList<>();
-        Set<Integer> between = new HashSet<>();   // slots read or written by skipped steps
-        for (int j = i; j < steps.size(); j++) {
-            Step s = steps.get(j);
-            if (taken[j]) {
-                continue;
-            }
-            if (layerable(s) && Arrays.equals(s.b(), first.b()) && activationOf(steps, j, uses) == activation
-                    && disjoint(s, between)) {
-                dots.add(s);
-                taken[j] = true;
-                if (activation != null) {
-                    acts.add(steps.get(j + 1));
-                    taken[j + 1] = true;
-                }
-            } else {
-                for (int r : s.reads()) {
-                    between.add(r);
-                }
-                between.add(s.out());
-            }
-        }
-        return DenseLayer.of(dots, acts, activation);
+    /**
+     * Whether a layer is one dot that stays a dot step: without an activation, and without a bias or
+     * with one product ({@code a + b·c}); a loss's {@code Σ t·o} is no layer, a one-output head is.
+     */
+    private static boolean lone(DenseLayer layer) {
+        return layer.k == 1 && layer.activation == null && (layer.biasMode == DenseLayer.NO_BIAS || layer.n == 1);
     }
 
     /**
-     * Whether a step can be part of a dense layer: a dot with a bias that reads no slot twice (a layer
-     * sends gradients to its weights and inputs in its own order, which only matters for a slot used twice).
+     * The layer of dot step {@code i} and of the later dots that can join it, all marked taken. A later
+     * dot reads its first product's input, so the candidates are the readers of the first dot's first
+     * two operands.
      */
-    private static boolean layerable(Step s) {
-        if (s.op() != Op.DOT || s.bias() < 0) {
-            return false;
+    private static DenseLayer layerFrom(List<Step> steps, int i, int[] uses, boolean[] taken, int parameters,
+                                        Readers readers, int[] producer) {
+        Step.Dot first = (Step.Dot) steps.get(i);
+        Op activation = activationOf(steps, i, uses);
+        List<Step.Dot> dots = new ArrayList<>(List.of(first));
+        List<Step.Scalar> acts = new ArrayList<>();
+        int[] inputs = null;   // known once a second dot joins
+        take(steps, i, activation, taken, acts);
+        Set<Integer> group = new HashSet<>(List.of(i, i + 1));   // positions of its dots and activations
+        int[] candidates = java.util.stream.IntStream.concat(Arrays.stream(readers.after(first.a()[0], i)),
+                Arrays.stream(readers.after(first.b()[0], i))).sorted().distinct().toArray();
+        for (int j : candidates) {
+            int[] shared = !taken[j] && steps.get(j) instanceof Step.Dot s && layerable(s) && sameShape(first, s)
+                    && activationOf(steps, j, uses) == activation ? sharedInputs(inputs == null ? first : null, inputs, s) : null;
+            Step.Dot s = shared == null ? null : (Step.Dot) steps.get(j);
+            if (shared != null && !crossed(s, i, j, taken, readers, producer, group)) {
+                inputs = shared;
+                dots.add(s);
+                take(steps, j, activation, taken, acts);
+                group.add(j);
+                group.add(j + 1);
+            }
         }
+        return DenseLayer.of(dots, acts, activation, inputs != null ? inputs : guessInputs(first, parameters));
+    }
+
+    /**
+     * Whether a step between positions {@code i} and {@code j} that stays there (not taken into a layer)
+     * reads or writes a slot that dot {@code s}, at {@code j}, reads, or the layer itself writes one:
+     * then {@code s} cannot move up to {@code i} without changing a value or the order of the gradients
+     * a slot receives.
+     */
+    private static boolean crossed(Step.Dot s, int i, int j, boolean[] taken, Readers readers, int[] producer,
+                                   Set<Integer> group) {
+        for (int r : Readers.distinct(s.reads())) {
+            int p = producer[r];
+            if (p >= i && p < j && (!taken[p] || group.contains(p)) || readers.count(r, i, j, k -> taken[k]) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void take(List<Step> steps, int j, Op activation, boolean[] taken, List<Step.Scalar> acts) {
+        taken[j] = true;
+        if (activation != null) {
+            acts.add((Step.Scalar) steps.get(j + 1));
+            taken[j + 1] = true;
+        }
+    }
+
+    /** Whether two dots have as many products and their bias in the same place (or none). */
+    private static boolean sameShape(Step.Dot a, Step.Dot b) {
+        return a.a().length == b.a().length && (a.bias() >= 0) == (b.bias() >= 0) && a.biasFirst() == b.biasFirst();
+    }
+
+    /**
+     * The inputs dot {@code s} shares with {@code first} (product i's input being the operand both read),
+     * or, when the inputs are known, those if {@code s} reads them all; null when it does not.
+     */
+    private static int[] sharedInputs(Step.Dot first, int[] known, Step.Dot s) {
+        int n = s.a().length;
+        int[] x = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (known != null) {
+                x[i] = known[i];
+            } else if (first.b()[i] == s.a()[i] || first.b()[i] == s.b()[i]) {
+                x[i] = first.b()[i];
+            } else {
+                x[i] = first.a()[i];
+            }
+            if (x[i] != s.a()[i] && x[i] != s.b()[i]) {
+                return null;
+            }
+        }
+        return x;
+    }
+
+    /** The inputs of a one-dot layer: of each product, the operand that is not a parameter (else the second). */
+    private static int[] guessInputs(Step.Dot dot, int parameters) {
+        int[] x = new int[dot.a().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = dot.b()[i] < parameters && dot.a()[i] >= parameters ? dot.a()[i] : dot.b()[i];
+        }
+        return x;
+    }
+
+    /**
+     * Whether a step can be part of a dense layer: a dot that reads no slot twice (a layer sends gradients
+     * to its weights and inputs in its own order, which only matters for a slot used twice).
+     */
+    private static boolean layerable(Step.Dot s) {
         int[] reads = s.reads().clone();
         Arrays.sort(reads);
         for (int i = 1; i < reads.length; i++) {
@@ -352,22 +536,13 @@ public final class Compiler {
         return true;
     }
 
-    private static boolean disjoint(Step s, Set<Integer> slots) {
-        for (int r : s.reads()) {
-            if (slots.contains(r)) {
-                return false;
-            }
-        }
-        return !slots.contains(s.out());
-    }
-
     /** The activation applied to dot step {@code i} by the very next step, if that is its only reader. */
     private static Op activationOf(List<Step> steps, int i, int[] uses) {
-        if (i + 1 >= steps.size() || uses[steps.get(i).out()] != 1) {
+        int out = steps.get(i).writes()[0];
+        if (i + 1 >= steps.size() || uses[out] != 1 || !(steps.get(i + 1) instanceof Step.Scalar next)) {
             return null;
         }
-        Step next = steps.get(i + 1);
         boolean act = next.op() == Op.RELU || next.op() == Op.TANH || next.op() == Op.SIGMOID;
-        return act && next.a()[0] == steps.get(i).out() ? next.op() : null;
+        return act && next.a() == out ? next.op() : null;
     }
 }

@@ -24,8 +24,13 @@ public enum Op {
     /** Its operand's value, through which no gradient flows (PyTorch's {@code detach}). */
     DETACH("detach"),
     /**
-     * A neuron's {@code Σ wᵢ·xᵢ + b}: never made by {@code Value}, only by the {@link Compiler}, which fuses
-     * a chain of multiplications and additions into one node (and drawings that fold neurons).
+     * One of several values, chosen by an index value: an embedding lookup by a token id
+     * ({@link Value#pick}). The gradient goes to the value picked; none to the index.
+     */
+    PICK("pick"),
+    /**
+     * A neuron's {@code Σ wᵢ·xᵢ + b}: never made by {@code Value}, only by drawings that fold a neuron's
+     * chain of multiplications and additions into one node, as the {@link Compiler} fuses it into one step.
      */
     DOT("Σwx+b");
 

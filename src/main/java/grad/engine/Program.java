@@ -1,21 +1,24 @@
 package grad.engine;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.Locale;
 
 /**
- * A compiled {@link Value} graph (see {@link Compiler}): steps over numbered slots, immutable, shared by
- * any number of {@link Replay}s, each of which runs it on its own arrays.
+ * A compiled {@link Value} graph (see {@link Compiler}): {@link Step}s over numbered slots, immutable,
+ * shared by any number of {@link Replay}s, each of which runs it on its own arrays.
  *
  * <p>Slots: the parameters first, then the inputs, the targets, the constants, and one slot per
- * computed value.
+ * computed value. Its outputs come in named groups ({@code loss}, {@code probs}, a layer's
+ * activations…), read after a run with {@link Replay#output(String, int)}; {@link Replay#output(int)}
+ * numbers them all in order.
  */
 public final class Program {
-    /** Step codes: an {@link Op}'s ordinal for a scalar step, or one of these. */
-    static final byte DOT = (byte) Op.DOT.ordinal();
-    static final byte LAYER = (byte) Op.values().length;
+    /** The code of a step that is not one {@link Op} (whose code is its ordinal): a kernel's. */
+    static final byte KERNEL = (byte) Op.values().length;
 
     final int parameterCount;
     final int inputCount;
@@ -23,43 +26,41 @@ public final class Program {
     final double[] constants;
     final int slotCount;
     final int[] roots;
+    /** Each group's name → its first root and its size. */
+    private final Map<String, int[]> groups;
+    /** Per step: its op's ordinal for a {@link Step.Scalar}, else {@link #KERNEL}. */
     final byte[] code;
     final int[] out;
     final int[] a;
     final int[] b;
     final boolean[] binary;
-    /** The fused dot or layer of a {@link #DOT} or {@link #LAYER} step. */
-    final Object[] kernel;
+    /** Every step, each ready for the gradients its slots need ({@link Step#needing}). */
+    final Step[] kernel;
     /** Whether a slot depends on a parameter through ops that pass gradients back. */
     final boolean[] needsGrad;
-    /** For a {@link #LAYER} step: whether its weights and biases, and whether its inputs, need gradients. */
-    final boolean[] layerWeightsNeedGrad;
-    final boolean[] layerInputsNeedGrad;
-    private final List<Object> steps;
     /**
      * The steps as straight-line code, written on a background thread while the first samples run in
-     * the interpreter (a JIT's tiers, in small); empty for a program too long for it.
+     * the interpreter (a JIT's tiers, in small); empty for a program with more slots than a class can
+     * name (see {@link Bytecode}).
      */
     private final CompletableFuture<Optional<Bytecode.Steps>> generated;
 
-    Program(List<Object> steps, Compiler.Trace trace) {
-        this.steps = List.copyOf(steps);
+    Program(List<Step> steps, Compiler.Trace trace) {
         this.parameterCount = trace.parameterCount;
         this.inputCount = trace.inputCount;
         this.targetCount = trace.targetCount;
         this.constants = trace.constants;
         this.slotCount = trace.slotCount;
         this.roots = trace.roots;
+        this.groups = trace.groups;
         int n = steps.size();
         code = new byte[n];
         out = new int[n];
         a = new int[n];
         b = new int[n];
         binary = new boolean[n];
-        kernel = new Object[n];
+        kernel = new Step[n];
         needsGrad = new boolean[slotCount];
-        layerWeightsNeedGrad = new boolean[n];
-        layerInputsNeedGrad = new boolean[n];
         for (int p = 0; p < parameterCount; p++) {
             needsGrad[p] = true;
         }
@@ -70,39 +71,23 @@ public final class Program {
     }
 
     /** Fills step {@code s}'s row of the tables, and whether the slots it writes need gradients. */
-    private void lay(int s, Object step) {
-        if (step instanceof DenseLayer layer) {
-            code[s] = LAYER;
-            kernel[s] = layer;
-            layerWeightsNeedGrad[s] = any(layer.w) || any(layer.bias);
-            layerInputsNeedGrad[s] = any(layer.x);
-            for (int j = 0; j < layer.k; j++) {
-                needsGrad[layer.z[j]] = layerWeightsNeedGrad[s] || layerInputsNeedGrad[s];
-                needsGrad[layer.y[j]] = needsGrad[layer.z[j]];
-            }
-            return;
+    private void lay(int s, Step step) {
+        kernel[s] = step.needing(needsGrad, parameterCount);
+        code[s] = KERNEL;
+        if (step instanceof Step.Scalar scalar) {
+            code[s] = (byte) scalar.op().ordinal();
+            out[s] = scalar.out();
+            a[s] = scalar.a();
+            b[s] = scalar.b();
+            binary[s] = scalar.op().binary();
         }
-        Compiler.Step st = (Compiler.Step) step;
-        out[s] = st.out();
-        if (st.op() == Op.DOT) {
-            code[s] = DOT;
-            kernel[s] = st;
-        } else {
-            code[s] = (byte) st.op().ordinal();
-            a[s] = st.a()[0];
-            b[s] = st.b()[0];
-            binary[s] = st.op().binary();
+        boolean needs = false;
+        for (int r : step.reads()) {
+            needs |= needsGrad[r];
         }
-        needsGrad[st.out()] = st.op() != Op.DETACH && any(st.reads());
-    }
-
-    private boolean any(int[] slots) {
-        for (int s : slots) {
-            if (needsGrad[s]) {
-                return true;
-            }
+        for (int w : step.writes()) {
+            needsGrad[w] = needs && step.passesGradients();
         }
-        return false;
     }
 
     /**
@@ -132,7 +117,7 @@ public final class Program {
 
     /**
      * A new replay that runs the program with the interpreter loop of {@link Replay}: the reference the
-     * generated code is tested against, and what runs programs too long to generate code for.
+     * generated code is tested against, and what runs a program until its code is written.
      */
     public Replay newInterpretedReplay() {
         return new Replay(this, false);
@@ -140,32 +125,59 @@ public final class Program {
 
     /** The number of steps a replay runs per sample. */
     public int stepCount() {
-        return steps.size();
+        return kernel.length;
+    }
+
+    /** The number of outputs, all groups together. */
+    public int outputCount() {
+        return roots.length;
+    }
+
+    /** The names of the output groups, in order. */
+    public List<String> outputNames() {
+        return List.copyOf(groups.keySet());
+    }
+
+    /** The number of outputs in group {@code name}. */
+    public int outputSize(String name) {
+        return group(name)[1];
+    }
+
+    /** The position among all outputs ({@link Replay#output(int)}) of output {@code i} of group {@code name}. */
+    public int outputIndex(String name, int i) {
+        int[] g = group(name);
+        if (i < 0 || i >= g[1]) {
+            throw new IndexOutOfBoundsException("output " + name + " has " + g[1] + " values, not " + (i + 1));
+        }
+        return g[0] + i;
+    }
+
+    private int[] group(String name) {
+        int[] g = groups.get(name);
+        if (g == null) {
+            throw new IllegalArgumentException("no output called " + name + "; there are " + groups.keySet());
+        }
+        return g;
     }
 
     /**
-     * The program as text, one step a line: what a network compiles to. Slots are named {@code p3}
-     * (parameter), {@code x0} (input), {@code y1} (target), {@code c0} (constant) and {@code s12}.
+     * The program as text, one step a line, then its outputs: what a network compiles to. Slots are named
+     * {@code p3} (parameter), {@code x0} (input), {@code y1} (target), a constant's value, and {@code s12}.
      */
     public String listing() {
         StringBuilder s = new StringBuilder();
-        for (Object step : steps) {
-            if (step instanceof DenseLayer layer) {
-                s.append(String.format(Locale.ROOT, "%s = %s(dense %d×%d: W·[%s] + b)%n", names(layer.y),
-                        layer.activation == null ? "" : layer.activation.symbol(), layer.k, layer.n, names(layer.x)));
-            } else {
-                Compiler.Step st = (Compiler.Step) step;
-                String rhs = st.op() == Op.DOT ? "dot(" + names(st.a()) + " · " + names(st.b()) + ")"
-                        + (st.bias() >= 0 ? " + " + name(st.bias()) : "")
-                        : st.op().binary() ? name(st.a()[0]) + " " + st.op().symbol() + " " + name(st.b()[0])
-                        : st.op().symbol() + "(" + name(st.a()[0]) + ")";
-                s.append(name(st.out())).append(" = ").append(rhs).append(System.lineSeparator());
-            }
+        for (Step step : kernel) {
+            s.append(step.text(this)).append(System.lineSeparator());
+        }
+        for (Map.Entry<String, int[]> g : groups.entrySet()) {
+            int[] slots = java.util.Arrays.copyOfRange(roots, g.getValue()[0], g.getValue()[0] + g.getValue()[1]);
+            s.append(g.getKey()).append(": ").append(names(slots)).append(System.lineSeparator());
         }
         return s.toString();
     }
 
-    private String names(int[] slots) {
+    /** The slots' names, the middle ones elided past four. */
+    String names(int[] slots) {
         if (slots.length > 4) {
             return name(slots[0]) + ", " + name(slots[1]) + ", …, " + name(slots[slots.length - 1]);
         }
@@ -176,7 +188,8 @@ public final class Program {
         return s.toString();
     }
 
-    private String name(int slot) {
+    /** A slot's name in {@link #listing()}. */
+    String name(int slot) {
         int inputs = parameterCount;
         int targets = inputs + inputCount;
         int consts = targets + targetCount;
@@ -191,5 +204,16 @@ public final class Program {
             return Double.toString(constants[slot - consts]);
         }
         return "s" + (slot - values);
+    }
+
+    /** Group sizes as {@link Compiler.Trace} records them: name → {first root, size}, in order. */
+    static Map<String, int[]> groups(Map<String, List<Value>> outputs) {
+        Map<String, int[]> groups = new LinkedHashMap<>();
+        int first = 0;
+        for (Map.Entry<String, List<Value>> e : outputs.entrySet()) {
+            groups.put(e.getKey(), new int[] {first, e.getValue().size()});
+            first += e.getValue().size();
+        }
+        return Collections.unmodifiableMap(groups);
     }
 }

@@ -7,6 +7,11 @@ import java.util.Arrays;
  * each sample load its inputs (and targets), run {@link #forward()}, and for training {@link #backward()}
  * and take the parameters' gradients. A warm replay allocates nothing. One replay per thread; replays of
  * the same program share nothing mutable.
+ *
+ * <p>The parameters either are copied in ({@link #setParameters}) and their gradients out
+ * ({@link #takeParameterGradients}), or are read where they live: {@link #useParameters} makes the replay
+ * read a {@link ParameterStore}'s values by reference and add the gradients to an array of the caller's
+ * (a worker's own, or the store's), so that nothing is copied per minibatch.
  */
 public final class Replay {
     private static final Op[] OPS = Op.values();
@@ -16,6 +21,8 @@ public final class Replay {
     private final boolean useGenerated;
     /** The program as straight-line code, or null to interpret it step by step (until it is ready). */
     private Bytecode.Steps generated;
+    private final Slots slots;
+    /** The replay's own slot values and gradients (the parameters' too, unless {@link #useParameters}). */
     private final double[] data;
     private final double[] grad;
 
@@ -23,8 +30,9 @@ public final class Replay {
         this.program = program;
         this.useGenerated = useGenerated;
         this.generated = useGenerated ? program.generatedCode() : null;
-        this.data = new double[program.slotCount];
-        this.grad = new double[program.slotCount];
+        this.slots = new Slots(program.parameterCount, program.slotCount, program.needsGrad);
+        this.data = slots.d;
+        this.grad = slots.g;
         int constants = program.parameterCount + program.inputCount + program.targetCount;
         System.arraycopy(program.constants, 0, data, constants, program.constants.length);
     }
@@ -33,10 +41,28 @@ public final class Replay {
         return program;
     }
 
-    /** Loads the parameters' values, in the order the program was compiled with. */
+    /**
+     * Loads the parameters' values, in the order the program was compiled with, into the replay's own
+     * arrays (ending any {@link #useParameters}).
+     */
     public void setParameters(double[] values) {
         check(values.length, program.parameterCount, "parameters");
+        slots.p = data;
+        slots.pg = grad;
         System.arraycopy(values, 0, data, 0, values.length);
+    }
+
+    /**
+     * Reads the parameters from {@code values} from now on, by reference (e.g. a {@link ParameterStore}'s
+     * {@code data()}, which an optimizer changes in place), and adds their gradients to {@code gradients}
+     * (a worker's own buffer, or the store's {@code grad()}): nothing is copied. Both are indexed in the
+     * order the program was compiled with.
+     */
+    public void useParameters(double[] values, double[] gradients) {
+        check(values.length, program.parameterCount, "parameters");
+        check(gradients.length, program.parameterCount, "parameter gradients");
+        slots.p = values;
+        slots.pg = gradients;
     }
 
     /** Loads one sample's inputs. */
@@ -67,7 +93,7 @@ public final class Replay {
             generated = program.generatedCode();
         }
         if (generated != null) {
-            generated.forward(data);
+            generated.forward(slots);
         } else {
             interpretForward();
         }
@@ -84,19 +110,30 @@ public final class Replay {
         int[] b = program.b;
         for (int s = 0; s < code.length; s++) {
             byte c = code[s];
-            if (c == Program.LAYER) {
-                ((DenseLayer) program.kernel[s]).forward(data);
-            } else if (c == Program.DOT) {
-                data[out[s]] = ((Compiler.Step) program.kernel[s]).dot(data);
+            if (c == Program.KERNEL) {
+                program.kernel[s].forward(slots);
             } else {
-                data[out[s]] = Value.forward(OPS[c], data[a[s]], data[b[s]]);
+                data[out[s]] = Value.forward(OPS[c], slots.get(a[s]), slots.get(b[s]));
             }
         }
     }
 
-    /** Output {@code i} of the last {@link #forward()}: the value of the program's {@code i}-th root. */
+    /** Output {@code i} of the last {@link #forward()}, all groups numbered together in order. */
     public double output(int i) {
-        return data[program.roots[i]];
+        return slots.get(program.roots[i]);
+    }
+
+    /** Output {@code i} of group {@code name} (e.g. {@code output("loss", 0)}) of the last {@link #forward()}. */
+    public double output(String name, int i) {
+        return slots.get(program.roots[program.outputIndex(name, i)]);
+    }
+
+    /** Copies group {@code name}'s outputs of the last {@link #forward()} into {@code into}; returns it. */
+    public double[] outputs(String name, double[] into) {
+        for (int i = 0; i < program.outputSize(name); i++) {
+            into[i] = slots.get(program.roots[program.outputIndex(name, i)]);
+        }
+        return into;
     }
 
     /**
@@ -107,7 +144,7 @@ public final class Replay {
     public void backward() {
         boolean[] needs = program.needsGrad;
         if (generated != null) {
-            generated.backward(data, grad, needs);
+            generated.backward(slots);
         } else {
             interpretBackward(needs);
         }
@@ -115,27 +152,20 @@ public final class Replay {
 
     private void interpretBackward(boolean[] needs) {
         Arrays.fill(grad, program.parameterCount, grad.length, 0.0);
-        grad[program.roots[0]] = 1.0;
+        int root = program.roots[0];
+        if (root < program.parameterCount) {
+            slots.pg[root] += 1.0;
+        } else {
+            grad[root] = 1.0;
+        }
         byte[] code = program.code;
         for (int s = code.length - 1; s >= 0; s--) {
             byte c = code[s];
-            if (c == Program.LAYER) {
-                layerBackward(s, needs);
+            if (c == Program.KERNEL) {
+                program.kernel[s].backward(slots);
             } else if (needs[program.out[s]]) {
-                if (c == Program.DOT) {
-                    ((Compiler.Step) program.kernel[s]).dotBackward(data, grad, needs);
-                } else {
-                    stepBackward(s, OPS[c], needs);
-                }
+                stepBackward(s, OPS[c], needs);
             }
-        }
-    }
-
-    /** Step {@code s}, a dense layer: its gradients, when its outputs need them. */
-    private void layerBackward(int s, boolean[] needs) {
-        DenseLayer layer = (DenseLayer) program.kernel[s];
-        if (needs[layer.y[0]]) {
-            layer.backward(data, grad, program.layerWeightsNeedGrad[s], program.layerInputsNeedGrad[s]);
         }
     }
 
@@ -145,27 +175,32 @@ public final class Replay {
         int x = program.a[s];
         int y = program.b[s];
         double g = grad[o];
+        double dx = slots.get(x);
+        double dy = slots.get(y);
         if (needs[x]) {
-            grad[x] += Value.gradToA(op, g, data[x], data[y], data[o]);
+            slots.addGrad(x, Value.gradToA(op, g, dx, dy, data[o]));
         }
         if (program.binary[s] && needs[y]) {
-            grad[y] += Value.gradToB(op, g, data[x], data[y], data[o]);
+            slots.addGrad(y, Value.gradToB(op, g, dx, dy, data[o]));
         }
     }
 
-    /** Moves the parameters' accumulated gradients into {@code out} (overwriting it), leaving them 0. */
+    /**
+     * Moves the parameters' accumulated gradients into {@code out} (overwriting it), leaving them 0 (in
+     * the array given to {@link #useParameters} too).
+     */
     public void takeParameterGradients(double[] out) {
-        System.arraycopy(grad, 0, out, 0, program.parameterCount);
+        System.arraycopy(slots.pg, 0, out, 0, program.parameterCount);
         zeroParameterGradients();
     }
 
     /** Sets the parameters' accumulated gradients to 0. */
     public void zeroParameterGradients() {
-        Arrays.fill(grad, 0, program.parameterCount, 0.0);
+        Arrays.fill(slots.pg, 0, program.parameterCount, 0.0);
     }
 
     /** The value of a slot after {@link #forward()} (for diagnosis: a layer's outputs). */
     double slot(int slot) {
-        return data[slot];
+        return slots.get(slot);
     }
 }

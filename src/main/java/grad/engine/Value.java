@@ -36,6 +36,9 @@ public final class Value {
     private final Op op;
     private final Value a;
     private final Value b;
+    /** For {@link Op#PICK}: the values to pick from ({@code a} is the index), and the one picked. */
+    private List<Value> options;
+    private int picked;
     private String label;
     /** For a parameter bound to a {@link ParameterStore}: its data and gradient live in the store's arrays. */
     private ParameterStore store;
@@ -87,6 +90,24 @@ public final class Value {
     /** The same number as a constant to {@link #backward()}: no gradient flows back through it. */
     public Value detach() { return unary(Op.DETACH, this); }
 
+    /**
+     * {@code options[(int) index]}: an embedding lookup by a token id, or a target's logit by its class.
+     * The gradient goes to the option picked, none to the index; a compiled program takes the index as an
+     * input, so that one program serves every id.
+     *
+     * @throws IllegalArgumentException when the index is not one of the options' positions
+     */
+    public static Value pick(Value index, List<Value> options) {
+        int i = (int) index.data();
+        if (i != index.data() || i < 0 || i >= options.size()) {
+            throw new IllegalArgumentException("index " + index.data() + " is not one of " + options.size() + " options");
+        }
+        Value v = new Value(options.get(i).data(), Op.PICK, index, null);
+        v.options = List.copyOf(options);
+        v.picked = i;
+        return v;
+    }
+
     // The math of every op, in three tables with one row per op: the value it computes from its operands
     // a and b, and, given the gradient g of that value (and the value itself, out), the gradient it sends
     // back to a and to b — g times the op's local derivative, the chain rule.
@@ -106,7 +127,7 @@ public final class Value {
             case SIGMOID -> a >= 0 ? 1.0 / (1.0 + Math.exp(-a)) : Math.exp(a) / (1.0 + Math.exp(a));
             case MAX -> Math.max(a, b);
             case DETACH -> a;
-            case LEAF, DOT -> throw new IllegalArgumentException(op + " is not a unary or binary op");
+            case LEAF, DOT, PICK -> throw new IllegalArgumentException(op + " is not a unary or binary op");
         };
     }
 
@@ -124,7 +145,7 @@ public final class Value {
             case SIGMOID -> g * (1 - out) * out;
             case MAX -> a >= b ? g : 0.0;
             case DETACH -> 0.0;
-            case LEAF, DOT -> throw new IllegalArgumentException(op + " is not a unary or binary op");
+            case LEAF, DOT, PICK -> throw new IllegalArgumentException(op + " is not a unary or binary op");
         };
     }
 
@@ -156,7 +177,9 @@ public final class Value {
         addGrad(1);
         for (int i = order.size() - 1; i >= 0; i--) {
             Value v = order.get(i);
-            if (v.a != null) {
+            if (v.op == Op.PICK) {
+                v.options.get(v.picked).addGrad(v.grad);   // d(pick)/d(the option picked) = 1
+            } else if (v.a != null) {
                 double aData = v.a.data();
                 double bData = v.b == null ? 0 : v.b.data();
                 v.a.addGrad(gradToA(v.op, v.grad, aData, bData, v.data));
@@ -179,8 +202,14 @@ public final class Value {
     }
     public Op op() { return op; }
 
-    /** The operands this node was computed from, in order (none for a leaf). */
+    /** The operands this node was computed from, in order (none for a leaf; a pick's index, then its options). */
     public List<Value> operands() {
+        if (op == Op.PICK) {
+            List<Value> all = new ArrayList<>(options.size() + 1);
+            all.add(a);
+            all.addAll(options);
+            return all;
+        }
         if (a == null) {
             return List.of();
         }

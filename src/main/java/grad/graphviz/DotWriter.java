@@ -54,7 +54,7 @@ public final class DotWriter {
             case LOG -> "#d7ccc8";
             case ADD, SUB, DIV, POW, MAX -> "#ffc0cb";
             case MUL -> "#fff59d";
-            case NEG, DETACH -> "#e0e0e0";
+            case NEG, DETACH, PICK -> "#e0e0e0";
         };
     }
 

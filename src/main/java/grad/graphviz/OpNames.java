@@ -25,6 +25,7 @@ final class OpNames {
             case SIGMOID -> "sigmoid";
             case MAX -> "max";
             case DETACH -> "detach";
+            case PICK -> "pick";
             case DOT -> "Σwx+b";
         };
     }

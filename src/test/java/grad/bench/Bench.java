@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * what it measures and asserts nothing.
  *
  * <ol>
- *   <li>the engine against a hand-written loop, warm, in this JVM ({@link EngineBench});
+ *   <li>the engine against a hand-written loop, warm, in this JVM ({@link EngineBench}), and the same
+ *       network written bias-first, PyTorch's ways, without a bias… against grad's own order
+ *       ({@link grad.engine.ShapesBench});
  *   <li>the default command as a whole process, with and without pictures, against grad-rs's figures and
  *       against {@code bench/torch_xor.py} (PyTorch + matplotlib doing the same; skipped, saying so, when
  *       no {@code python3} imports torch, matplotlib and PIL);
@@ -85,7 +87,11 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "   %d steps/sample: compiled engine %.0f ns/sample = %.1f ns/step; hand-written %.0f ns/sample%n",
                 e.nodesPerSample(), e.engineNs(), e.nsPerNode(), e.handNs());
         System.out.printf(Locale.ROOT, "   engine / hand-written: %.2fx (best epoch vs best epoch), %.2fx (median of 300"
-                + " interleaved epochs); goal <= 2x%n%n", e.ratio(), e.medianRatio());
+                + " interleaved epochs); goal <= 2x%n", e.ratio(), e.medianRatio());
+        System.out.println("   the same network written other ways, trained per epoch (each in its own JVM, median of 3"
+                + " runs of the best of 100 epochs; goal <= 1.10x grad's own):");
+        grad.engine.ShapesBench.print(grad.engine.ShapesBench.measure(100), "   ");
+        System.out.println();
 
         System.out.println("2. the default run: java -jar grad.jar --dataset xor --lr 0.005 (1000 points, 2-10-2, 50 epochs)");
         Runs plots = grad("--dataset", "xor", "--lr", "0.005");
