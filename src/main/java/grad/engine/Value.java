@@ -37,6 +37,9 @@ public final class Value {
     private final Value a;
     private final Value b;
     private String label;
+    /** For a parameter bound to a {@link ParameterStore}: its data and gradient live in the store's arrays. */
+    private ParameterStore store;
+    private int slot;
 
     private Value(double data, Op op, Value a, Value b) {
         this.data = data;
@@ -56,11 +59,11 @@ public final class Value {
     }
 
     private static Value unary(Op op, Value a) {
-        return new Value(forward(op, a.data, 0), op, a, null);
+        return new Value(forward(op, a.data(), 0), op, a, null);
     }
 
     private static Value binary(Op op, Value a, Value b) {
-        return new Value(forward(op, a.data, b.data), op, a, b);
+        return new Value(forward(op, a.data(), b.data()), op, a, b);
     }
 
     public Value add(Value other) { return binary(Op.ADD, this, other); }
@@ -150,21 +153,30 @@ public final class Value {
                 v.grad = 0;
             }
         }
-        grad += 1;
+        addGrad(1);
         for (int i = order.size() - 1; i >= 0; i--) {
             Value v = order.get(i);
             if (v.a != null) {
-                double bData = v.b == null ? 0 : v.b.data;
-                v.a.grad += gradToA(v.op, v.grad, v.a.data, bData, v.data);
+                double aData = v.a.data();
+                double bData = v.b == null ? 0 : v.b.data();
+                v.a.addGrad(gradToA(v.op, v.grad, aData, bData, v.data));
                 if (v.b != null) {
-                    v.b.grad += gradToB(v.op, v.grad, v.a.data, bData, v.data);
+                    v.b.addGrad(gradToB(v.op, v.grad, aData, bData, v.data));
                 }
             }
         }
     }
 
-    public double data() { return data; }
-    public double grad() { return grad; }
+    public double data() { return store == null ? data : store.data()[slot]; }
+    public double grad() { return store == null ? grad : store.grad()[slot]; }
+
+    private void addGrad(double g) {
+        if (store == null) {
+            grad += g;
+        } else {
+            store.grad()[slot] += g;
+        }
+    }
     public Op op() { return op; }
 
     /** The operands this node was computed from, in order (none for a leaf). */
@@ -191,19 +203,44 @@ public final class Value {
         if (op != Op.LEAF) {
             throw new IllegalStateException("only a leaf's data can be set, not a " + op + " node's");
         }
-        this.data = data;
+        if (store == null) {
+            this.data = data;
+        } else {
+            store.data()[slot] = data;
+        }
     }
 
     /** Sets this node's gradient (an optimizer's {@code p.grad = 0}). */
     public void setGrad(double grad) {
-        this.grad = grad;
+        if (store == null) {
+            this.grad = grad;
+        } else {
+            store.grad()[slot] = grad;
+        }
     }
 
     /** Sets the gradient of this node and of every node it depends on to 0. */
     public void zeroGrad() {
         for (Value v : topologicalOrder()) {
-            v.grad = 0;
+            v.setGrad(0);
         }
+    }
+
+    /**
+     * Makes this leaf a view of slot {@code slot} of {@code store}: its data and gradient are read from and
+     * written to the store's arrays from now on (its current data and gradient are moved there first).
+     */
+    void bind(ParameterStore store, int slot) {
+        if (op != Op.LEAF) {
+            throw new IllegalStateException("only a leaf can be a parameter, not a " + op + " node");
+        }
+        if (this.store != null) {
+            throw new IllegalStateException("this parameter is already in a parameter store");
+        }
+        store.data()[slot] = data;
+        store.grad()[slot] = grad;
+        this.store = store;
+        this.slot = slot;
     }
 
     /**
