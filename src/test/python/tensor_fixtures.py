@@ -161,8 +161,22 @@ def layout():
     return p.result()
 
 
+def modules():
+    p = Program(8)
+    F = torch.nn.functional
+    x, w, b = p.input("x", 2, 3, 4), p.input("w", 5, 4), p.input("b", 5)
+    emb, g, gb = p.input("emb", 6, 4), p.input("g", 4), p.input("gb", 4)
+    p.keep("linear", F.linear(x, w, b))
+    p.keep("linearnobias", F.linear(x, w))
+    p.keep("embedding", F.embedding(torch.tensor([5, 1, 1]), emb))
+    p.keep("rmsnorm", x / torch.sqrt((x * x).mean(-1, keepdim=True) + 1e-5) * g)
+    p.keep("layernorm", F.layer_norm(x, (4,), g, gb, 1e-5))
+    p.keep("gelu", F.gelu(x * 2, approximate="tanh"))
+    return p.result()
+
+
 def main():
-    programs = {f.__name__: f() for f in (layer, attention, broadcast, elementwise, matmul, reductions, layout)}
+    programs = {f.__name__: f() for f in (layer, attention, broadcast, elementwise, matmul, reductions, layout, modules)}
     with open(OUT, "w") as f:
         json.dump({"torch": torch.__version__, "programs": programs}, f, indent=0)
         f.write("\n")

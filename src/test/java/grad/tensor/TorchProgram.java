@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * with {@link Tensor}s: the same inputs, each named result checked against PyTorch's as it is computed
  * and added to the loss with the same weights, then every input's gradient checked.
  */
-final class TorchProgram {
+public final class TorchProgram {
     /** Relative tolerance, with a floor of 1e-12 of the result's largest element for elements near 0. */
     static final double TOLERANCE = 1e-12;
 
@@ -35,7 +35,7 @@ final class TorchProgram {
         this.program = program;
     }
 
-    static TorchProgram named(String name) {
+    public static TorchProgram named(String name) {
         if (all == null) {
             try (InputStream in = TorchProgram.class.getResourceAsStream("torch_programs.json")) {
                 all = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
@@ -46,7 +46,7 @@ final class TorchProgram {
         return new TorchProgram(all.getAsJsonObject("programs").getAsJsonObject(name));
     }
 
-    Tensor input(String name) {
+    public Tensor input(String name) {
         return inputs.computeIfAbsent(name, n -> {
             JsonObject t = program.getAsJsonObject("inputs").getAsJsonObject(n);
             assertThat(t).as("input " + n).isNotNull();
@@ -55,14 +55,14 @@ final class TorchProgram {
     }
 
     /** Checks {@code t} against PyTorch's result {@code name} and adds {@code (t · w_name).sum()} to the loss. */
-    Tensor keep(String name, Tensor t) {
+    public Tensor keep(String name, Tensor t) {
         check(name, t);
         terms.add(t.mul(input("w_" + name)).sum());
         return t;
     }
 
     /** Back-propagates the loss, checks it and every input's gradient, and that every PyTorch result was checked. */
-    void finish() {
+    public void finish() {
         Tensor loss = terms.get(0);
         for (int i = 1; i < terms.size(); i++) {
             loss = loss.add(terms.get(i));
