@@ -31,7 +31,7 @@ final class Layout {
             throw new IllegalArgumentException("reshape: shape " + Shape.str(t.shapeRef()) + " (" + t.numel()
                     + " elements) cannot be reshaped to " + Shape.str(newShape));
         }
-        return new Tensor(t.valuesRef(), shape);
+        return new Tensor(t.valuesRef(), shape, "reshape", t);
     }
 
     /** The tensor with its dimensions in the order {@code perm} (a permutation of 0 … rank − 1). */
@@ -64,7 +64,7 @@ final class Layout {
                 counter[d] = 0;
             }
         }
-        return new Tensor(out, outShape);
+        return new Tensor(out, outShape, "permute", t);
     }
 
     static Tensor transpose(Tensor t, int dim0, int dim1) {
@@ -76,7 +76,7 @@ final class Layout {
         }
         perm[a] = b;
         perm[b] = a;
-        return permute(t, perm);
+        return permute(t, perm).madeBy("transpose(" + dim0 + ", " + dim1 + ")", t);
     }
 
     static Tensor cat(List<Tensor> tensors, int dim) {
@@ -104,7 +104,7 @@ final class Layout {
                 at += chunk;
             }
         }
-        return new Tensor(out, Shape.replaced(first, d, total));
+        return new Tensor(out, Shape.replaced(first, d, total), "cat(dim=" + dim + ")", tensors.toArray(new Tensor[0]));
     }
 
     static Tensor stack(List<Tensor> tensors, int dim) {
@@ -119,7 +119,8 @@ final class Layout {
                         + Shape.str(t.shapeRef()) + " cannot be stacked (they must be equal)");
             }
         }
-        return cat(tensors.stream().map(t -> t.unsqueeze(d)).toList(), d);
+        return cat(tensors.stream().map(t -> t.unsqueeze(d)).toList(), d)
+                .madeBy("stack(dim=" + dim + ")", tensors.toArray(new Tensor[0]));
     }
 
     /** Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code dim}, negative bounds counting from the end, clamped as Python slices are. */
@@ -136,7 +137,7 @@ final class Layout {
         for (int o = 0; o < outer; o++) {
             System.arraycopy(in, (o * size + lo) * inner, out, o * chunk, chunk);
         }
-        return new Tensor(out, Shape.replaced(shape, d, hi - lo));
+        return new Tensor(out, Shape.replaced(shape, d, hi - lo), "slice(dim=" + dim + ", " + lo + ":" + hi + ")", t);
     }
 
     private static int clamp(int i, int size) {
@@ -156,7 +157,7 @@ final class Layout {
             }
             System.arraycopy(t.valuesRef(), ids[i] * width, out, i * width, width);
         }
-        return new Tensor(out, new int[] {ids.length, width});
+        return new Tensor(out, new int[] {ids.length, width}, "rows", t);
     }
 
     static Tensor maskedFill(Tensor t, boolean[] mask, int[] maskShape, double value) {
@@ -173,7 +174,7 @@ final class Layout {
         for (int i = 0; i < in.length; i++) {
             out[i] = mask[index[i]] ? fill : in[i];
         }
-        return new Tensor(out, shape.clone());
+        return new Tensor(out, shape.clone(), "maskedFill(" + value + ")", t);
     }
 
     /** The trailing part of {@code shape} with as many elements as the mask, for a mask given without a shape. */

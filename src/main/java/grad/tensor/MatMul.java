@@ -35,7 +35,7 @@ final class MatMul {
         }
         Value[] out = products(x.valuesRef(), Shape.broadcastIndex(batch, batchA), y.valuesRef(),
                 Shape.broadcastIndex(batch, batchB), n, k, m);
-        return new Tensor(out, resultShape(batch, xs.length == 1 ? -1 : n, ys.length == 1 ? -1 : m));
+        return new Tensor(out, resultShape(batch, xs.length == 1 ? -1 : n, ys.length == 1 ? -1 : m), "matmul", x, y);
     }
 
     private static Value[] products(Value[] a, int[] batchA, Value[] b, int[] batchB, int n, int k, int m) {

@@ -29,7 +29,8 @@ final class Reduce {
                 out[o * inner + j] = acc;
             }
         }
-        return new Tensor(out, keepdim ? Shape.replaced(shape, d, 1) : Shape.without(shape, d));
+        return new Tensor(out, keepdim ? Shape.replaced(shape, d, 1) : Shape.without(shape, d),
+                op + "(dim=" + dim + (keepdim ? ", keepdim" : "") + ")", t);
     }
 
     static Tensor sum(Tensor t, int dim, boolean keepdim) {
@@ -38,7 +39,7 @@ final class Reduce {
 
     static Tensor mean(Tensor t, int dim, boolean keepdim) {
         int n = t.shapeRef()[Shape.dim("mean", dim, t.dim())];
-        return fold("mean", t, dim, keepdim, Value::add).div(n);
+        return fold("sum", t, dim, keepdim, Value::add).div(n).madeBy("mean(dim=" + dim + (keepdim ? ", keepdim" : "") + ")", t);
     }
 
     static Tensor max(Tensor t, int dim, boolean keepdim) {
@@ -52,6 +53,6 @@ final class Reduce {
         for (int i = 1; i < in.length; i++) {
             acc = acc.add(in[i]);
         }
-        return new Tensor(new Value[] {acc}, new int[0]);
+        return new Tensor(new Value[] {acc}, new int[0], "sum", t);
     }
 }

@@ -30,13 +30,32 @@ import java.util.function.UnaryOperator;
  * naming the op and the shapes: {@code matmul: shapes [4, 3] and [4, 5] cannot be multiplied}.
  */
 public final class Tensor {
+    private static final Tensor[] NONE = {};
+
     private final Value[] values;
     private final int[] shape;
+    private String op;
+    private Tensor[] inputs;
+    private String label;
 
-    /** Trusts its arguments: {@code values} is row-major for {@code shape}, and neither is changed afterwards. */
+    /** A leaf. Trusts its arguments: {@code values} is row-major for {@code shape}, and neither is changed afterwards. */
     Tensor(Value[] values, int[] shape) {
+        this(values, shape, "leaf");
+    }
+
+    /** The result of {@code op} (a name for drawings) on {@code inputs}. */
+    Tensor(Value[] values, int[] shape, String op, Tensor... inputs) {
         this.values = values;
         this.shape = shape;
+        this.op = op;
+        this.inputs = inputs.length == 0 ? NONE : inputs;
+    }
+
+    /** Records this tensor as made by {@code op} on {@code inputs}, for an op built of other tensor ops; returns {@code this}. */
+    Tensor madeBy(String op, Tensor... inputs) {
+        this.op = op;
+        this.inputs = inputs;
+        return this;
     }
 
     // ---- create
@@ -175,45 +194,45 @@ public final class Tensor {
     /** {@code this + other}, broadcast. */
     public Tensor add(Tensor other) { return zip("add", other, Value::add); }
     /** {@code this + x} for every element. */
-    public Tensor add(double x) { Value k = Value.of(x); return map(v -> v.add(k)); }
+    public Tensor add(double x) { Value k = Value.of(x); return map("add " + x, v -> v.add(k)); }
     /** {@code this − other}, broadcast. */
     public Tensor sub(Tensor other) { return zip("sub", other, Value::sub); }
     /** {@code this − x} for every element. */
-    public Tensor sub(double x) { Value k = Value.of(x); return map(v -> v.sub(k)); }
+    public Tensor sub(double x) { Value k = Value.of(x); return map("sub " + x, v -> v.sub(k)); }
     /** {@code this · other} elementwise, broadcast. */
     public Tensor mul(Tensor other) { return zip("mul", other, Value::mul); }
     /** {@code this · x} for every element. */
-    public Tensor mul(double x) { Value k = Value.of(x); return map(v -> v.mul(k)); }
+    public Tensor mul(double x) { Value k = Value.of(x); return map("mul " + x, v -> v.mul(k)); }
     /** {@code this / other} elementwise, broadcast. */
     public Tensor div(Tensor other) { return zip("div", other, Value::div); }
     /** {@code this / x} for every element. */
-    public Tensor div(double x) { Value k = Value.of(x); return map(v -> v.div(k)); }
+    public Tensor div(double x) { Value k = Value.of(x); return map("div " + x, v -> v.div(k)); }
     /** {@code −this}. */
-    public Tensor neg() { return map(Value::neg); }
+    public Tensor neg() { return map("neg", Value::neg); }
     /** {@code e^this}. */
-    public Tensor exp() { return map(Value::exp); }
+    public Tensor exp() { return map("exp", Value::exp); }
     /** The natural logarithm (NaN below 0, −∞ at 0). */
-    public Tensor log() { return map(Value::log); }
+    public Tensor log() { return map("log", Value::log); }
     /** {@code this^p} for every element. */
-    public Tensor pow(double p) { Value k = Value.of(p); return map(v -> v.pow(k)); }
+    public Tensor pow(double p) { Value k = Value.of(p); return map("pow " + p, v -> v.pow(k)); }
     /** The square root, as {@code this^0.5}. */
     public Tensor sqrt() { return pow(0.5); }
     /** {@code max(0, this)}. */
-    public Tensor relu() { return map(Value::relu); }
+    public Tensor relu() { return map("relu", Value::relu); }
     /** The hyperbolic tangent. */
-    public Tensor tanh() { return map(Value::tanh); }
+    public Tensor tanh() { return map("tanh", Value::tanh); }
     /** The logistic function {@code 1 / (1 + e^−this)}. */
-    public Tensor sigmoid() { return map(Value::sigmoid); }
+    public Tensor sigmoid() { return map("sigmoid", Value::sigmoid); }
 
     /** The same numbers as constants: no gradient flows back through the result ({@code torch.Tensor.detach}). */
-    public Tensor detach() { return map(Value::detach); }
+    public Tensor detach() { return map("detach", Value::detach); }
 
-    private Tensor map(UnaryOperator<Value> f) {
+    private Tensor map(String op, UnaryOperator<Value> f) {
         Value[] out = new Value[values.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = f.apply(values[i]);
         }
-        return new Tensor(out, shape);
+        return new Tensor(out, shape, op, this);
     }
 
     private Tensor zip(String op, Tensor other, BinaryOperator<Value> f) {
@@ -223,7 +242,7 @@ public final class Tensor {
         for (int i = 0; i < result.length; i++) {
             result[i] = f.apply(values[ia[i]], other.values[ib[i]]);
         }
-        return new Tensor(result, out);
+        return new Tensor(result, out, op, this, other);
     }
 
     // ---- matmul
@@ -247,7 +266,7 @@ public final class Tensor {
     /** The sums along {@code dim}, which is kept with size 1 if {@code keepdim}. */
     public Tensor sum(int dim, boolean keepdim) { return Reduce.sum(this, dim, keepdim); }
     /** The mean of every element, as a tensor of shape {@code []}. */
-    public Tensor mean() { return sum().div(values.length); }
+    public Tensor mean() { return sum().div(values.length).madeBy("mean", this); }
     /** The means along {@code dim}, which is removed. */
     public Tensor mean(int dim) { return Reduce.mean(this, dim, false); }
     /** The means along {@code dim}, which is kept with size 1 if {@code keepdim}. */
@@ -283,7 +302,7 @@ public final class Tensor {
     /** A new dimension of size 1 at {@code dim} (from −{@code dim()}−1 to {@code dim()}). */
     public Tensor unsqueeze(int dim) {
         int d = Shape.dim("unsqueeze", dim, shape.length + 1);
-        return new Tensor(values, Shape.with(shape, d, 1));
+        return new Tensor(values, Shape.with(shape, d, 1), "unsqueeze(" + dim + ")", this);
     }
 
     /** Dimension {@code dim} removed if its size is 1; otherwise the same tensor, as in PyTorch. */
@@ -292,7 +311,7 @@ public final class Tensor {
             return this;
         }
         int d = Shape.dim("squeeze", dim, shape.length);
-        return shape[d] == 1 ? new Tensor(values, Shape.without(shape, d)) : this;
+        return shape[d] == 1 ? new Tensor(values, Shape.without(shape, d), "squeeze(" + dim + ")", this) : this;
     }
 
     /** The tensors joined along {@code dim}; all other sizes must be equal. */
@@ -307,13 +326,13 @@ public final class Tensor {
     /** {@code exp(x − max) / Σ exp(x − max)} along {@code dim}; the max is detached, as every softmax in grad subtracts it. */
     public Tensor softmax(int dim) {
         Tensor e = sub(max(dim, true).detach()).exp();
-        return e.div(e.sum(dim, true));
+        return e.div(e.sum(dim, true)).madeBy("softmax(dim=" + dim + ")", this);
     }
 
     /** {@code (x − max) − log Σ exp(x − max)} along {@code dim}, the max detached. */
     public Tensor logSoftmax(int dim) {
         Tensor shifted = sub(max(dim, true).detach());
-        return shifted.sub(shifted.exp().sum(dim, true).log());
+        return shifted.sub(shifted.exp().sum(dim, true).log()).madeBy("logSoftmax(dim=" + dim + ")", this);
     }
 
     /**
@@ -333,7 +352,7 @@ public final class Tensor {
             }
             picked.add(logp.values[i * shape[1] + targets[i]]);
         }
-        return new Tensor(new Value[] {Value.sum(picked).neg().div(targets.length)}, new int[0]);
+        return new Tensor(new Value[] {Value.sum(picked).neg().div(targets.length)}, new int[0], "crossEntropy", this);
     }
 
     /** The rows {@code ids} of a 2-D tensor, as an embedding lookup: shape {@code [ids.length, size(1)]}, the rows' own Values. */
@@ -373,6 +392,27 @@ public final class Tensor {
         if (values.length != 1) {
             throw new IllegalArgumentException(op + ": expected a one-element tensor, got shape " + Shape.str(shape));
         }
+    }
+
+    /** The name of the op that made this tensor ({@code matmul}, {@code sum(dim=1)}, …), {@code leaf} for one made by a factory. */
+    public String op() {
+        return op;
+    }
+
+    /** The tensors this one was computed from, in order (none for a leaf): the tensor-level graph, which drawings show. */
+    public List<Tensor> inputs() {
+        return List.of(inputs);
+    }
+
+    /** The name given with {@link #label(String)}, or null. */
+    public String label() {
+        return label;
+    }
+
+    /** Names this tensor for graph drawings ({@code "W1"}, {@code "x"}); returns {@code this}. */
+    public Tensor label(String label) {
+        this.label = label;
+        return this;
     }
 
     int[] shapeRef() {
