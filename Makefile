@@ -3,7 +3,7 @@ MVN ?= mvn -B -ntp
 JAVA ?= java
 ARGS ?= --dataset xor --lr 0.005
 
-.PHONY: run test jar bench gallery clean
+.PHONY: run test jar shell bench gallery clean
 
 run: grad.jar
 	$(JAVA) -jar grad.jar $(ARGS)
@@ -12,10 +12,16 @@ jar: grad.jar
 
 grad.jar: pom.xml $(shell find src/main -type f 2>/dev/null)
 	$(MVN) -DskipTests package
-	cp target/grad-*.jar grad.jar
+	cp target/grad-*-all.jar grad.jar
 
 test:
 	$(MVN) test
+
+# jshell with grad on the class path and its packages imported (src/main/jshell/grad.jsh): try Value and Tensor live.
+JSHELL ?= jshell
+shell:
+	$(MVN) compile dependency:build-classpath -Dmdep.outputFile=target/shell.classpath > /dev/null
+	$(JSHELL) --class-path "target/classes:$$(cat target/shell.classpath)" --startup DEFAULT --startup src/main/jshell/grad.jsh
 
 # Speed and memory figures (src/test/java/grad/bench/Bench.java); timings only, no assertions.
 # BASELINE=path/to/an/earlier/grad.jar also times the default run against it; the default run is also timed

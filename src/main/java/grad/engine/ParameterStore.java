@@ -93,6 +93,16 @@ public final class ParameterStore {
     }
 
     /**
+     * Gathers unnamed parameters, as micrograd's {@code parameters()} lists them, into a new store of one
+     * group called {@code parameters}; each leaf becomes a view of its slot.
+     */
+    public static ParameterStore of(List<Value> parameters) {
+        Map<String, Shaped> one = new LinkedHashMap<>();
+        one.put("parameters", new Shaped(new int[] {parameters.size()}, parameters));
+        return of(one);
+    }
+
+    /**
      * A group's shape and leaves, row-major.
      *
      * @param shape  the group's shape

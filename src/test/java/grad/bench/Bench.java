@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  *       both as whole processes;
  *   <li>{@code --threads 1} against {@code --threads 2} on a bigger network, as processes and warm
  *       ({@link ThreadsBench});
- *   <li>peak memory (resident set) at two dataset sizes.
+ *   <li>peak memory (resident set) at two dataset sizes;
+ *   <li>rust-micrograd's housing workload: Tensor against Value against PyTorch ({@link HousingBench}).
  * </ol>
  *
  * <p>Peak memory comes from GNU time ({@code /usr/bin/time -f %M}) when it is installed, else from
@@ -175,6 +176,9 @@ public final class Bench {
         Runs bigCapped = grad("-Xmx64m", "--dataset", "xor", "--lr", "0.005", "--epochs", "2", "--no-plots", "--class-size", "100000");
         System.out.printf(Locale.ROOT, "   the same with -Xmx64m: %s and %s: %.2fx%n",
                 mib(smallCapped.peakKiB()), mib(bigCapped.peakKiB()), (double) bigCapped.peakKiB() / smallCapped.peakKiB());
+        System.out.println();
+
+        HousingBench.print(1000);
 
         gpt2();
     }
@@ -216,7 +220,7 @@ public final class Bench {
 
     /** Part 6 ({@link Gpt2Bench}): GPT-2 small's shape, tokens per second against PyTorch, and peak memory. */
     private void gpt2() throws Exception {
-        System.out.printf(Locale.ROOT, "%n6. GPT-2 small's shape (124M parameters, random weights): greedy generation%n");
+        System.out.printf(Locale.ROOT, "%n7. GPT-2 small's shape (124M parameters, random weights): greedy generation%n");
         Gpt2Bench.print(this, jar, scratch);
     }
 
