@@ -1,6 +1,7 @@
 package grad.nn;
 
 import grad.engine.Compiler;
+import grad.engine.ParameterStore;
 import grad.engine.Program;
 import grad.engine.Value;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class MLP {
     private final int inputs;
     private final List<Layer> layers;
     private final List<Value> parameters;
+    private final ParameterStore store;
     private final Map<Loss, Program> training = new EnumMap<>(Loss.class);
     private Program prediction;
 
@@ -56,6 +58,7 @@ public final class MLP {
         }
         this.layers = Collections.unmodifiableList(list);
         this.parameters = Collections.unmodifiableList(params);
+        this.store = ParameterStore.of(Map.of("parameters", new ParameterStore.Shaped(new int[] {params.size()}, params)));
     }
 
     /** A network initialized by {@code init} with draws from {@code rng}. */
@@ -91,6 +94,9 @@ public final class MLP {
     public int outputs() { return layers.get(layers.size() - 1).outputs(); }
     public List<Layer> layers() { return layers; }
     public int parameterCount() { return parameters.size(); }
+
+    /** The one store of the parameters' values and gradients, in the flat order. */
+    public ParameterStore store() { return store; }
 
     /** Every weight and bias, in the flat order. */
     public List<Value> parameters() { return parameters; }

@@ -20,6 +20,14 @@ public interface Optimizer {
     /** Changes the learning rate from the next step on (a range test or a schedule). */
     void setLr(double lr);
 
+    /** The weight-decay rate (L2 for SGD and Adam, decoupled for AdamW); 0 for none. */
+    double weightDecay();
+
+    /** The L1 rate (SGD's); 0 for an optimizer without one. */
+    default double l1() {
+        return 0.0;
+    }
+
     /** A short name for logs, files and the command line: {@code sgd}, {@code adam}, {@code adamw}. */
     String id();
 

@@ -1,7 +1,7 @@
 package grad.optim;
 
-import grad.engine.Value;
-import java.util.List;
+import grad.engine.ParameterStore;
+import java.util.Map;
 
 /**
  * Stochastic gradient descent with momentum, as grad-rs writes it: for every parameter {@code p} with
@@ -12,10 +12,10 @@ import java.util.List;
  *   v ← μ·v − lr·g
  *   p ← p + v                    (Nesterov: p ← p + μ·v − lr·g)
  * </pre>
- * The optimizer changes the parameters it was given in place, from their gradients ({@link Value#grad()}).
+ * It changes the store's values in place, from the store's gradients.
  */
-public final class SGD {
-    private final List<Value> parameters;
+public final class SGD implements Optimizer {
+    private final ParameterStore store;
     private final double[] velocity;
     private double lr;
     private final double momentum;
@@ -24,13 +24,8 @@ public final class SGD {
     private final boolean nesterov;
 
     /** Plain momentum SGD, no weight decay. */
-    public SGD(List<Value> parameters, double lr, double momentum) {
-        this(parameters, lr, momentum, 0.0, false);
-    }
-
-    /** Momentum SGD with L2 weight decay, no L1. */
-    public SGD(List<Value> parameters, double lr, double momentum, double weightDecay, boolean nesterov) {
-        this(parameters, lr, momentum, weightDecay, 0.0, nesterov);
+    public SGD(ParameterStore store, double lr, double momentum) {
+        this(store, lr, momentum, 0.0, 0.0, false);
     }
 
     /**
@@ -39,10 +34,9 @@ public final class SGD {
      * @param weightDecay the L2 rate: adds {@code weightDecay·p} to each gradient
      * @param l1          the L1 rate: adds {@code l1·sign(p)} to each gradient
      */
-    public SGD(List<Value> parameters, double lr, double momentum, double weightDecay, double l1,
-               boolean nesterov) {
-        this.parameters = List.copyOf(parameters);
-        this.velocity = new double[parameters.size()];
+    public SGD(ParameterStore store, double lr, double momentum, double weightDecay, double l1, boolean nesterov) {
+        this.store = store;
+        this.velocity = new double[store.size()];
         this.lr = lr;
         this.momentum = momentum;
         this.weightDecay = weightDecay;
@@ -51,47 +45,56 @@ public final class SGD {
     }
 
     /** Moves every parameter by its velocity, updated from its gradient. */
+    @Override
     public void step() {
+        double[] p = store.data();
+        double[] grad = store.grad();
         for (int i = 0; i < velocity.length; i++) {
-            Value p = parameters.get(i);
-            double g = p.grad() + weightDecay * p.data() + l1 * Math.signum(p.data());
+            double g = grad[i] + weightDecay * p[i] + l1 * Math.signum(p[i]);
             velocity[i] = momentum * velocity[i] - lr * g;
-            p.setData(p.data() + (nesterov ? momentum * velocity[i] - lr * g : velocity[i]));
+            p[i] = p[i] + (nesterov ? momentum * velocity[i] - lr * g : velocity[i]);
         }
     }
 
-    /** Changes the learning rate from the next step on (the learning-rate range test raises it step by step). */
+    @Override
+    public void zeroGrad() {
+        store.zeroGrad();
+    }
+
+    @Override
+    public double lr() {
+        return lr;
+    }
+
+    @Override
     public void setLr(double lr) {
         this.lr = lr;
     }
 
-    /** Sets every gradient to 0. */
-    public void zeroGrad() {
-        for (Value p : parameters) {
-            p.setGrad(0);
-        }
+    @Override
+    public String id() {
+        return "sgd";
     }
 
-    /** The L2 rate. */
+    @Override
     public double weightDecay() {
         return weightDecay;
     }
 
     /** The L1 rate. */
+    @Override
     public double l1() {
         return l1;
     }
 
-    /** The per-parameter momentum buffers (copied). */
-    public double[] velocity() {
-        return velocity;
+    /** {@code velocity}: one momentum buffer per parameter, in the store's order. */
+    @Override
+    public Map<String, double[]> state() {
+        return Map.of("velocity", velocity.clone());
     }
 
-    /** Restores saved velocities. */
-    public void setVelocity(double[] saved) {
-        if (saved.length != velocity.length) {
-            throw new IllegalArgumentException("expected " + velocity.length + " velocities, got " + saved.length);
-        }
-        System.arraycopy(saved, 0, velocity, 0, velocity.length);
+    @Override
+    public void loadState(Map<String, double[]> state) {
+        States.load(state, "velocity", velocity);
     }
 }

@@ -38,7 +38,7 @@ final class EarlyStopper {
             bestLoss = v;
             bestEpoch = m.epoch();
             bestWeights = model.parameterData();
-            bestVelocity = sgd.velocity();
+            bestVelocity = sgd.state().get("velocity");
             return false;
         }
         return m.epoch() - bestEpoch >= patience;
@@ -53,7 +53,7 @@ final class EarlyStopper {
     EarlyStopping.Result restoreBest(int lastEpoch, String reason) {
         if (bestWeights != null) {
             model.setParameterData(bestWeights);
-            sgd.setVelocity(bestVelocity);
+            sgd.loadState(java.util.Map.of("velocity", bestVelocity));
         }
         return new EarlyStopping.Result(bestEpoch, bestLoss, lastEpoch, reason,
                 losses.stream().mapToDouble(Double::doubleValue).toArray());

@@ -45,7 +45,7 @@ public final class LrFinder {
     /** Runs the test on {@code model} (whose parameters it changes) with the plan's optimizer settings. */
     static Result run(MLP model, Loss loss, TrainingPlan plan, Dataset train) {
         OptimizerPlan o = plan.optimizer();
-        SGD sgd = new SGD(model.parameters(), LR_MIN, o.momentum(), o.weightDecay(), o.l1(), o.nesterov());
+        SGD sgd = new SGD(model.store(), LR_MIN, o.momentum(), o.weightDecay(), o.l1(), o.nesterov());
         DataLoader loader = new DataLoader(train.size(), plan.batchSize(), plan.seed());
         List<double[]> steps = new ArrayList<>();
         try (BatchGradients gradients = new BatchGradients(model, loss, train, plan.threads(),

@@ -58,6 +58,6 @@ public final class SavedModels {
         FeatureEncoding encoding = p.source().encoding() != null ? p.source().encoding()
                 : FeatureEncoding.plain(p.data().featureNames());
         return new SavedModel(encoding, p.inputs(), p.labelName(), p.data().classNames(), network, loss, p.standardizer(),
-                p.scale(), training, optimizer.velocity());
+                p.scale(), training, optimizer.state().get("velocity"));
     }
 }

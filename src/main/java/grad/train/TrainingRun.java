@@ -200,9 +200,9 @@ public final class TrainingRun {
     /** SGD over the network's parameters, with a saved model's velocities when continuing one. */
     private SGD optimizer(MLP model, SavedModel saved) {
         OptimizerPlan o = plan.optimizer();
-        SGD sgd = new SGD(model.parameters(), o.lr(), o.momentum(), o.weightDecay(), o.l1(), o.nesterov());
+        SGD sgd = new SGD(model.store(), o.lr(), o.momentum(), o.weightDecay(), o.l1(), o.nesterov());
         if (saved != null) {
-            sgd.setVelocity(saved.velocity());
+            sgd.loadState(java.util.Map.of("velocity", saved.velocity()));
         }
         return sgd;
     }

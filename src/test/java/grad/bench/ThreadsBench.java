@@ -48,7 +48,7 @@ public final class ThreadsBench {
     private static Trainer trainer(Dataset data, int threads) {
         MLP model = MLP.create(2, new int[] {64, 64, 2}, Activation.RELU, Activation.LINEAR, new Initializer.He(),
                 new SplittableRandom(1));
-        SGD sgd = new SGD(model.parameters(), 0.005, 0.9);
+        SGD sgd = new SGD(model.store(), 0.005, 0.9);
         Trainer trainer = new Trainer(model, Loss.MSE_SOFTMAX, sgd, 0.005, data, 50, 42, threads);
         if (trainer.threads() != threads) {
             throw new IllegalStateException("expected " + threads + " threads, got " + trainer.threads());

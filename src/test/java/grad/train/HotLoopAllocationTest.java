@@ -29,7 +29,7 @@ class HotLoopAllocationTest {
         Dataset data = SyntheticDataset.XOR.generate(ROWS, 42);
         MLP model = MLP.create(2, new int[] {10, 2}, Activation.RELU, Activation.LINEAR, new Initializer.He(),
                 new SplittableRandom(7));
-        SGD sgd = new SGD(model.parameters(), 0.005, 0.9);
+        SGD sgd = new SGD(model.store(), 0.005, 0.9);
         long thread = Thread.currentThread().getId();
         try (Trainer trainer = new Trainer(model, Loss.MSE_SOFTMAX, sgd, 0.005, data, 50, 42, 1)) {
             for (int epoch = 1; epoch <= 30; epoch++) {   // warm up: let the JIT compile the loop

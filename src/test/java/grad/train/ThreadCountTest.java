@@ -24,7 +24,7 @@ class ThreadCountTest {
         Dataset data = SyntheticDataset.MOONS.generate(150, 3);
         MLP model = MLP.create(2, new int[] {32, 32, 2}, Activation.TANH, Activation.LINEAR, new Initializer.He(),
                 new SplittableRandom(11));
-        SGD sgd = new SGD(model.parameters(), 0.01, 0.9);
+        SGD sgd = new SGD(model.store(), 0.01, 0.9);
         List<EpochMetrics> metrics = new ArrayList<>();
         try (Trainer trainer = new Trainer(model, loss, sgd, 0.01, data, batchSize, 5, threads)) {
             for (int epoch = 1; epoch <= 4; epoch++) {
