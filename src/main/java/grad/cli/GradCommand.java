@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Trains a small neural network, built on a scalar autograd engine, on a 2-D toy problem or "
                 + "your CSV data, and draws how it learns.", ""},
-        subcommands = {EvalCommand.class, ExportCommand.class, PredictCommand.class, LrFindCommand.class},
+        subcommands = {EvalCommand.class, ExportCommand.class, PredictCommand.class, LrFindCommand.class, TextCommand.class},
         footer = {"", "Examples:",
             "  java -jar grad.jar --dataset xor --lr 0.005",
             "  java -jar grad.jar --dataset circles --graphviz && dot -Tpng output/weights_epoch_1_circles.dot -o graph.png",
