@@ -82,7 +82,7 @@ public final class TextCommand implements Callable<Integer> {
     boolean plots;
 
     @Option(names = "--engine", defaultValue = "compiled", paramLabel = "KIND", converter = EngineConverter.class,
-            description = "compiled (a program per line length) or value (a Value graph per line and backward(): slow, same numbers) (default: ${DEFAULT-VALUE})")
+            description = "compiled (one program, replayed for every line) or value (a Value graph per line and backward(): slow; the same numbers, to rounding for mlp and gru) (default: ${DEFAULT-VALUE})")
     TextEngine engine;
 
     @Override
