@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * {@code metrics_<name>.json}: the run's settings, the training loss of every step, the held-out loss
  * every tenth of the run (on {@value TextRun#EVAL_DOCS} held-out lines spread evenly over them), and the final losses
  * in nats per character over every predicted token (BOS→first character and last character→EOS
- * included): {@code val_loss} over all held-out lines, {@code train_loss} over as many training lines, spread evenly.
+ * included): {@code val_loss} over all held-out lines, {@code train_loss} over {@value TextRun#TRAIN_LOSS_DOCS} training lines spread evenly over them.
  */
 final class TextMetrics {
     private TextMetrics() {
@@ -49,8 +49,10 @@ final class TextMetrics {
         root.add("val_loss", val);
         JsonObject fin = new JsonObject();
         fin.addProperty("train_loss", history.finalTrain.loss());
+        fin.addProperty("train_lines", Math.min(TextRun.TRAIN_LOSS_DOCS, split.train().size()));
         fin.addProperty("train_tokens", history.finalTrain.tokens());
         fin.addProperty("val_loss", history.finalVal.loss());
+        fin.addProperty("val_lines", split.val().size());
         fin.addProperty("val_tokens", history.finalVal.tokens());
         root.add("final", fin);
         return new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n";

@@ -16,7 +16,9 @@ import java.util.Random;
  */
 public final class TextRun {
     /** Held-out documents measured during training (all of them at the end). */
-    static final int EVAL_DOCS = 200;
+    static final int EVAL_DOCS = 100;
+    /** Training documents the final training loss is measured on. */
+    static final int TRAIN_LOSS_DOCS = 1000;
     /** Documents the samples file holds. */
     static final int SAMPLES = 20;
     static final double TEMPERATURE = 0.5;
@@ -67,7 +69,7 @@ public final class TextRun {
                 model.kind().id(), file.getFileName(), docs.size(), train.size(), val.size(), vocab.size() - 1, store.size());
         TextHistory history = train(runner, store, train, val);
         Losses finalVal = Losses.of(runner, val);
-        Losses finalTrain = Losses.of(runner, spread(train, val.size()));
+        Losses finalTrain = Losses.of(runner, spread(train, TRAIN_LOSS_DOCS));
         history.finish(finalTrain, finalVal);
         out.printf(Locale.ROOT, "final: train loss %.4f, held-out loss %.4f nats per character (%d held-out tokens)%n",
                 finalTrain.loss(), finalVal.loss(), finalVal.tokens());
