@@ -71,3 +71,5 @@ gallery: grad.jar
 	cp $(GALLERY)/flowers/network_flowers.png $(GALLERY)/flowers/confusion_flowers.png docs/
 	$(JAVA) -jar grad.jar --dataset src/test/resources/grad/cli/houses.csv --delimiter ';' --label price --epochs 100 -o $(GALLERY)/houses > /dev/null
 	cp $(GALLERY)/houses/predictions_houses.png docs/
+	$(JAVA) -jar grad.jar text -o $(GALLERY)/text > $(GALLERY)/text.log
+	cp $(GALLERY)/text/loss_names.png $(GALLERY)/text/attention_names.png $(GALLERY)/text/embeddings_names.png docs/

@@ -58,7 +58,7 @@ public final class TextCommand implements Callable<Integer> {
     @Option(names = "--n-embd2", paramLabel = "N", description = "mlp: hidden units; rnn, gru: state size (default: mlp 64, rnn and gru 32)")
     Integer nEmbd2;
 
-    @Option(names = "--steps", paramLabel = "N", description = "optimizer steps (default: gpt 1000, bigram 500, mlp 4000, rnn 2000, gru 1000)")
+    @Option(names = "--steps", paramLabel = "N", description = "optimizer steps (default: gpt 1000, bigram 500, mlp 3000, rnn 2000, gru 1000)")
     Integer steps;
 
     @Option(names = {"-b", "--batch-size"}, paramLabel = "N", description = "lines per step (default: gpt 1, bigram and mlp 32, rnn and gru 16)")

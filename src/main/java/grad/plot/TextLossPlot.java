@@ -33,10 +33,7 @@ public final class TextLossPlot {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(new Color(250, 250, 250));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setXAxisDecimalPattern("#");
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisMax((double) trainLoss.length);
+        chart.getStyler().setXAxisMaxLabelCount(11);
         double[] steps = new double[trainLoss.length];
         double[] smooth = new double[trainLoss.length];
         int window = Math.max(1, trainLoss.length / 50);

@@ -6,7 +6,7 @@ import java.util.Map;
 /** The models of {@code grad text}: makemore's ladder, from a table of counts to microgpt's GPT. */
 public enum TextModelKind {
     BIGRAM(Map.of(), 500, 32, 0.1),
-    MLP(Map.of("block_size", 3, "n_embd", 10, "n_embd2", 64), 4000, 32, 0.01),
+    MLP(Map.of("block_size", 3, "n_embd", 10, "n_embd2", 64), 3000, 32, 0.01),
     RNN(Map.of("n_embd", 16, "n_embd2", 32), 2000, 16, 0.01),
     GRU(Map.of("n_embd", 16, "n_embd2", 32), 1000, 16, 0.01),
     GPT(Map.of("n_layer", 1, "n_embd", 16, "n_head", 4, "block_size", 16), 1000, 1, 0.01);
