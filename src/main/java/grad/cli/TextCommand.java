@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         description = {"Trains a character-level model on a file of lines (one document a line), holding out a tenth,"
                 + " and writes its losses, 20 samples, pictures and report.html.", ""},
         footer = {"", "Examples:",
-            "  grad text                                      microgpt on datasets/names.txt (1000 steps)",
-            "  grad text --model mlp --save-model mlp.json    makemore's MLP",
+            "  grad text                                     microgpt on datasets/names.txt",
+            "  grad text --model mlp --save-model mlp.json   makemore's MLP",
             "  grad text sample --model mlp.json --count 5 --prefix ka",
             "  grad text score --model mlp.json names.txt",
             "", "Exit status: 0 done, 1 bad data or file, 2 bad usage."})
@@ -152,7 +152,7 @@ public final class TextCommand implements Callable<Integer> {
         public TextModelKind convert(String value) {
             TextModelKind kind = TextModelKind.byId(value.strip().toLowerCase(Locale.ROOT));
             if (kind == null) {
-                throw new CommandLine.TypeConversionException("--model must be bigram, mlp, rnn, gru or gpt, not '" + value + "'");
+                throw new CommandLine.TypeConversionException("expected bigram, mlp, rnn, gru or gpt, not '" + value + "'");
             }
             return kind;
         }
@@ -167,7 +167,7 @@ public final class TextCommand implements Callable<Integer> {
                     return e;
                 }
             }
-            throw new CommandLine.TypeConversionException("--engine must be compiled or value, not '" + value + "'");
+            throw new CommandLine.TypeConversionException("expected compiled or value, not '" + value + "'");
         }
     }
 }

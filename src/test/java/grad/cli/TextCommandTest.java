@@ -131,7 +131,7 @@ class TextCommandTest {
                 new Object[] {"missing", new String[] {}, 1, "no such file"},
                 new Object[] {"ok", new String[] {"--n-embd", "10", "--n-head", "4"}, 2, "--n-embd 10 is not divisible by --n-head 4"},
                 new Object[] {"ok", new String[] {"--steps", "0"}, 2, "--steps must be a whole number from 1"},
-                new Object[] {"ok", new String[] {"--model", "lstm"}, 2, "--model must be bigram, mlp, rnn, gru or gpt, not 'lstm'"},
+                new Object[] {"ok", new String[] {"--model", "lstm"}, 2, "'--model': expected bigram, mlp, rnn, gru or gpt, not 'lstm'"},
                 new Object[] {"ok", new String[] {"--model", "rnn", "--n-layer", "2"}, 2, "--n-layer is not a size of --model rnn"});
     }
 
