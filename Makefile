@@ -78,6 +78,8 @@ gallery: grad.jar
 	cp $(GALLERY)/flowers/network_flowers.png $(GALLERY)/flowers/confusion_flowers.png docs/
 	$(JAVA) -jar grad.jar --dataset src/test/resources/grad/cli/houses.csv --delimiter ';' --label price --epochs 100 -o $(GALLERY)/houses > /dev/null
 	cp $(GALLERY)/houses/predictions_houses.png docs/
+	$(JAVA) -jar grad.jar text -o $(GALLERY)/text > $(GALLERY)/text.log
+	cp $(GALLERY)/text/loss_names.png $(GALLERY)/text/attention_names.png $(GALLERY)/text/embeddings_names.png docs/
 	# grad playground's page, trained to the spiral recipe's last epoch, through Chromium's DevTools (test classpath)
 	$(MVN) test-compile dependency:build-classpath -Dmdep.outputFile=target/gallery.classpath -Dmdep.includeScope=test
 	$(JAVA) -cp "$$(cat target/gallery.classpath):target/classes:target/test-classes" grad.playground.Screenshot docs/playground.png

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = {"Trains a small neural network, built on a scalar autograd engine, on a 2-D toy problem or "
                 + "your CSV data, and draws how it learns.", ""},
         subcommands = {EvalCommand.class, ExportCommand.class, PredictCommand.class, LrFindCommand.class,
-            Gpt2Command.class, grad.playground.PlaygroundCommand.class},
+            TextCommand.class, Gpt2Command.class, grad.playground.PlaygroundCommand.class},
         footer = {"", "Examples:",
             "  java -jar grad.jar --dataset xor --lr 0.005",
             "  java -jar grad.jar --dataset circles --graphviz && dot -Tpng output/weights_epoch_1_circles.dot -o graph.png",

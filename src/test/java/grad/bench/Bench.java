@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  *       ({@link ThreadsBench});
  *   <li>peak memory (resident set) at two dataset sizes;
  *   <li>rust-micrograd's housing workload: Tensor against Value against PyTorch ({@link HousingBench}).
+ *   <li>{@code grad text} against microgpt ported plainly to Java ({@link MicroGpt}) and in CPython
+ *       ({@code bench/microgpt.py}), and each text model's held-out loss at its defaults.
  * </ol>
  *
  * <p>Peak memory comes from GNU time ({@code /usr/bin/time -f %M}) when it is installed, else from
@@ -179,8 +181,55 @@ public final class Bench {
         System.out.println();
 
         HousingBench.print(1000);
+        System.out.println();
+
+        text();
 
         gpt2();
+    }
+
+    /**
+     * {@code grad text}: microgpt's default run against the plain Java port ({@link MicroGpt}) in paired,
+     * interleaved runs, and once against {@code bench/microgpt.py} in CPython (about 5 minutes; skipped
+     * with BENCH_PYTHON=0); then each model's held-out loss at its defaults against makemore's.
+     */
+    private void text() throws Exception {
+        System.out.println("7. grad text --no-plots (microgpt: 1000 steps of one name) against microgpt ported plainly to Java,"
+                + " as whole processes");
+        List<List<Measurement>> pairs = List.of(new ArrayList<>(), new ArrayList<>());
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            Measurement g = run(command("-jar", jar, "text", "--no-plots", "-o", scratch.resolve("text").toString()));
+            Measurement port = run(command("-cp", System.getProperty("java.class.path"), MicroGpt.class.getName(),
+                    "datasets/names.txt", "1000"));
+            pairs.get(0).add(g);
+            pairs.get(1).add(port);
+            wall[r] = g.seconds() / port.seconds();
+            cpu[r] = g.cpuSeconds() / port.cpuSeconds();
+        }
+        System.out.printf(Locale.ROOT, "   wall %.2f s vs %.2f s: %.2fx; CPU %.2f s vs %.2f s: %.2fx (medians of paired ratios;"
+                + " goal <= 0.10x)%n", median(pairs.get(0)).seconds(), median(pairs.get(1)).seconds(),
+                EngineBench.median(wall), medianCpu(pairs.get(0)), medianCpu(pairs.get(1)), EngineBench.median(cpu));
+        if (!"0".equals(System.getenv("BENCH_PYTHON"))) {
+            try {
+                Measurement py = run(List.of("python3", "bench/microgpt.py", "datasets/names.txt", "1000"));
+                System.out.printf(Locale.ROOT, "   bench/microgpt.py in CPython, once: %.1f s: grad is %.0fx faster (goal >= 250x)%n",
+                        py.seconds(), py.seconds() / median(pairs.get(0)).seconds());
+            } catch (IOException e) {
+                System.out.println("   bench/microgpt.py: no python3");
+            }
+        }
+        String[][] models = {{"gpt", "2.50", "microgpt ~2.37"}, {"bigram", "2.50", "makemore 2.48"},
+            {"mlp", "2.25", "makemore 2.17"}, {"rnn", "2.30", "makemore 2.06"}, {"gru", "2.30", "makemore 2.01"}};
+        for (String[] m : models) {
+            Path out = scratch.resolve("text-" + m[0]);
+            Measurement run = run(command("-jar", jar, "text", "--model", m[0], "--no-plots", "-o", out.toString()));
+            String metrics = Files.readString(out.resolve("metrics_names.json"));
+            String val = metrics.replaceAll("(?s).*\"final\".*?\"val_loss\": ([0-9.]+).*", "$1");
+            System.out.printf(Locale.ROOT, "   --model %-6s held-out loss %s (goal <= %s; %s) in %.1f s%n", m[0],
+                    val.substring(0, Math.min(6, val.length())), m[1], m[2], run.seconds());
+        }
     }
 
     /**
@@ -220,7 +269,7 @@ public final class Bench {
 
     /** Part 6 ({@link Gpt2Bench}): GPT-2 small's shape, tokens per second against PyTorch, and peak memory. */
     private void gpt2() throws Exception {
-        System.out.printf(Locale.ROOT, "%n7. GPT-2 small's shape (124M parameters, random weights): greedy generation%n");
+        System.out.printf(Locale.ROOT, "%n8. GPT-2 small's shape (124M parameters, random weights): greedy generation%n");
         Gpt2Bench.print(this, jar, scratch);
     }
 

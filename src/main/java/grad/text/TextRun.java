@@ -1,0 +1,169 @@
+package grad.text;
+
+import grad.GradException;
+import grad.engine.ParameterStore;
+import grad.io.AtomicFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * One run of {@code grad text}: read the lines, hold out a tenth, train, measure, and write the metrics,
+ * samples, pictures, report and (if asked) the model. A failure in one output costs only that output.
+ */
+public final class TextRun {
+    /** Held-out documents measured during training (all of them at the end). */
+    static final int EVAL_DOCS = 100;
+    /** Training documents the final training loss is measured on. */
+    static final int TRAIN_LOSS_DOCS = 1000;
+    /** Documents the samples file holds. */
+    static final int SAMPLES = 20;
+    static final double TEMPERATURE = 0.5;
+
+    private final Path file;
+    private final TextSettings settings;
+    private final TextOutputs outputs;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    /**
+     * @param file     the lines to learn
+     * @param settings the model and its training
+     * @param outputs  where the files go
+     */
+    public TextRun(Path file, TextSettings settings, TextOutputs outputs, PrintWriter out, PrintWriter err) {
+        this.file = file;
+        this.settings = settings;
+        this.outputs = outputs;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs it; returns the exit status (0, or 1 when an output could not be written). */
+    public int run() {
+        Documents docs = Documents.read(file);
+        Vocabulary vocab = Vocabulary.of(docs);
+        TextModel model = settings.kind().create(vocab, settings.sizes(), settings.seed());
+        if (model.maxPositions() != Integer.MAX_VALUE) {
+            int max = model.maxPositions() - 1;
+            String note = docs.cutNote(max, "--block-size " + model.maxPositions() + " holds " + max + " and the end");
+            if (note != null) {
+                err.println("grad text: note: " + note);
+            }
+            docs = docs.cutTo(max);
+        }
+        Documents.Split split = docs.split(settings.seed());
+        outputs.checkWritable(name());
+        ParameterStore store = ParameterStore.of(model.namedParameters());
+        List<int[]> train = encode(vocab, split.train());
+        List<int[]> val = encode(vocab, split.val());
+        int longest = 0;
+        for (int[] d : train) {
+            longest = Math.max(longest, d.length);
+        }
+        Runner runner = Runner.of(settings.engine(), model, store, longest + 1);
+        out.printf(Locale.ROOT, "grad text: %s on %s: %d lines (%d trained on, %d held out), %d characters + BOS, %d parameters%n",
+                model.kind().id(), file.getFileName(), docs.size(), train.size(), val.size(), vocab.size() - 1, store.size());
+        TextHistory history = train(runner, store, train, val);
+        Losses finalVal = Losses.of(runner, val);
+        Losses finalTrain = Losses.of(runner, spread(train, TRAIN_LOSS_DOCS));
+        history.finish(finalTrain, finalVal);
+        out.printf(Locale.ROOT, "final: train loss %.4f, held-out loss %.4f nats per character (%d held-out tokens)%n",
+                finalTrain.loss(), finalVal.loss(), finalVal.tokens());
+        List<String> samples = samples(runner);
+        return write(model, store, runner, history, samples, split);
+    }
+
+    private TextHistory train(Runner runner, ParameterStore store, List<int[]> train, List<int[]> val) {
+        TextTrainer trainer = new TextTrainer(runner, store, train, settings);
+        TextHistory history = new TextHistory(settings.steps());
+        List<int[]> evalDocs = spread(val, EVAL_DOCS);
+        int every = Math.max(1, settings.steps() / 10);
+        TextProgress progress = new TextProgress(out, outputs.terminal(), settings.steps());
+        for (int s = 0; s < settings.steps(); s++) {
+            double loss = trainer.step(s);
+            if (!Double.isFinite(loss)) {
+                throw new GradException("step " + (s + 1) + ": the loss is " + loss + "; try a smaller --lr");
+            }
+            history.train(s, loss);
+            progress.step(s + 1, loss);
+            if ((s + 1) % every == 0 || s + 1 == settings.steps()) {
+                double held = Losses.of(runner, evalDocs).loss();
+                history.val(s + 1, held);
+                progress.clear();
+                out.printf(Locale.ROOT, "step %" + String.valueOf(settings.steps()).length() + "d/%d  train loss %.4f  held-out loss %.4f%n",
+                        s + 1, settings.steps(), history.meanTrain(s + 1 - every, s + 1), held);
+            }
+        }
+        progress.clear();
+        return history;
+    }
+
+    private List<String> samples(Runner runner) {
+        Sampler sampler = new Sampler(runner);
+        Random random = new Random(settings.seed());
+        List<String> samples = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) {
+            samples.add(sampler.sample(new int[0], TEMPERATURE, random));
+        }
+        return samples;
+    }
+
+    private int write(TextModel model, ParameterStore store, Runner runner, TextHistory history, List<String> samples,
+                      Documents.Split split) {
+        String name = name();
+        TextOutputs.Failures failures = new TextOutputs.Failures(err);
+        if (outputs.saveModel() != null) {
+            failures.attempt(() -> {
+                TextModelFile.write(outputs.saveModel(), model, store);
+                out.println("model saved to " + outputs.saveModel());
+            });
+        }
+        Path dir = outputs.dir();
+        failures.attempt(() -> AtomicFiles.writeString(dir.resolve("metrics_" + name + ".json"),
+                TextMetrics.json(file, settings, model, store.size(), split, history)));
+        failures.attempt(() -> AtomicFiles.writeString(dir.resolve("samples_" + name + ".txt"),
+                String.join("\n", samples) + "\n"));
+        out.println("samples (temperature " + TEMPERATURE + "): " + String.join(", ", samples.subList(0, Math.min(8, samples.size()))) + ", …");
+        List<String> pictures = new ArrayList<>();
+        if (outputs.plots()) {
+            pictures = TextPictures.write(dir, name, model, runner, history, split, failures);
+        }
+        List<String> written = pictures;
+        failures.attempt(() -> AtomicFiles.writeString(dir.resolve("report.html"),
+                TextReport.html(name, file, settings, model, store.size(), history, samples, written)));
+        out.println("wrote metrics_" + name + ".json, samples_" + name + ".txt" + (written.isEmpty() ? "" : ", " + String.join(", ", written))
+                + " and report.html in " + dir);
+        return failures.count() == 0 ? 0 : 1;
+    }
+
+    /** The file's base name without its extension: {@code names}. */
+    String name() {
+        String base = file.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+
+    /** At most {@code count} of the documents, evenly spread over them (the file may be sorted, as names.txt is by popularity). */
+    static <T> List<T> spread(List<T> docs, int count) {
+        if (docs.size() <= count) {
+            return docs;
+        }
+        List<T> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(docs.get((int) ((long) i * docs.size() / count)));
+        }
+        return out;
+    }
+
+    static List<int[]> encode(Vocabulary vocab, List<String> lines) {
+        List<int[]> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            out.add(vocab.encode(line));
+        }
+        return out;
+    }
+}
