@@ -5,12 +5,15 @@ import grad.graphviz.DotRenderer;
 import grad.graphviz.DotWriter;
 import grad.graphviz.GraphReducer;
 import grad.graphviz.GraphSummary;
+import grad.GradException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * {@code --graphviz}: at the start of each print epoch, one sample's computation graph as a {@code .dot}
- * file, rendered to SVG when {@code dot} is on the PATH (after the pictures already asked for).
+ * file, rendered to SVG when {@code dot} is on the PATH (after the pictures already asked for). A rendering
+ * that fails (a broken Graphviz, a graph too big for it) costs only its own pictures: one warning line.
  */
 final class GraphDumps implements EpochListener {
     private final TrainingPlan plan;
@@ -20,10 +23,13 @@ final class GraphDumps implements EpochListener {
     private final Trainer trainer;
     /** Where renders are queued behind the pictures, or null (no pictures: render at once). */
     private final PictureScheduler pictures;
+    private final Consumer<String> warnings;
     private final DotRenderer dot = new DotRenderer();
 
-    GraphDumps(TrainingPlan plan, PrintWriter out, Path dir, String name, Trainer trainer, PictureScheduler pictures) {
+    GraphDumps(TrainingPlan plan, PrintWriter out, Path dir, String name, Trainer trainer, PictureScheduler pictures,
+               Consumer<String> warnings) {
         this.plan = plan;
+        this.warnings = warnings;
         this.out = out;
         this.dir = dir;
         this.name = name;
@@ -51,9 +57,17 @@ final class GraphDumps implements EpochListener {
             out.println("  (no `dot` on the PATH: render it with  dot -Tsvg " + file + " -o "
                     + file.toString().replaceFirst("\\.dot$", ".svg") + ")");
         } else if (pictures != null) {
-            pictures.then("rendering " + file, () -> dot.render(file, nodes));
+            pictures.then("rendering " + file, () -> render(file, nodes));
         } else {
+            render(file, nodes);
+        }
+    }
+
+    private void render(Path file, int nodes) {
+        try {
             dot.render(file, nodes);
+        } catch (GradException e) {
+            warnings.accept(e.getMessage() + "; the run goes on without this graph's picture");
         }
     }
 }

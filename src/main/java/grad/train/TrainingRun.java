@@ -117,7 +117,7 @@ public final class TrainingRun {
             listeners.add(progress);
         }
         if (plan.outputs().graphviz()) {
-            listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures));
+            listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures, this::warn));
         }
         Consumer<HealthChecks.Warning> sink = w -> {
             warn(w.message());
