@@ -62,6 +62,7 @@ public final class TrainingRun {
      * @return the final evaluation on the training rows
      * @throws GradException for bad data, unwritable outputs, or divergence ({@link DivergedException})
      */
+    @SuppressWarnings("try") // the folder is held, not used, for the length of the run
     public Scores run() {
         SavedModel saved = resumedModel();
         PreparedData p = prepare(saved);
@@ -74,7 +75,8 @@ public final class TrainingRun {
             AtomicFiles.checkWritable(plan.outputs().saveModel());
         }
         // the pictures first: their first chart is the slowest thing to get ready, and needs only the data
-        try (PictureScheduler pictures = plan.outputs().plots()
+        try (OutputFolder folder = OutputFolder.claim(dir, holder(), out);
+             PictureScheduler pictures = plan.outputs().plots()
                      ? new PictureScheduler(dir, p.split().train(), p.inputs(), p.standardizer(), p.isPlottable(),
                              this::warn, PictureScheduler.DRAWING_TIMEOUT) : null;
              Trainer trainer = new Trainer(model, loss, sgd, plan.optimizer().lr(), p.train(), plan.batchSize(), plan.seed(),
@@ -82,6 +84,12 @@ public final class TrainingRun {
             EpochListener listeners = listeners(p, loss, model, sgd, firstEpoch, dir, trainer, pictures);
             return train(trainer, listeners, firstEpoch, model, loss, p, sgd).train();
         }
+    }
+
+    /** Who holds the output folder, as a second run into it is told. */
+    private String holder() {
+        return "process " + ProcessHandle.current().pid() + ", training on " + plan.data().dataset()
+                + " for " + plan.epochs() + " epochs";
     }
 
     /**
