@@ -11,6 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        Interrupts.install();
         int status;
         try {
             status = commandLine().execute(args);

@@ -135,6 +135,11 @@ final class ReportHtml {
             JsonObject d = m.getAsJsonObject("divergence");
             html.append("<p class=\"status diverged\" id=\"status\">Diverged in epoch ").append(d.get("epoch").getAsInt())
                     .append(": ").append(esc(d.get("message").getAsString())).append("</p>\n");
+        } else if ("interrupted".equals(m.get("status").getAsString())) {
+            JsonObject i = m.getAsJsonObject("interruption");
+            html.append("<p class=\"status interrupted\" id=\"status\">Interrupted after epoch ")
+                    .append(i.get("epoch").getAsInt()).append(" of ")
+                    .append(m.getAsJsonObject("config").get("epochs").getAsInt()).append(" (Ctrl-C).</p>\n");
         } else {
             int last = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).getAsJsonObject().get("epoch").getAsInt();
             html.append("<p class=\"status\" id=\"status\">Trained ").append(last).append(last == 1 ? " epoch" : " epochs")

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,10 @@ public final class TrainingRun {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
+    /** Asked after each epoch whether to stop there (Ctrl-C). */
+    private BooleanSupplier stopRequested = () -> false;
+    /** The last epoch trained when the run was stopped by {@link #stopRequested}, or 0. */
+    private int interrupted;
 
     /**
      * @param out takes the training log
@@ -52,6 +57,20 @@ public final class TrainingRun {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+    }
+
+    /**
+     * Has the run ask {@code stop} after each epoch whether to end there (Ctrl-C): it then ends as a completed
+     * run does, with the metrics file's status {@code "interrupted"}, and {@link #interruptedAfter()} says when.
+     */
+    public TrainingRun stopWhen(BooleanSupplier stop) {
+        this.stopRequested = stop;
+        return this;
+    }
+
+    /** The last epoch trained when the run was stopped ({@link #stopWhen}), or 0 when it was not. */
+    public int interruptedAfter() {
+        return interrupted;
     }
 
     /**
@@ -174,6 +193,11 @@ public final class TrainingRun {
                     reason = "patience";
                     break;
                 }
+                if (epoch < plan.epochs() && stopRequested.getAsBoolean()) {
+                    interrupted = epoch;
+                    reason = "interrupted";
+                    break;
+                }
             }
         } catch (DivergedException e) {
             listeners.runEnded(new RunEnd.Diverged(e));
@@ -181,7 +205,7 @@ public final class TrainingRun {
         }
         EarlyStopping.Result result = early == null ? null : early.restoreBest(lastEpoch, reason);
         RunEnd.Completed done = new RunEnd.Completed(Scores.of(model, loss, p.train(), p.scale()),
-                p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null, result);
+                p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null, result, interrupted);
         listeners.runEnded(done);
         return done;
     }
