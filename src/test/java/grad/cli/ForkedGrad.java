@@ -1,5 +1,6 @@
 package grad.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code grad} in a JVM of its own, as {@code java -jar grad.jar} runs it ({@link Main#main}, the test
@@ -30,13 +33,24 @@ final class ForkedGrad {
      * error in {@code scratch/<name>.out} and {@code .err}.
      */
     static ForkedGrad start(Path scratch, String name, Map<String, String> env, List<String> args) throws IOException {
+        return start(scratch, name, env, args, null);
+    }
+
+    /** As above, in the working directory {@code workDir} (null: this process's). */
+    static ForkedGrad start(Path scratch, String name, Map<String, String> env, List<String> args, Path workDir)
+            throws IOException {
+        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Djava.awt.headless=true", "-cp", classPath, Main.class.getName()));
         command.addAll(args);
         Path out = scratch.resolve(name + ".out");
         Path err = scratch.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(env);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
         return new ForkedGrad(builder.start(), out, err);
     }
 
