@@ -33,6 +33,7 @@ public final class Main {
         CommandLine cmd = new CommandLine(new GradCommand());
         // so that `grad eval -x^2 x=3` reads "-x^2" as the expression, not as an unknown option
         cmd.getSubcommands().get("eval").setUnmatchedOptionsArePositionalParams(true);
+        FooterWrap.install(cmd);
         cmd.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             PrintWriter err = c.getErr();
