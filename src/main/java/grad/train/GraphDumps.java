@@ -8,6 +8,8 @@ import grad.graphviz.GraphSummary;
 import grad.GradException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -44,12 +46,13 @@ final class GraphDumps implements EpochListener {
         }
     }
 
-    private void write(Graph graph, int epoch) {
+    private void write(Graph sample, int epoch) {
+        Graph graph = lossLabelled(sample);
         GraphReducer.Reduction reduction = GraphReducer.reduce(graph, plan.outputs().graphvizMaxNodes());
         Path file = dir.resolve("weights_epoch_" + epoch + "_" + name + ".dot");
         String title = reduction.title("one " + name + " sample's loss at the start of epoch " + epoch
                 + ", after backward, before the optimizer step");
-        DotWriter.write(file, reduction.graph(), title);
+        DotWriter.write(file, reduction.graph(), title, false);
         out.println("  graph " + file + ": " + GraphSummary.of(graph)
                 + (reduction.reduced() ? " — drawn reduced: " + String.join("; ", reduction.notes()) : ""));
         int nodes = reduction.graph().nodes().size();
@@ -61,6 +64,14 @@ final class GraphDumps implements EpochListener {
         } else {
             render(file, nodes);
         }
+    }
+
+    /** The sample's graph with its root, the loss, labelled {@code loss}. */
+    static Graph lossLabelled(Graph graph) {
+        List<Graph.Node> nodes = new ArrayList<>(graph.nodes());
+        Graph.Node root = graph.root();
+        nodes.set(root.id(), new Graph.Node(root.id(), root.op(), "loss", root.data(), root.grad(), root.operands()));
+        return new Graph(nodes);
     }
 
     private void render(Path file, int nodes) {
