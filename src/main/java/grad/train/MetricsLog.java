@@ -249,7 +249,9 @@ final class MetricsLog implements EpochListener {
     static JsonObject configJson(TrainingPlan plan, Split split, Loss loss, DataSource source) {
         JsonObject c = new JsonObject();
         c.addProperty("dataset", plan.data().dataset());
-        c.addProperty("class_size", plan.data().classSize());
+        if (source.encoding() == null) { // generated data: a CSV file has no class size
+            c.addProperty("class_size", plan.data().classSize());
+        }
         if (plan.data().noise() != null) {
             c.add("noise", num(plan.data().noise()));
         }
