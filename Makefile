@@ -74,7 +74,7 @@ gallery: grad.jar
 	$(JAVA) -jar grad.jar lr-find --dataset moons -o $(GALLERY)/lr-find > /dev/null
 	cp $(GALLERY)/lr-find/lr_find_moons.png docs/
 	cp $(GALLERY)/spiral/decision_boundary_epoch_100_spiral.png docs/decision_boundary_spiral.png
-	$(JAVA) -jar grad.jar --dataset src/test/resources/grad/cli/flowers.csv --hidden-units 8 --epochs 100 --lr 0.01 -o $(GALLERY)/flowers > /dev/null
+	$(JAVA) -jar grad.jar --dataset datasets/flowers.csv --hidden-units 8 --epochs 100 --lr 0.01 -o $(GALLERY)/flowers > /dev/null
 	cp $(GALLERY)/flowers/network_flowers.png $(GALLERY)/flowers/confusion_flowers.png docs/
 	$(JAVA) -jar grad.jar --dataset src/test/resources/grad/cli/houses.csv --delimiter ';' --label price --epochs 100 -o $(GALLERY)/houses > /dev/null
 	cp $(GALLERY)/houses/predictions_houses.png docs/

@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
             "  java -jar grad.jar --load-model moons.json --epochs 100 --save-model moons.json",
             "  java -jar grad.jar predict --model moons.json --input points.csv",
             "  java -jar grad.jar eval \"((a + b) * (c + d))^2\" a=1 b=2 c=3 d=4",
-            "", "Exit status: 0 done, 1 bad data or file, 2 bad usage, 3 training diverged."})
+            "", "Exit status: 0 done, 1 bad data or file, 2 bad usage, 3 training diverged, 130 interrupted (Ctrl-C:"
+                    + " the epoch in progress is finished, the metrics and report written)."})
 public final class GradCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -215,7 +216,21 @@ public final class GradCommand implements Callable<Integer> {
         if (lrAuto()) {
             plan = LrFindCommand.withAutoLr(plan, out, spec.commandLine().getErr());
         }
-        new TrainingRun(plan, out, spec.commandLine().getErr()).run();
+        TrainingRun run = new TrainingRun(plan, out, spec.commandLine().getErr()).stopWhen(Interrupts::requested);
+        Interrupts.training(true);
+        try {
+            run.run();
+        } finally {
+            Interrupts.training(false);
+        }
+        if (run.interruptedAfter() > 0) {
+            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("grad: interrupted: stopped after epoch " + run.interruptedAfter() + " of " + plan.epochs()
+                    + "; its metrics (\"status\": \"interrupted\") and report are in " + plan.outputs().dir() + "/");
+            err.flush();
+            return Interrupts.EXIT_CODE;
+        }
         return 0;
     }
 

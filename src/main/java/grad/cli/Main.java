@@ -11,6 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        Interrupts.install();
         int status;
         try {
             status = commandLine().execute(args);
@@ -32,6 +33,7 @@ public final class Main {
         CommandLine cmd = new CommandLine(new GradCommand());
         // so that `grad eval -x^2 x=3` reads "-x^2" as the expression, not as an unknown option
         cmd.getSubcommands().get("eval").setUnmatchedOptionsArePositionalParams(true);
+        FooterWrap.install(cmd);
         cmd.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             PrintWriter err = c.getErr();

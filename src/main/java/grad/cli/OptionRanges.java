@@ -7,6 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * What each option accepts, so that every bad value gets the same kind of one-line answer:
@@ -60,10 +61,16 @@ final class OptionRanges {
     }
 
     /**
-     * The message for a usage error: for a value picocli could not convert, "--x must be …, not '…'";
-     * otherwise picocli's own.
+     * The message for a usage error: for a value picocli could not convert, "--x must be …, not '…'"; for a
+     * misspelt option or command, "unknown option '--epoch'; did you mean --epochs?"; otherwise picocli's own.
      */
     static String message(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty() && !u.getSuggestions().isEmpty()) {
+            String typed = u.getUnmatched().get(0);
+            List<String> suggestions = u.getSuggestions();
+            return "unknown " + (typed.startsWith("-") ? "option" : "command") + " '" + typed + "'; did you mean "
+                    + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
+        }
         if (e.getCause() != null && e.getValue() != null && e.getArgSpec() instanceof OptionSpec option
                 && ACCEPTED.containsKey(option.longestName())) {
             return message(option.longestName(), e.getValue());

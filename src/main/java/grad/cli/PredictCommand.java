@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
                 + "the predicted class (or value) and one p_<class> probability column per class.", ""},
         footer = {"", "Example:",
             "  java -jar grad.jar --dataset moons --save-model moons.json",
-            "  java -jar grad.jar predict --model moons.json --input points.csv \\",
-            "      --output predictions.csv --plot predictions.png"})
+            "  java -jar grad.jar predict --model moons.json --input points.csv --output predictions.csv"
+                    + " --plot predictions.png"})
 public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,14 +19,17 @@ import java.util.SplittableRandom;
  * thread-safe.
  *
  * <pre>{@code
- * DataLoader loader = new DataLoader(data.size(), 32, seed);
- * for (int epoch = 1; epoch <= epochs; epoch++) {
+ * DataLoader loader = new DataLoader(100, 32, 42);   // 100 rows, minibatches of 32, seed 42
+ * int seen = 0;
+ * for (int epoch = 1; epoch <= 3; epoch++) {
  *     for (DataLoader.Batch batch : loader.epoch(epoch)) {
  *         for (int i = 0; i < batch.size(); i++) {
  *             int row = batch.row(i);   // train on data.row(row), data.label(row)
+ *             seen++;
  *         }
  *     }
  * }
+ * // seen == 300 (each row once an epoch), loader.batchCount() == 4 (32, 32, 32, then 4 rows)
  * }</pre>
  */
 public final class DataLoader {

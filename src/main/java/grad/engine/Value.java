@@ -16,7 +16,7 @@ import java.util.Set;
  * <pre>{@code
  * Value a = Value.of(-4.0), b = Value.of(2.0);
  * Value c = a.add(b).mul(b.pow(3));
- * c.backward();                // c.grad() == 1, a.grad() == 8, b.grad() == 48
+ * c.backward();    // c.data() == -16, c.grad() == 1, a.grad() == 8, b.grad() == -16
  * }</pre>
  *
  * <p>Gradients accumulate: a node used twice receives both contributions, and the gradients of leaves

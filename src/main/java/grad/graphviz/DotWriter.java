@@ -11,12 +11,13 @@ import java.util.List;
  * Writes a {@link Graph} as a Graphviz DOT digraph, laid out left to right, operands before results.
  *
  * <p>Each node is a record {@code { label | data 0.1234 | grad -0.5678 | op }}: the label when the node
- * has one ({@code w[0][3][1]}, {@code x0}), its value and gradient to 4 significant digits, and the
- * operation that made it ({@code +}, {@code *}, {@code ^}, {@code relu}, {@code Σwx+b}; none for a
- * leaf, such as the constant exponent {@code 2} of a square). A node whose value or gradient is NaN or
- * infinite gets a thick red border, except for the gradient of a constant (a leaf without a label): it
- * goes nowhere, and the exponent of a negative number squared has a NaN one ({@code d/dn aⁿ = aⁿ·ln a}),
- * which would mark every healthy graph whose loss squares a negative difference.
+ * has one ({@code w[0][3][1]}, {@code x0}, {@code loss}), its value and gradient to 4 significant digits,
+ * and the operation that made it ({@code +}, {@code *}, {@code ^}, {@code relu}, {@code Σwx+b}; none for a
+ * leaf). A node whose value or gradient is NaN or infinite gets a thick red border, except for the gradient
+ * of a constant (a leaf without a label, such as the exponent {@code 2} of a square): it goes nowhere, and
+ * is NaN for the exponent of a negative number squared ({@code d/dn aⁿ = aⁿ·ln a}). A network's graph
+ * ({@link #write(Path, Graph, String, boolean)}) shows a constant without its gradient; {@code grad eval}'s
+ * shows it, the derivative with respect to a number of the formula.
  *
  * <p>The fill colour tells the operation, as grad-rs does:
  *
@@ -64,6 +65,11 @@ public final class DotWriter {
      * @param title shown above the drawing (may span lines); what is drawn, e.g. "XOR network, epoch 1"
      */
     public static String toDot(Graph graph, String title) {
+        return toDot(graph, title, true);
+    }
+
+    /** As {@link #toDot(Graph, String)}; without the constants' gradients unless {@code constantGradients}. */
+    public static String toDot(Graph graph, String title, boolean constantGradients) {
         StringBuilder dot = new StringBuilder(64 + 96 * graph.nodes().size());
         dot.append("digraph grad {\n");
         dot.append("  graph [rankdir=LR, labelloc=t, fontname=\"DejaVu Sans\", fontsize=14, label=\"")
@@ -71,7 +77,7 @@ public final class DotWriter {
         dot.append("  node [shape=record, style=filled, fontname=\"DejaVu Sans\", fontsize=10];\n");
         dot.append("  edge [color=\"#555555\"];\n");
         for (Graph.Node node : graph.nodes()) {
-            dot.append("  n").append(node.id()).append(" [label=\"").append(recordLabel(node))
+            dot.append("  n").append(node.id()).append(" [label=\"").append(recordLabel(node, constantGradients))
                     .append("\", fillcolor=\"").append(fillColor(node.op())).append('"');
             if (!Double.isFinite(node.data()) || !Double.isFinite(node.grad()) && !isConstant(node)) {
                 dot.append(", color=red, penwidth=3");
@@ -94,17 +100,24 @@ public final class DotWriter {
 
     /** Writes {@link #toDot} to {@code file}, atomically, as UTF-8. */
     public static void write(Path file, Graph graph, String title) {
-        AtomicFiles.writeString(file, toDot(graph, title));
+        write(file, graph, title, true);
     }
 
-    /** {@code { label | data … | grad … | op }}, each field escaped for a record label. */
-    static String recordLabel(Graph.Node node) {
+    /** As above; without the constants' gradients unless {@code constantGradients}. */
+    public static void write(Path file, Graph graph, String title, boolean constantGradients) {
+        AtomicFiles.writeString(file, toDot(graph, title, constantGradients));
+    }
+
+    /** {@code { label | data … | grad … | op }} (no grad for a constant), each field escaped for a record label. */
+    static String recordLabel(Graph.Node node, boolean constantGradients) {
         List<String> fields = new ArrayList<>(4);
         if (node.label() != null && !node.label().isEmpty()) {
             fields.add(node.label());
         }
         fields.add("data " + Numbers.compact(node.data()));
-        fields.add("grad " + Numbers.compact(node.grad()));
+        if (constantGradients || !isConstant(node)) {
+            fields.add("grad " + Numbers.compact(node.grad()));
+        }
         if (node.op() != Op.LEAF) {
             fields.add(OpNames.symbol(node));
         }

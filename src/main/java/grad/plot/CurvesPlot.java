@@ -27,6 +27,8 @@ public final class CurvesPlot {
     public static final int DEFAULT_WIDTH = 640;
     /** Default picture height in pixels: two charts of 280. */
     public static final int DEFAULT_HEIGHT = 560;
+    /** About how much of the picture's width is not the plot's: the y axis, the legend and the paddings. */
+    private static final int PLOT_MARGIN = 200;
     private static final int MAX_POINTS_WITH_MARKERS = 40;
     private static final BasicStroke TRAIN_LINE = new BasicStroke(2f);
     private static final BasicStroke TEST_LINE =
@@ -67,10 +69,13 @@ public final class CurvesPlot {
         addSeries(metric, curves.epochs(), metricAxis, trainMetric, testMetric, validationMetric);
         markWarnings(loss, curves.warningEpochs(), lossAxis);
         markWarnings(metric, curves.warningEpochs(), metricAxis);
-        if (curves.epochs().length == 1) {
-            for (XYChart chart : List.of(loss, metric)) {
-                chart.getStyler().setXAxisMin(curves.epochs()[0] - 1.0);
-                chart.getStyler().setXAxisMax(curves.epochs()[0] + 1.0);
+        int[] epochs = curves.epochs();
+        for (XYChart chart : List.of(loss, metric)) {
+            if (epochs.length == 1) {
+                chart.getStyler().setXAxisMin(epochs[0] - 1.0);
+                chart.getStyler().setXAxisMax(epochs[0] + 1.0);
+            } else if (epochs.length > 1) {
+                EpochTicks.apply(chart.getStyler(), epochs[0], epochs[epochs.length - 1], width - PLOT_MARGIN);
             }
         }
         return paint(loss, metric, width, height);

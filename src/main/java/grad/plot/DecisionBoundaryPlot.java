@@ -41,7 +41,7 @@ public final class DecisionBoundaryPlot {
     /**
      * Draws one frame: the class field of {@code field} with confidence shading and a line where the
      * predicted class changes, the training points with the misclassified ones ringed, and the title
-     * "dataset — epoch N — accuracy A%". The points' predictions are taken from {@code field}.
+     * "dataset — the network after epoch N: accuracy A%". The points' predictions are taken from {@code field}.
      *
      * @param accuracy the fraction of points classified correctly, shown in the title
      * @return a new RGB image
@@ -102,9 +102,14 @@ public final class DecisionBoundaryPlot {
         return Png.encode(render(field, epoch, accuracy));
     }
 
-    /** The frame title, e.g. {@code "xor — epoch 6 — accuracy 97.1%"}. */
+    /**
+     * The frame title, e.g. {@code "xor — the network after epoch 6: accuracy 97.1%"}: the accuracy of the
+     * network drawn, as it is at the end of the epoch, which is not the console's figure for the epoch (the
+     * mean over the epoch's samples as the network trained through them).
+     */
     static String title(String dataset, int epoch, double accuracy) {
-        return String.format(Locale.ROOT, "%s — epoch %d — accuracy %.1f%%", dataset, epoch, 100 * accuracy);
+        return String.format(Locale.ROOT, "%s — the network after epoch %d: accuracy %.1f%%", dataset, epoch,
+                100 * accuracy);
     }
 
     private int[] predict(ProbabilityField field) {

@@ -56,6 +56,7 @@ public final class LrFindPlot {
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(ValueAxis::decimal);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(new Color(250, 250, 250));
         return chart;

@@ -63,6 +63,8 @@ public final class NetworkPlot {
     private final PlotArea panel;
     private final AxisRange xRange;
     private final AxisRange yRange;
+    /** The output neurons' names (the classes), or null: they are labelled {@code neuron[l][j]} as the others. */
+    private List<String> outputNames;
 
     private NetworkPlot(List<String> inputNames, int[] sizes, PlotData data, int width, int height) {
         check(inputNames, sizes, width, height);
@@ -138,6 +140,15 @@ public final class NetworkPlot {
     /** As {@link #withoutPlane(List, int[])}, {@code width}×{@code height} pixels. */
     public static NetworkPlot withoutPlane(List<String> inputNames, int[] sizes, int width, int height) {
         return new NetworkPlot(inputNames, sizes, null, width, height);
+    }
+
+    /**
+     * Labels the output neurons with {@code names} (the classes, one per output neuron) rather than
+     * {@code neuron[l][j]}; ignored unless there is one name per output neuron.
+     */
+    public NetworkPlot outputsNamed(List<String> names) {
+        outputNames = names != null && names.size() == sizes[sizes.length - 1] ? List.copyOf(names) : null;
+        return this;
     }
 
     /** The default height for the widest column: 480 to 1000 pixels, some 42 per neuron. */
@@ -474,7 +485,21 @@ public final class NetworkPlot {
         }
     }
 
-    /** Input names left of the inputs; {@code neuron[l][j]} under every neuron; "+N more" under cut columns. */
+    /** The label under neuron {@code j} of column {@code c} (1: the first layer). */
+    String neuronLabel(int c, int j) {
+        return c == columnX.length - 1 && outputNames != null ? "class " + outputNames.get(j)
+                : "neuron[" + (c - 1) + "][" + j + "]";
+    }
+
+    /** The room between two columns' centres, in pixels. */
+    private double slotWidth() {
+        return columnX.length > 1 ? columnX[1] - columnX[0] : width;
+    }
+
+    /**
+     * Input names left of the inputs; {@code neuron[l][j]} under every neuron (the output neurons' class names when
+     * {@link #outputsNamed named}); "+N more" under cut columns.
+     */
     private void paintLabels(Graphics2D g) {
         g.setColor(Palette.INK);
         g.setFont(INPUT_FONT);
@@ -488,7 +513,7 @@ public final class NetworkPlot {
         fm = g.getFontMetrics();
         for (int c = 1; c < columnX.length; c++) {
             for (int j = 0; j < drawn(c); j++) {
-                String label = "neuron[" + (c - 1) + "][" + j + "]";
+                String label = fit(fm, neuronLabel(c, j), (int) Math.max(40, slotWidth()));
                 float x = (float) (columnX[c] - fm.stringWidth(label) / 2.0);
                 int y = nodeTop(c, j) + node + fm.getAscent();
                 g.setColor(LABEL_BACKGROUND);
@@ -538,7 +563,8 @@ public final class NetworkPlot {
     private void paintPanelText(Graphics2D g, boolean classes) {
         g.setColor(Palette.INK);
         g.setFont(HEADER_FONT);
-        String header = classes ? "output: predicted class" : "output: neuron[" + (sizes.length - 1) + "][0]";
+        // the classes' colours here, not the weights' signs: the legend below the panel names them
+        String header = classes ? "output: predicted class (class colours)" : "output: neuron[" + (sizes.length - 1) + "][0]";
         FontMetrics fm = g.getFontMetrics();
         g.drawString(header, (float) (panel.left() + (panel.width() - fm.stringWidth(header)) / 2), (float) panel.top() - 8);
         g.setFont(LABEL_FONT);

@@ -141,9 +141,23 @@ final class ValueAxis {
     void applyTo(XYStyler styler) {
         styler.setYAxisMin(range.min());
         styler.setYAxisMax(range.max());
-        if (logarithmic) {
-            styler.setYAxisTickLabelsFormattingFunction(ValueAxis::powerOfTen);
+        styler.setYAxisTickLabelsFormattingFunction(logarithmic ? ValueAxis::powerOfTen : ValueAxis::decimal);
+    }
+
+    /**
+     * A tick label on a linear axis: the value to 6 significant digits, with its leading zero ({@code 0.05},
+     * not XChart's {@code .05}), or in e-notation when very large or small ({@code 1.5e-7}).
+     */
+    static String decimal(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return value == 0 ? "0" : String.valueOf(value);
         }
+        BigDecimal d = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
+        double magnitude = Math.abs(d.doubleValue());
+        if (magnitude >= 1e-4 && magnitude < 1e7) {
+            return d.toPlainString();
+        }
+        return d.toString().replace("E+", "e").replace("E", "e");
     }
 
     boolean logarithmic() {

@@ -21,6 +21,8 @@ final class ConsoleLog implements EpochListener {
     private final Loss loss;
     private final int firstEpoch;
     private final Path dir;
+    /** The last epoch's figures, printed at the end of an interrupted run if its epoch was not a print epoch. */
+    private EpochMetrics last;
 
     ConsoleLog(TrainingPlan plan, PrintWriter out, PreparedData p, MLP model, Loss loss, int firstEpoch, Path dir) {
         this.plan = plan;
@@ -45,6 +47,7 @@ final class ConsoleLog implements EpochListener {
 
     @Override
     public void epochEnded(EpochMetrics m) {
+        last = m;
         if (plan.isPrintEpoch(m.epoch())) {
             out.println(describe(m, p.data().isRegression()));
             out.flush();
@@ -54,11 +57,15 @@ final class ConsoleLog implements EpochListener {
     @Override
     public void runEnded(RunEnd end) {
         if (end instanceof RunEnd.Completed done) {
+            if (done.interrupted() > 0 && last != null && !plan.isPrintEpoch(last.epoch())) {
+                out.println(describe(last, p.data().isRegression()));
+            }
             if (done.early() != null) {
                 EarlyStopping.Result r = done.early();
                 out.printf(Locale.ROOT, "early stopping: %s after epoch %d; kept epoch %d (validation loss %s)%n",
                         r.reason().equals("patience") ? "stopped, no better validation loss for "
-                                + plan.earlyStopping().patience() + " epochs," : "every epoch trained",
+                                + plan.earlyStopping().patience() + " epochs,"
+                                : r.reason().equals("interrupted") ? "interrupted" : "every epoch trained",
                         r.lastEpoch(), r.bestEpoch(), fmt(r.bestValidationLoss()));
             }
             printSummary(p.data(), done.train(), done.test());

@@ -1,12 +1,15 @@
 package grad.train;
 
+import grad.data.DataException;
 import grad.data.Dataset;
+import grad.data.SyntheticDataset;
 import grad.nn.Activation;
 import grad.nn.Layer;
 import grad.nn.MLP;
 import grad.nn.Predictor;
 import grad.optim.OptimizerKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,9 @@ import java.util.function.Consumer;
  *   <li>{@code stalled_loss}: no improvement of the loss for {@value #STALL_EPOCHS} epochs while the
  *       accuracy stays at chance.</li>
  * </ul>
+ * On classification data too small to learn from (fewer than {@value #TOO_FEW_ROWS} training rows, or a
+ * class without any) there is instead one warning, {@code too_small}, at the first epoch: the checks above
+ * measure over rows and classes, and "at chance" means nothing when every row is of one class.
  *
  * <p>Only print epochs are checked, with one forward pass of the compiled network per training row, so the
  * checks cost a fraction of an epoch's training each time. The thresholds are loose on purpose: the
@@ -52,6 +58,8 @@ final class HealthChecks implements EpochListener {
     /** Epochs without a better loss (by {@value #STALL_IMPROVEMENT} relative) that make a stall. */
     static final int STALL_EPOCHS = 20;
     private static final double STALL_IMPROVEMENT = 1e-3;
+    /** Fewer classification training rows than this are too few to learn from. */
+    static final int TOO_FEW_ROWS = 10;
     /** How far above chance the accuracy of a stalled run may be. */
     private static final double CHANCE_MARGIN = 0.03;
 
@@ -80,6 +88,10 @@ final class HealthChecks implements EpochListener {
     @Override
     public void epochEnded(EpochMetrics m) {
         losses.add(m.loss());
+        if (tooSmall()) {
+            warn(m.epoch(), "too_small", "data", tooSmallMessage());
+            return;
+        }
         if (!plan.isPrintEpoch(m.epoch()) || train.size() == 0) {
             return;
         }
@@ -88,6 +100,26 @@ final class HealthChecks implements EpochListener {
             gradients(m.epoch());
         }
         stall(m);
+    }
+
+    /** Classification training rows too few, or missing a class, to learn anything from. */
+    private boolean tooSmall() {
+        return !train.isRegression() && (train.size() < TOO_FEW_ROWS
+                || Arrays.stream(train.classCounts()).anyMatch(c -> c == 0));
+    }
+
+    private String tooSmallMessage() {
+        long present = Arrays.stream(train.classCounts()).filter(c -> c > 0).count();
+        String hint;
+        try {
+            SyntheticDataset.fromName(plan.data().dataset());
+            hint = "use a larger --class-size (now " + plan.data().classSize() + ")";
+        } catch (DataException e) { // a CSV file
+            hint = "use a file with more rows" + (plan.data().testFraction() > 0 ? ", or a smaller --test-split" : "");
+        }
+        return "the training data is too small to learn from: " + train.size()
+                + (train.size() == 1 ? " row" : " rows") + ", with " + present + " of the " + train.classCount()
+                + " classes; " + hint;
     }
 
     /** Dead ReLUs and a pinned softmax, from one forward pass per training row. */

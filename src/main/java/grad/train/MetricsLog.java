@@ -54,7 +54,7 @@ final class MetricsLog implements EpochListener {
     @Override
     public void runEnded(RunEnd end) {
         if (end instanceof RunEnd.Completed done) {
-            writeFinal(done.train(), done.test(), done.early());
+            writeFinal(done.train(), done.test(), done.early(), done.interrupted());
         } else if (end instanceof RunEnd.Diverged diverged) {
             writeDiverged(diverged.cause());
         }
@@ -112,8 +112,15 @@ final class MetricsLog implements EpochListener {
         return curves;
     }
 
-    private void writeFinal(Scores train, Scores test, EarlyStopping.Result early) {
-        JsonObject root = common("completed");
+    private void writeFinal(Scores train, Scores test, EarlyStopping.Result early, int interrupted) {
+        JsonObject root = common(interrupted > 0 ? "interrupted" : "completed");
+        if (interrupted > 0) {
+            JsonObject o = new JsonObject();
+            o.addProperty("epoch", interrupted);
+            o.addProperty("message", "interrupted (Ctrl-C) in epoch " + interrupted + " of " + plan.epochs()
+                    + "; that epoch was finished, and the final metrics are its network's");
+            root.add("interruption", o);
+        }
         if (early != null) {
             root.add("early_stopping", earlyJson(early));
         }
@@ -152,6 +159,8 @@ final class MetricsLog implements EpochListener {
         o.addProperty("reason", r.reason());
         o.addProperty("message", r.reason().equals("patience")
                 ? "no better validation loss for " + plan.earlyStopping().patience() + " epochs after epoch " + r.bestEpoch()
+                : r.reason().equals("interrupted") ? "interrupted after epoch " + r.lastEpoch()
+                        + "; the best validation loss was at epoch " + r.bestEpoch()
                 : "trained every epoch; the best validation loss was at epoch " + r.bestEpoch());
         JsonArray losses = new JsonArray();
         for (double v : r.validationLosses()) {
@@ -241,7 +250,9 @@ final class MetricsLog implements EpochListener {
     static JsonObject configJson(TrainingPlan plan, Split split, Loss loss, DataSource source) {
         JsonObject c = new JsonObject();
         c.addProperty("dataset", plan.data().dataset());
-        c.addProperty("class_size", plan.data().classSize());
+        if (source.encoding() == null) { // generated data: a CSV file has no class size
+            c.addProperty("class_size", plan.data().classSize());
+        }
         if (plan.data().noise() != null) {
             c.add("noise", num(plan.data().noise()));
         }

@@ -106,11 +106,15 @@ final class ModelPictures implements EpochListener {
             ModelField output = raw.isRegression() ? null : new ModelField(network, parameters, inputs, standardizer);
             String shown = raw.size() <= PictureScheduler.MAX_PLOTTED_POINTS ? title : String.format(Locale.ROOT,
                     "%s — %,d of %,d rows drawn", title, PictureScheduler.MAX_PLOTTED_POINTS, raw.size());
-            pictures.draw(target, () -> NetworkPlot.overPlane(names, sizes, points).png(field, weights, output, shown));
+            List<String> classes = raw.isRegression() ? null : raw.classNames();
+            pictures.draw(target, () -> NetworkPlot.overPlane(names, sizes, points).outputsNamed(classes)
+                    .png(field, weights, output, shown));
         } else {
             List<String> names = raw.featureNames();
             double[][][] stats = activations(network, parameters, p.train());
-            pictures.draw(target, () -> NetworkPlot.withoutPlane(names, sizes).png(weights, stats[0], stats[1], title));
+            List<String> classes = raw.isRegression() ? null : raw.classNames();
+            pictures.draw(target, () -> NetworkPlot.withoutPlane(names, sizes).outputsNamed(classes)
+                    .png(weights, stats[0], stats[1], title));
         }
     }
 

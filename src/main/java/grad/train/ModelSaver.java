@@ -29,7 +29,8 @@ final class ModelSaver implements EpochListener {
         if (!(end instanceof RunEnd.Completed done)) {
             return;
         }
-        int epochs = done.early() != null ? done.early().bestEpoch() : plan.epochs();
+        int epochs = done.early() != null ? done.early().bestEpoch()
+                : done.interrupted() > 0 ? done.interrupted() : plan.epochs();
         ModelFile.write(plan.outputs().saveModel(), SavedModels.capture(plan, p, loss, model, optimizer, epochs));
         out.println("saved the model to " + plan.outputs().saveModel());
     }

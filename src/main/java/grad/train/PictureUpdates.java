@@ -36,7 +36,12 @@ final class PictureUpdates implements EpochListener {
     @Override
     public void runEnded(RunEnd end) {
         // the curves are drawn at print epochs: bring them up to the last epoch that finished
-        if (end instanceof RunEnd.Diverged d && d.cause().epoch() > firstEpoch) {
+        if (end instanceof RunEnd.Completed c && c.interrupted() > 0) {
+            if (!plan.isPrintEpoch(c.interrupted())) {
+                pictures.boundary(model, c.interrupted(), true, true);
+            }
+            pictures.curves(metrics.curves(name + " — interrupted in epoch " + c.interrupted()));
+        } else if (end instanceof RunEnd.Diverged d && d.cause().epoch() > firstEpoch) {
             pictures.curves(metrics.curves(name + " — diverged in epoch " + d.cause().epoch()));
         } else if (end instanceof RunEnd.Completed c && c.early() != null) {
             // up to the epoch it stopped in (the validation loss of the epochs of patience is what to see),

@@ -118,7 +118,7 @@ final class ReportHtml {
         }
         dataset(data);
         html.append("</section>\n");
-        pictures(links);
+        pictures(links, data.get("test_rows").getAsInt() > 0);
         graphs(links);
         configuration(m.getAsJsonObject("config"));
         html.append("<footer>Written by grad");
@@ -135,6 +135,11 @@ final class ReportHtml {
             JsonObject d = m.getAsJsonObject("divergence");
             html.append("<p class=\"status diverged\" id=\"status\">Diverged in epoch ").append(d.get("epoch").getAsInt())
                     .append(": ").append(esc(d.get("message").getAsString())).append("</p>\n");
+        } else if ("interrupted".equals(m.get("status").getAsString())) {
+            JsonObject i = m.getAsJsonObject("interruption");
+            html.append("<p class=\"status interrupted\" id=\"status\">Interrupted after epoch ")
+                    .append(i.get("epoch").getAsInt()).append(" of ")
+                    .append(m.getAsJsonObject("config").get("epochs").getAsInt()).append(" (Ctrl-C).</p>\n");
         } else {
             int last = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).getAsJsonObject().get("epoch").getAsInt();
             html.append("<p class=\"status\" id=\"status\">Trained ").append(last).append(last == 1 ? " epoch" : " epochs")
@@ -234,7 +239,8 @@ final class ReportHtml {
         return "<span class=\"swatch c" + i + "\"></span>" + esc(classes.get(i).getAsString());
     }
 
-    private void pictures(Links links) {
+    /** The pictures; {@code test}: whether there are test rows (the confusion matrices are then two). */
+    private void pictures(Links links, boolean test) {
         html.append("<section id=\"pictures\">\n<h2>Pictures</h2>\n");
         if (links.note() != null) {
             html.append("<p class=\"note\">").append(esc(links.note())).append("</p>\n");
@@ -245,7 +251,8 @@ final class ReportHtml {
         figure(links.dataset(), "the training data");
         figure(links.network(), "the network");
         figure(links.outcome(), links.outcome() != null && links.outcome().startsWith("predictions_")
-                ? "predicted against actual" : "confusion matrices, train and test");
+                ? "predicted against actual" + (test ? ", train and test" : ", train")
+                : test ? "confusion matrices, train and test" : "confusion matrix, train");
         html.append("</div>\n");
         if (!links.boundaries().isEmpty()) {
             html.append("<h3>Decision boundary at each print epoch</h3>\n<div class=\"frames\">\n");
@@ -264,16 +271,24 @@ final class ReportHtml {
         html.append("<section id=\"graphs\">\n<h2>Computation graphs</h2>\n")
                 .append("<p class=\"note\">One sample's loss at the start of each print epoch, after backward. ")
                 .append("Open a graph to zoom into it.</p>\n");
-        for (Shot s : links.graphs()) {
-            if (s.file().endsWith(".svg")) {
-                html.append("<figure class=\"graph\"><a href=\"").append(href(s.file())).append("\"><img src=\"")
-                        .append(href(s.file())).append("\" alt=\"computation graph, epoch ").append(s.epoch())
-                        .append("\"></a><figcaption>epoch ").append(s.epoch()).append(": ").append(esc(s.file()))
-                        .append("</figcaption></figure>\n");
-            } else {
-                html.append("<p>epoch ").append(s.epoch()).append(": <a href=\"").append(href(s.file())).append("\">")
-                        .append(esc(s.file())).append("</a> (no SVG: Graphviz's <code>dot</code> was not installed)</p>\n");
+        // one drawn (a graph is not legible at page size), the others linked
+        List<Shot> graphs = links.graphs();
+        Shot shown = graphs.get(0);
+        if (shown.file().endsWith(".svg")) {
+            html.append("<figure class=\"graph\"><a href=\"").append(href(shown.file())).append("\"><img src=\"")
+                    .append(href(shown.file())).append("\" alt=\"computation graph, epoch ").append(shown.epoch())
+                    .append("\"></a><figcaption>epoch ").append(shown.epoch()).append(": ").append(esc(shown.file()))
+                    .append("</figcaption></figure>\n");
+        }
+        if (graphs.size() > 1 || !shown.file().endsWith(".svg")) {
+            html.append("<p class=\"graph-links\">").append(shown.file().endsWith(".svg") ? "The other epochs:" : "Epochs:");
+            for (Shot s : shown.file().endsWith(".svg") ? graphs.subList(1, graphs.size()) : graphs) {
+                html.append(" <a href=\"").append(href(s.file())).append("\">").append(s.epoch()).append("</a>");
             }
+            if (!shown.file().endsWith(".svg")) {
+                html.append(" (<code>.dot</code> files: Graphviz's <code>dot</code> was not installed to draw them)");
+            }
+            html.append("</p>\n");
         }
         html.append("</section>\n");
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,10 @@ public final class TrainingRun {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
+    /** Asked after each epoch whether to stop there (Ctrl-C). */
+    private BooleanSupplier stopRequested = () -> false;
+    /** The last epoch trained when the run was stopped by {@link #stopRequested}, or 0. */
+    private int interrupted;
 
     /**
      * @param out takes the training log
@@ -55,6 +60,20 @@ public final class TrainingRun {
     }
 
     /**
+     * Has the run ask {@code stop} after each epoch whether to end there (Ctrl-C): it then ends as a completed
+     * run does, with the metrics file's status {@code "interrupted"}, and {@link #interruptedAfter()} says when.
+     */
+    public TrainingRun stopWhen(BooleanSupplier stop) {
+        this.stopRequested = stop;
+        return this;
+    }
+
+    /** The last epoch trained when the run was stopped ({@link #stopWhen}), or 0 when it was not. */
+    public int interruptedAfter() {
+        return interrupted;
+    }
+
+    /**
      * Runs the whole job: resume (or not), prepare the data, build the network and its optimizer, then
      * train epoch by epoch, telling the listeners — console, metrics file, pictures, graph dumps, saved
      * model — what happened.
@@ -62,6 +81,7 @@ public final class TrainingRun {
      * @return the final evaluation on the training rows
      * @throws GradException for bad data, unwritable outputs, or divergence ({@link DivergedException})
      */
+    @SuppressWarnings("try") // the folder is held, not used, for the length of the run
     public Scores run() {
         SavedModel saved = resumedModel();
         PreparedData p = prepare(saved);
@@ -74,7 +94,8 @@ public final class TrainingRun {
             AtomicFiles.checkWritable(plan.outputs().saveModel());
         }
         // the pictures first: their first chart is the slowest thing to get ready, and needs only the data
-        try (PictureScheduler pictures = plan.outputs().plots()
+        try (OutputFolder folder = OutputFolder.claim(dir, holder(), out);
+             PictureScheduler pictures = plan.outputs().plots()
                      ? new PictureScheduler(dir, p.split().train(), p.inputs(), p.standardizer(), p.isPlottable(),
                              this::warn, PictureScheduler.DRAWING_TIMEOUT) : null;
              Trainer trainer = new Trainer(model, loss, optimizer, p.train(), plan.batchSize(), plan.seed(),
@@ -82,6 +103,12 @@ public final class TrainingRun {
             EpochListener listeners = listeners(p, loss, model, optimizer, firstEpoch, dir, trainer, pictures);
             return train(trainer, listeners, firstEpoch, model, loss, p, optimizer).train();
         }
+    }
+
+    /** Who holds the output folder, as a second run into it is told. */
+    private String holder() {
+        return "process " + ProcessHandle.current().pid() + ", training on " + plan.data().dataset()
+                + " for " + plan.epochs() + " epochs";
     }
 
     /**
@@ -117,7 +144,7 @@ public final class TrainingRun {
             listeners.add(progress);
         }
         if (plan.outputs().graphviz()) {
-            listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures));
+            listeners.add(new GraphDumps(plan, out, dir, name, trainer, pictures, this::warn));
         }
         Consumer<HealthChecks.Warning> sink = w -> {
             warn(w.message());
@@ -166,6 +193,11 @@ public final class TrainingRun {
                     reason = "patience";
                     break;
                 }
+                if (epoch < plan.epochs() && stopRequested.getAsBoolean()) {
+                    interrupted = epoch;
+                    reason = "interrupted";
+                    break;
+                }
             }
         } catch (DivergedException e) {
             listeners.runEnded(new RunEnd.Diverged(e));
@@ -173,7 +205,7 @@ public final class TrainingRun {
         }
         EarlyStopping.Result result = early == null ? null : early.restoreBest(lastEpoch, reason);
         RunEnd.Completed done = new RunEnd.Completed(Scores.of(model, loss, p.train(), p.scale()),
-                p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null, result);
+                p.hasTest() ? Scores.of(model, loss, p.test(), p.scale()) : null, result, interrupted);
         listeners.runEnded(done);
         return done;
     }

@@ -36,6 +36,25 @@ class HealthChecksTest {
         assertThat(warnings(dataset)).isEmpty();
     }
 
+    /**
+     * --class-size 1: one row (linear, xor) or one a class; "the accuracy (0.0%) is at chance (100.0%)" and
+     * dead ReLUs "on every training row" said nothing true. One warning says the data is too small instead.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"linear, 1 row, 1", "xor, 1 row, 1", "moons, 2 rows, 2", "circles, 3 rows, 3"})
+    void dataTooSmallToLearnFromIsSaidSoAndNothingElse(String dataset, String rows, int classes) throws IOException {
+        Cli run = Cli.run("--dataset", dataset, "--class-size", "1", "--epochs", "100", "--no-plots", "-o", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String message = "the training data is too small to learn from: " + rows + ", with " + classes + " of the "
+                + (dataset.equals("circles") ? 3 : 2) + " classes; use a larger --class-size (now 1)";
+        assertThat(run.errLines()).containsExactly("grad: warning: " + message);
+        assertThat(warnings(dataset)).singleElement().satisfies(w -> {
+            assertThat(w.get("kind").getAsString()).isEqualTo("too_small");
+            assertThat(w.get("epoch").getAsInt()).isEqualTo(1);
+        });
+    }
+
     /** --lr 1000 --momentum 0.99: the softmax saturates in epoch 1, the gradients vanish, the loss stalls at chance. */
     @Test
     void aHugeLearningRateSaturatesTheSoftmax() throws IOException {

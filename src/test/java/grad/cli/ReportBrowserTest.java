@@ -85,7 +85,7 @@ class ReportBrowserTest {
                 "network_xor.png", "confusion_xor.png", "decision_boundary_epoch_1_xor.png",
                 "decision_boundary_epoch_6_xor.png"));
         if (DotRendererAvailable.dot()) {
-            expected.addAll(List.of("weights_epoch_1_xor.svg", "weights_epoch_6_xor.svg"));
+            expected.add("weights_epoch_1_xor.svg"); // the first graph drawn, the other linked
         }
         assertThat(page.images()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(page.broken()).isEmpty();

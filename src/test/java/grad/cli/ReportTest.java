@@ -52,6 +52,47 @@ class ReportTest {
                 .contains("Trained 3 epochs.");
     }
 
+    /** Eleven graphs cannot be read at page size: the first is drawn, the others linked by their epoch. */
+    @Test
+    void oneGraphIsShownAndTheOthersLinked() throws IOException {
+        Cli run = Cli.run("--class-size", "100", "--epochs", "11", "--graphviz", "--graphviz-max-nodes", "60",
+                "-o", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        String html = report();
+        String graphs = html.substring(html.indexOf("<section id=\"graphs\">"));
+        graphs = graphs.substring(0, graphs.indexOf("</section>"));
+        String ext = DotRendererAvailable.dot() ? "svg" : "dot";
+        assertThat(graphs.split("<img ", -1)).hasSize(DotRendererAvailable.dot() ? 2 : 1);
+        if (DotRendererAvailable.dot()) {
+            assertThat(graphs).contains("<img src=\"weights_epoch_1_xor.svg\"")
+                    .contains("The other epochs: <a href=\"weights_epoch_6_xor.svg\">6</a> "
+                            + "<a href=\"weights_epoch_11_xor.svg\">11</a></p>");
+        } else {
+            assertThat(graphs).contains("Epochs: <a href=\"weights_epoch_1_xor.dot\">1</a> "
+                    + "<a href=\"weights_epoch_6_xor.dot\">6</a> <a href=\"weights_epoch_11_xor." + ext + "\">11</a>");
+        }
+        assertLinksBeside(links(html));
+    }
+
+    /** A CSV run has no class size, and without test rows the confusion picture is the training rows' alone. */
+    @Test
+    void aCsvRunWithoutTestRowsSaysNeitherClassSizeNorTest() throws IOException {
+        Path csv = Path.of("src/test/resources/grad/cli/flowers.csv");
+        Cli run = Cli.run("--dataset", csv.toString(), "--test-split", "0", "--epochs", "2", "-o", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        String html = report();
+        assertThat(html).doesNotContain("class_size").doesNotContain("train and test")
+                .contains("<figcaption>confusion matrix, train</figcaption>");
+        assertThat(Files.readString(dir.resolve("metrics_flowers.json"))).doesNotContain("class_size");
+
+        Cli generated = Cli.run("--class-size", "50", "--epochs", "2", "--test-split", "0.2", "-o", scratch.resolve("g").toString());
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(Files.readString(scratch.resolve("g/report.html"))).contains("<dt>class_size</dt><dd>50</dd>")
+                .contains("<figcaption>confusion matrices, train and test</figcaption>");
+    }
+
     @Test
     void noReportSkipsItAndNoPlotsStillShowsTheNumbers() throws IOException {
         Path skipped = scratch.resolve("skipped");

@@ -56,8 +56,11 @@ class XorGraphCliTest {
         assertThat(dot).doesNotContain("Σwx+b").doesNotContain("folded")
                 .contains("{ w[0][9][1] | data ").contains("{ b[1][1] | data ").contains("{ x1 | data ");
         assertThat(dot.lines().filter(l -> l.contains(" [label="))).hasSize(164);
-        // a healthy run has nothing to mark, although the exponent squaring p − 1 < 0 has gradient NaN
-        assertThat(dot).contains("{ data 2 | grad NaN }").doesNotContain("color=red");
+        // a healthy run has nothing to mark, although the exponent squaring p − 1 < 0 has gradient NaN: a
+        // constant shows no gradient; the root is the loss, labelled so, with gradient 1
+        assertThat(dot).contains("{ data 2 }").doesNotContain("grad NaN").doesNotContain("color=red");
+        assertThat(dot.lines().filter(l -> l.contains("{ loss | data ")).toList()).singleElement().asString()
+                .contains("| grad 1 | / }");
         assertThat(run.out()).contains(": 164 nodes, 197 edges (leaf 59, add 42, mul 40, relu 10, sub 4, div 3, "
                 + "pow 2, exp 2, max 1, detach 1)" + System.lineSeparator());
         assertThat(run.out()).doesNotContain("drawn reduced");

@@ -137,6 +137,12 @@ class GraphvizTest {
         assertThat(dot).contains("[label=\"{ data 2 | grad NaN }\", fillcolor=\"#add8e6\"];")
                 .contains("[label=\"{ x | data 1 | grad -4 }\", fillcolor=\"#add8e6\"];")
                 .doesNotContain("color=red");
+        // a network's graph shows the constant without its gradient; a named leaf keeps its own
+        assertThat(DotWriter.toDot(Graph.of(square), "t", false))
+                .contains("[label=\"{ data 2 }\", fillcolor=\"#add8e6\"];")
+                .contains("[label=\"{ data 3 }\", fillcolor=\"#add8e6\"];")
+                .contains("[label=\"{ x | data 1 | grad -4 }\", fillcolor=\"#add8e6\"];")
+                .doesNotContain("NaN");
         Value n = Value.of(2, "n");
         Value named = x.sub(3).pow(n);
         named.backward();

@@ -146,7 +146,8 @@ class DecisionBoundaryPlotTest {
 
     @Test
     void titleNamesDatasetEpochAndAccuracy() {
-        assertThat(DecisionBoundaryPlot.title("xor", 6, 0.9712)).isEqualTo("xor — epoch 6 — accuracy 97.1%");
+        // the network drawn, at the end of the epoch: not the console's mean over the epoch's training samples
+        assertThat(DecisionBoundaryPlot.title("xor", 6, 0.9712)).isEqualTo("xor — the network after epoch 6: accuracy 97.1%");
     }
 
     @Test

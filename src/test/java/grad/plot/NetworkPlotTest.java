@@ -27,6 +27,20 @@ class NetworkPlotTest {
         return NetworkPlot.overPlane(List.of("x"), SIZES, Fixtures.xor());
     }
 
+    /** The output neurons are named by class (the hidden ones as in the graphviz drawing), and the names drawn. */
+    @Test
+    void outputNeuronsAreNamedByClass() {
+        NetworkPlot named = small().outputsNamed(Fixtures.xor().classNames());
+        assertThat(named.neuronLabel(1, 0)).isEqualTo("neuron[0][0]");
+        assertThat(named.neuronLabel(2, 0)).isEqualTo("class " + Fixtures.xor().classNames().get(0));
+        assertThat(named.neuronLabel(2, 1)).isEqualTo("class " + Fixtures.xor().classNames().get(1));
+        assertThat(small().neuronLabel(2, 1)).isEqualTo("neuron[1][1]");
+        // a list that is not one name per output neuron is not used
+        assertThat(small().outputsNamed(List.of("a", "b", "c")).neuronLabel(2, 1)).isEqualTo("neuron[1][1]");
+        assertThat(digest(named.png(FIELD, WEIGHTS, Fixtures.leftRight(), "t")))
+                .isNotEqualTo(digest(small().png(FIELD, WEIGHTS, Fixtures.leftRight(), "t")));
+    }
+
     @Test
     void picturesDecodeAtTheirSizeAndAreDeterministic() {
         NetworkPlot plot = small();
