@@ -68,6 +68,8 @@ final class OptionRanges {
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty() && !u.getSuggestions().isEmpty()) {
             String typed = u.getUnmatched().get(0);
             List<String> suggestions = u.getSuggestions();
+            List<String> longer = suggestions.stream().filter(s -> s.startsWith(typed)).toList();
+            suggestions = longer.isEmpty() ? suggestions : longer;   // '--epoch': --epochs, not also --eps
             return "unknown " + (typed.startsWith("-") ? "option" : "command") + " '" + typed + "'; did you mean "
                     + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
         }

@@ -21,8 +21,11 @@ import java.util.Set;
  * is drawn one node per tensor op, with the op and the shape.
  *
  * <pre>{@code
- * Files.writeString(Path.of("attention.dot"), TensorDot.toDot(out, "attention"));
- * // dot -Tpng attention.dot -o attention.png
+ * import grad.tensor.Tensor;
+ * Tensor x = Tensor.of(new double[] {1, 2}, 1, 2);
+ * Tensor w = Tensor.of(new double[] {0.5, -1, 2, 0.25}, 2, 2).label("W");
+ * String dot = TensorDot.toDot(x.matmul(w).tanh(), "layer");   // write it to layer.dot; dot -Tpng layer.dot
+ * // dot.split("->").length - 1 == 14
  * }</pre>
  */
 public final class TensorDot {

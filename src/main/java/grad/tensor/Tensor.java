@@ -17,10 +17,12 @@ import java.util.function.UnaryOperator;
  * elements.
  *
  * <pre>{@code
+ * import java.util.Random;
  * Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
  * Tensor w = Tensor.randn(new Random(0), 3, 4), b = Tensor.zeros(4);
  * Tensor loss = x.matmul(w).add(b).tanh().logSoftmax(1).crossEntropy(new int[] {0, 3});
  * loss.backward();          // w.grad(), b.grad(): dloss/dw, dloss/db, row-major
+ * System.out.printf("%.4f%n", loss.item());   // 1.1637
  * }</pre>
  *
  * <p>Tensors are immutable: an op returns a new tensor, and the {@code Value}s of a tensor are the

@@ -14,10 +14,12 @@ import java.util.List;
  * on a graph built for that batch, to the last bit, without building the graph.
  *
  * <pre>{@code
- * Tensor x = Tensor.zeros(n, 13), y = Tensor.zeros(n, 1);
- * Tensor loss = model.forward(x).sub(y).pow(2).mean();
- * TracedStep step = TracedStep.compile(loss, model.parameters(), List.of(x, y));
- * double l = step.step(features, targets);   // then optimizer.step(); optimizer.zeroGrad();
+ * import java.util.List;
+ * Tensor w = Tensor.of(new double[] {2}, 1, 1);              // the parameter
+ * Tensor x = Tensor.zeros(2, 1), y = Tensor.zeros(2, 1);     // slots for a batch of 2 rows
+ * Tensor loss = x.matmul(w).sub(y).pow(2).mean();
+ * TracedStep step = TracedStep.compile(loss, w.values(), List.of(x, y));
+ * double l = step.step(new double[] {1, 3}, new double[] {1, 5});   // l == 1, w.grad()[0] == 4
  * }</pre>
  */
 public final class TracedStep {
