@@ -4,8 +4,14 @@ import grad.data.CsvOptions;
 import grad.nn.Activation;
 import grad.nn.Initializer;
 import grad.nn.Loss;
+import grad.data.MissingValues;
+import grad.data.Task;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import grad.optim.OptimizerKind;
 import grad.train.Engine;
 import picocli.CommandLine.ITypeConverter;
@@ -34,11 +40,62 @@ final class Converters {
         }
     }
 
-    /** {@code --lr}: a number, or {@code auto} (read as NaN; {@link GradCommand} tells it from a typed NaN). */
-    static final class LrConverter implements ITypeConverter<Double> {
+    /**
+     * An option whose value is one of a few words (any case, spaces around ignored): picocli lists the words as
+     * the option's completion candidates (in its help, and in {@link OptionRanges}' message for a bad value).
+     */
+    abstract static class Choice<T> implements ITypeConverter<T>, Iterable<String> {
+        private final Map<String, T> words = new LinkedHashMap<>();
+        private final Map<String, T> aliases = new LinkedHashMap<>();
+
+        /** Each constant of {@code type} named by its name in lower case. */
+        <E extends Enum<E>> Choice(Class<E> type, java.util.function.Function<E, T> value) {
+            for (E e : type.getEnumConstants()) {
+                words.put(e.name().toLowerCase(Locale.ROOT), value.apply(e));
+            }
+        }
+
+        /** Also accepts {@code word}, unlisted, for {@code value}. */
+        final void alias(String word, T value) {
+            aliases.put(word, value);
+        }
+
         @Override
-        public Double convert(String value) {
-            return value.trim().equalsIgnoreCase("auto") ? Double.NaN : Double.parseDouble(value);
+        public final T convert(String text) {
+            String key = text.strip().toLowerCase(Locale.ROOT);
+            T value = words.containsKey(key) ? words.get(key) : aliases.get(key);
+            if (value == null) {
+                throw new TypeConversionException("'" + text + "' is not one of " + words.keySet());
+            }
+            return value;
+        }
+
+        @Override
+        public final Iterator<String> iterator() {
+            return words.keySet().iterator();
+        }
+    }
+
+    /** {@code --task}: auto, classify (or classification) or regression (or regress). */
+    static final class TaskChoice extends Choice<Task> {
+        TaskChoice() {
+            super(Task.class, t -> t);
+            alias("classification", Task.CLASSIFY);
+            alias("regress", Task.REGRESSION);
+        }
+    }
+
+    /** {@code --missing}: mean, median, drop or error. */
+    static final class MissingChoice extends Choice<MissingValues> {
+        MissingChoice() {
+            super(MissingValues.class, m -> m);
+        }
+    }
+
+    /** {@code --categorical}: auto or none. */
+    static final class CategoricalChoice extends Choice<TrainingOptions.Categorical> {
+        CategoricalChoice() {
+            super(TrainingOptions.Categorical.class, c -> c);
         }
     }
 

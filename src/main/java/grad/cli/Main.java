@@ -2,7 +2,10 @@ package grad.cli;
 
 import grad.GradException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** The entry point of {@code java -jar grad.jar}. */
 public final class Main {
@@ -34,6 +37,7 @@ public final class Main {
         // so that `grad eval -x^2 x=3` reads "-x^2" as the expression, not as an unknown option
         cmd.getSubcommands().get("eval").setUnmatchedOptionsArePositionalParams(true);
         FooterWrap.install(cmd);
+        commandsFirst(cmd);
         cmd.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             PrintWriter err = c.getErr();
@@ -58,6 +62,16 @@ public final class Main {
             return 1;
         });
         return cmd;
+    }
+
+    /** Has {@code grad --help} list the commands before the training options. */
+    private static void commandsFirst(CommandLine cmd) {
+        List<String> commands = List.of(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
+                UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
+        List<String> keys = new ArrayList<>(cmd.getHelpSectionKeys());
+        keys.removeAll(commands);
+        keys.addAll(keys.indexOf(UsageMessageSpec.SECTION_KEY_PARAMETER_LIST_HEADING), commands);
+        cmd.setHelpSectionKeys(keys);
     }
 
     /**

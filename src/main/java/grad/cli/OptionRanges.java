@@ -2,6 +2,7 @@ package grad.cli;
 
 import static java.util.Map.entry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +40,6 @@ final class OptionRanges {
             entry("--weight-decay", "a finite number >= 0"),
             entry("--l1", "a finite number >= 0"),
             entry("--test-split", "a number in [0, 1)"),
-            entry("--categorical", "auto or none"),
-            entry("--missing", "mean, median, drop or error"),
             entry("--early-stopping", POSITIVE),
             entry("--validation-split", "a number in (0, 1)"),
             entry("--noise", "a number from 0 to 0.5"),
@@ -56,7 +55,7 @@ final class OptionRanges {
     /** A usage error for {@code option}, unless {@code ok}. */
     static void check(CommandSpec spec, String option, boolean ok) {
         if (!ok) {
-            throw new ParameterException(spec.commandLine(), message(option, given(spec, option)));
+            throw new ParameterException(spec.commandLine(), message(spec.findOption(option), given(spec, option)));
         }
     }
 
@@ -74,14 +73,25 @@ final class OptionRanges {
                     + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
         }
         if (e.getCause() != null && e.getValue() != null && e.getArgSpec() instanceof OptionSpec option
-                && ACCEPTED.containsKey(option.longestName())) {
-            return message(option.longestName(), e.getValue());
+                && accepted(option) != null) {
+            return message(option, e.getValue());
         }
         return e.getMessage();
     }
 
-    private static String message(String option, String value) {
-        return option + " must be " + ACCEPTED.get(option) + ", not '" + value + "'";
+    private static String message(OptionSpec option, String value) {
+        return option.longestName() + " must be " + accepted(option) + ", not '" + value + "'";
+    }
+
+    /** What {@code option} accepts: its entry above, or else the words of a {@link Converters.Choice}. */
+    private static String accepted(OptionSpec option) {
+        String accepted = ACCEPTED.get(option.longestName());
+        if (accepted != null || !(option.completionCandidates() instanceof Converters.Choice<?> choice)) {
+            return accepted;
+        }
+        List<String> words = new ArrayList<>();
+        choice.forEach(words::add);
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 
     /** The value as the user typed it (the last, when given more than once). */

@@ -54,6 +54,23 @@ class DeterminismTest {
         assertSameFiles(a, files(second));
     }
 
+    @Test
+    void gradTrainWritesWhatGradWithoutACommandWrites() throws IOException {
+        List<String> args = List.of("--class-size", "100", "--epochs", "4", "--print-epochs", "2", "--lr", "0.01");
+
+        Cli root = run(args, first);
+        List<String> train = new ArrayList<>(List.of("train"));
+        train.addAll(args);
+        Cli sub = run(train, second);
+
+        assertThat(root.exitCode()).isZero();
+        assertThat(sub.exitCode()).as(sub.err()).isZero();
+        assertThat(sub.out().replace(second.toString(), "DIR")).isEqualTo(root.out().replace(first.toString(), "DIR"));
+        TreeMap<String, byte[]> a = files(first);
+        assertThat(a.keySet()).contains("metrics_xor.json", "decision_boundary_epoch_4_xor.png", "report.html");
+        assertSameFiles(a, files(second));
+    }
+
     private static Cli run(List<String> args, Path dir) {
         return Cli.run(concat(args, "-o", dir.toString()));
     }
