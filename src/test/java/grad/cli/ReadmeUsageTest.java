@@ -54,6 +54,10 @@ class ReadmeUsageTest {
             // dot line renders the one it names
             ForkedGrad run = ForkedGrad.start(scratch, name, Map.of("PATH", noDot.toString()), words.subList(3, words.size()),
                     work);
+            if (words.get(3).equals("playground")) {
+                assertServes(run, line);   // a server runs until stopped
+                continue;
+            }
             assertThat(run.waitFor()).as(line + "\n" + run.err()).isZero();
             Matcher accuracy = ACCURACY.matcher(comment);
             if (accuracy.find()) {
@@ -74,6 +78,19 @@ class ReadmeUsageTest {
     }
 
     /** The Usage section's commands, one a line. */
+    /** The playground prints its loopback address within a minute and is still serving; then it is stopped. */
+    private static void assertServes(ForkedGrad run, String line) throws Exception {
+        try {
+            for (int i = 0; i < 600 && run.isAlive() && !run.out().contains("grad playground: http://127.0.0.1:"); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(run.out()).as(line + "\n" + run.err()).contains("grad playground: http://127.0.0.1:");
+            assertThat(run.isAlive()).as(line).isTrue();
+        } finally {
+            run.destroy();
+        }
+    }
+
     static List<String> usageLines() throws IOException {
         Matcher m = USAGE.matcher(Files.readString(Path.of("README.md")));
         assertThat(m.find()).as("README.md has a Usage section with a sh block").isTrue();
