@@ -162,7 +162,7 @@ public final class ParameterStore {
 
     /**
      * The slot of each of {@code parameters} (each one of this store's values, in any order): how a
-     * program that takes the parameters in another order reads and writes the store.
+     * listing in another order (a model file's neuron by neuron) reads and writes the store.
      *
      * @throws IllegalArgumentException when one is not in this store
      */

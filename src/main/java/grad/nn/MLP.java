@@ -23,9 +23,9 @@ import java.util.random.RandomGenerator;
  * {@link Layer}s of {@link Neuron}s (micrograd's words), for the pictures and the model file.
  *
  * <p>For speed the same definition is compiled ({@link #trainingProgram}, {@link #predictionProgram}):
- * traced once, then replayed per sample. The programs take the parameters neuron by neuron, each
- * neuron's weights then its bias ({@link #programParameters()}): the layout today's compiler fuses a
- * layer in with direct indexing.
+ * traced once, then replayed per sample. The programs take the parameters in the store's order (each
+ * layer's {@code [out][in]} weights, then its biases), so a replay reads and writes the store's arrays
+ * themselves; the compiler fuses each layer into one dense step whatever the layout.
  */
 public final class MLP implements Model {
     private final int inputs;
@@ -132,17 +132,8 @@ public final class MLP implements Model {
     public int parameterCount() { return store.size(); }
 
     /**
-     * The parameters neuron by neuron, each neuron's weights then its bias: the order the compiled programs
-     * take them in (a layer laid out so is fused with direct indexing) and the model file's order.
-     */
-    @Override
-    public List<Value> programParameters() {
-        return neuronOrder;
-    }
-
-    /**
-     * The store slot of each parameter in neuron order (see {@link #programParameters()}): the order of the
-     * model file's per-parameter optimizer buffers.
+     * The store slot of each parameter neuron by neuron, each neuron's weights then its bias: the order of
+     * the model file's per-parameter optimizer buffers.
      */
     public int[] neuronOrderSlots() {
         return store.slotsOf(neuronOrder);
@@ -220,7 +211,7 @@ public final class MLP implements Model {
             if (out.size() > 1) {
                 roots.addAll(Softmax.softmax(out));
             }
-            prediction = Compiler.compile(roots, neuronOrder, x, List.of());
+            prediction = Compiler.compile(roots, store.values(), x, List.of());
         }
         return prediction;
     }

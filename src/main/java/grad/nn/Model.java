@@ -27,16 +27,9 @@ public interface Model extends Module {
     ParameterStore store();
 
     /**
-     * The order in which the compiled programs take the parameters; a replay's parameter {@code k} is
-     * store slot {@code store().slotsOf(programParameters())[k]}. By default the store's own order.
-     */
-    default List<Value> programParameters() {
-        return store().values();
-    }
-
-    /**
      * The compiled graph of one sample's loss, {@code loss.of(call(x), y)}: its outputs are the loss, then
-     * the model's outputs; its backward pass gives every parameter's gradient.
+     * the model's outputs; its backward pass gives every parameter's gradient. It takes the parameters in
+     * the store's order, so a replay reads {@code store().data()} itself ({@link grad.engine.Replay#useParameters}).
      */
     default Program trainingProgram(Loss loss) {
         return compileTraining(this, loss);
@@ -67,7 +60,7 @@ public interface Model extends Module {
         List<Value> roots = new ArrayList<>();
         roots.add(loss.of(out, y));
         roots.addAll(out);
-        return Compiler.compile(roots, model.programParameters(), x, y);
+        return Compiler.compile(roots, model.store().values(), x, y);
     }
 
     /** Leaves named {@code name0, name1, …}: the slots of a sample's inputs or targets in a trace. */

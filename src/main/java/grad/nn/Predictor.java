@@ -6,8 +6,8 @@ import grad.engine.Replay;
 /**
  * Runs a snapshot of a network on new inputs with its compiled forward pass, {@link MLP#predictionProgram()}
  * (PyTorch's {@code no_grad}): the same arithmetic as training, so the same numbers to the last bit. The
- * parameters are copied when the predictor is made, so training can go on while another thread draws
- * or evaluates with it. One predictor per thread.
+ * parameters are copied once, when the predictor is made, so training can go on while another thread
+ * draws or evaluates with it. One predictor per thread.
  */
 public final class Predictor {
     private final MLP network;
@@ -18,20 +18,15 @@ public final class Predictor {
 
     /** A predictor for the network's parameters as they are now. */
     public Predictor(MLP network) {
-        this(network, network.parameterData());
+        this(network, network.store().data());
     }
 
-    /** A predictor for the network with parameter values {@code parameters} (in its store's order). */
+    /** A predictor for the network with parameter values {@code parameters} (in its store's order), copied. */
     public Predictor(MLP network, double[] parameters) {
         Program program = network.predictionProgram();
         this.network = network;
         this.replay = program.newReplay();
-        int[] slots = network.store().slotsOf(network.programParameters());
-        double[] ordered = new double[slots.length];
-        for (int k = 0; k < slots.length; k++) {
-            ordered[k] = parameters[slots[k]];
-        }
-        replay.setParameters(ordered);
+        replay.setParameters(parameters);   // a copy: the program takes them in the store's order
         int layerOutputs = 0;
         for (Layer layer : network.layers()) {
             layerOutputs += layer.outputs();

@@ -4,6 +4,7 @@ import grad.data.Dataset;
 import grad.nn.Loss;
 import grad.engine.ParameterStore;
 import grad.nn.Model;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,20 +13,19 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Whatever the thread count, the result is the same to the last bit: each sample's gradient is
  * computed on its own, then the per-sample gradients are added to the network's gradients in sample
- * order. With one thread that is exactly what the replay does when it adds each sample's gradient to its
- * parameters' gradients.
+ * order. With one thread that is exactly what the replay does when it adds each sample's gradient to the
+ * store's gradients.
  *
  * <p>With several threads a minibatch goes in two steps, each shared out so that a thread the machine is
  * slow to run simply takes less of the work: first the calling thread takes samples from the front of the
  * minibatch, adding up their gradients as it goes, while the others take samples from the back, each into
- * its own buffer, until the two ends meet; then the threads take slices of the parameters, each adding
- * the buffered gradients of its slice, in sample order, to the caller's sum (so every parameter's sum has
- * the one-thread order).
+ * a buffer of that sample's, until the two ends meet; then the threads take slices of the parameters, each
+ * adding the buffered gradients of its slice, in sample order, to the caller's sum (so every parameter's
+ * sum has the one-thread order).
  *
- * <p>A replay takes the parameters in the model's {@link Model#programParameters() program order} in an
- * array of its own: they are gathered from the store before each minibatch and the summed gradients
- * scattered back after it (today's {@code Replay} API copies; a replay reading the store by reference
- * would need neither).
+ * <p>Nothing is copied per minibatch: the programs take the parameters in the store's own order, every
+ * replay reads the store's values by reference, and the calling thread's replay adds its gradients
+ * straight into the store's gradient array (zeroed first).
  */
 final class BatchGradients implements Gradients {
     /** Below this much work per minibatch (samples × parameters), threads cost more than they save. */
@@ -34,9 +34,7 @@ final class BatchGradients implements Gradients {
     private static final int SLICE = 512;
 
     private final ParameterStore store;
-    /** The store slot of each of the program's parameters. */
-    private final int[] slots;
-    private final double[] parameters;
+    /** The store's gradients: the sum the calling thread's replay adds to. */
     private final double[] gradients;
     private final SampleWorker[] workers;
     private final WorkerThreads threads;
@@ -50,16 +48,15 @@ final class BatchGradients implements Gradients {
     /** @param interpreted whether the replays run the interpreter even where there is generated code */
     BatchGradients(Model model, Loss loss, Dataset data, int threads, int batchSize, boolean interpreted) {
         this.store = model.store();
-        this.slots = store.slotsOf(model.programParameters());
-        int size = slots.length;
-        this.parameters = new double[size];
-        this.gradients = new double[size];
+        int size = store.size();
+        this.gradients = store.grad();
         boolean parallel = threads > 1 && (long) batchSize * size >= PARALLEL_WORK;
         int n = parallel ? Math.min(threads, batchSize) : 1;
         this.workers = new SampleWorker[n];
         for (int i = 0; i < n; i++) {
             workers[i] = new SampleWorker(model, loss, data, interpreted);
         }
+        workers[0].addGradientsTo(gradients);
         this.threads = n > 1 ? new WorkerThreads(n - 1) : null;
         this.sampleGradients = n > 1 ? new double[batchSize][size] : null;
         this.sampleLoss = new double[batchSize];
@@ -74,28 +71,18 @@ final class BatchGradients implements Gradients {
 
     @Override
     public double accumulate(int[] rows) {
-        double[] values = store.data();
-        for (int k = 0; k < parameters.length; k++) {
-            parameters[k] = values[slots[k]];
-        }
+        Arrays.fill(gradients, 0.0);
         if (workers.length == 1) {
-            workers[0].loadParameters(parameters);
             for (int i = 0; i < rows.length; i++) {
                 sampleLoss[i] = workers[0].sample(rows[i]);
                 sampleCorrect[i] = workers[0].lastWasCorrect(rows[i]);
             }
-            workers[0].takeGradients(gradients);
         } else {
             untaken.set(rows.length);   // front 0, back rows.length
             threads.run(t -> computeSamples(t, rows));
             int firstBuffered = (int) untaken.get();   // where the two ends met
-            workers[0].takeGradients(gradients);
             nextSlice.set(0);
             threads.run(t -> sumSlices(firstBuffered, rows.length));
-        }
-        double[] grad = store.grad();
-        for (int k = 0; k < gradients.length; k++) {
-            grad[slots[k]] = gradients[k];
         }
         double total = 0;
         correct = 0;
@@ -121,12 +108,12 @@ final class BatchGradients implements Gradients {
      */
     private void computeSamples(int t, int[] rows) {
         SampleWorker w = workers[t];
-        w.loadParameters(parameters);
         for (int i = take(t == 0); i >= 0; i = take(t == 0)) {
-            sampleLoss[i] = w.sample(rows[i]);
             if (t != 0) {
-                w.takeGradients(sampleGradients[i]);
+                Arrays.fill(sampleGradients[i], 0.0);
+                w.addGradientsTo(sampleGradients[i]);
             }
+            sampleLoss[i] = w.sample(rows[i]);
             sampleCorrect[i] = w.lastWasCorrect(rows[i]);
         }
     }

@@ -29,7 +29,7 @@ public final class ModelField implements ProbabilityField {
      * {@code standardizer} (may be null).
      */
     public ModelField(MLP model, InputFeatures features, Standardizer standardizer) {
-        this(model, model.parameterData(), features, standardizer);
+        this(model, model.store().data(), features, standardizer);   // the predictor copies them
     }
 
     /** As above, with the network's parameters {@code parameters} (in its flat order) rather than its own. */

@@ -8,11 +8,13 @@ import grad.nn.Softmax;
 
 /**
  * Runs one sample at a time through its own replay of the network's compiled training program: forward,
- * loss, backward, gradients out. Each thread has its own worker; the network's parameters are loaded
- * into the worker before each minibatch.
+ * loss, backward. Each thread has its own worker; every worker reads the parameters from the model's
+ * {@link grad.engine.ParameterStore} by reference (the programs take them in the store's order), and adds
+ * its gradients to an array it is given: the store's own, or a buffer of one sample's.
  */
 final class SampleWorker {
     private final Dataset data;
+    private final double[] parameters;
     private final Replay replay;
     private final double[] x;
     private final double[] y;
@@ -21,30 +23,25 @@ final class SampleWorker {
     /** @param interpreted whether to run the interpreter even where the program has generated code */
     SampleWorker(Model model, Loss loss, Dataset data, boolean interpreted) {
         this.data = data;
+        this.parameters = model.store().data();
         this.replay = interpreted ? model.trainingProgram(loss).newInterpretedReplay() : model.trainingProgram(loss).newReplay();
         this.x = new double[model.inputs()];
         this.y = new double[model.outputs()];
         this.outputs = new double[model.outputs()];
-    }
-
-    /** The model's parameter values as its programs take them ({@link Model#programParameters()}). */
-    static double[] programParameters(Model model) {
-        int[] slots = model.store().slotsOf(model.programParameters());
-        double[] values = new double[slots.length];
-        for (int k = 0; k < slots.length; k++) {
-            values[k] = model.store().data()[slots[k]];
-        }
-        return values;
-    }
-
-    /** Loads parameter values, in the program's order (see {@link #programParameters}). */
-    void loadParameters(double[] parameters) {
-        replay.setParameters(parameters);
+        replay.useParameters(parameters, new double[parameters.length]);   // until addGradientsTo
     }
 
     /**
-     * Forward and backward for one row, adding its parameter gradients to those of the rows before it
-     * (see {@link #takeGradients}); returns its loss.
+     * Reads the parameters from the store (by reference, so an optimizer's steps are seen at once) and adds
+     * the gradients of the samples from now on to {@code gradients} (store order; not zeroed here).
+     */
+    void addGradientsTo(double[] gradients) {
+        replay.useParameters(parameters, gradients);
+    }
+
+    /**
+     * Forward and backward for one row, adding its parameter gradients to the array last given to
+     * {@link #addGradientsTo}; returns its loss.
      */
     double sample(int row) {
         double loss = evaluate(row);
@@ -52,12 +49,7 @@ final class SampleWorker {
         return loss;
     }
 
-    /** Moves the parameter gradients summed since the last call into {@code gradients}. */
-    void takeGradients(double[] gradients) {
-        replay.takeParameterGradients(gradients);
-    }
-
-    /** Forward only: the loss of one row under the parameters last loaded; see {@link #lastOutput}. */
+    /** Forward only: the loss of one row under the store's parameters now; see {@link #lastOutput}. */
     double evaluate(int row) {
         data.copyRow(row, x);
         if (data.isRegression()) {

@@ -19,7 +19,6 @@ public record Scores(double loss, double accuracy, int[][] confusion, double rms
     /** Evaluates the network's current parameters on every row of {@code data}. */
     static Scores of(Model model, Loss loss, Dataset data, TargetScale scale) {
         SampleWorker worker = new SampleWorker(model, loss, data, false);
-        worker.loadParameters(SampleWorker.programParameters(model));
         int n = data.size();
         double totalLoss = 0;
         if (data.isRegression()) {

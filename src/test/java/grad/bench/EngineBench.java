@@ -28,13 +28,16 @@ public final class EngineBench {
     /** The same work on the engine: the network's compiled training program, replayed per sample. */
     static final class EngineNetwork {
         private final Replay replay;
+        private final double[] grad;
 
+        /** Runs as training does: on the store's own arrays, the parameters read and the gradients added there. */
         EngineNetwork(MLP mlp) {
             this.replay = mlp.trainingProgram(Loss.MSE_SOFTMAX).newGeneratedReplay();
-            replay.setParameters(mlp.parameterData());
+            this.grad = mlp.store().grad();
+            replay.useParameters(mlp.store().data(), grad);
         }
 
-        double epochs(double[] grad, double[][] xs, double[][] ys, int epochs) {
+        double epochs(double[][] xs, double[][] ys, int epochs) {
             double sum = 0;
             for (int e = 0; e < epochs; e++) {
                 for (int i = 0; i < xs.length; i++) {
@@ -43,8 +46,8 @@ public final class EngineBench {
                     replay.forward();
                     replay.backward();
                     sum += replay.output(0);
-                    if (i % 50 == 49) {   // a minibatch's summed gradient
-                        replay.takeParameterGradients(grad);
+                    if (i % 50 == 49) {   // a minibatch's summed gradient, taken by the optimizer
+                        java.util.Arrays.fill(grad, 0.0);
                     }
                 }
             }
@@ -91,13 +94,13 @@ public final class EngineBench {
         double[] ratio = new double[rounds];
         double sink = 0;
         for (int warm = 0; warm < 20; warm++) {
-            sink += handEpochs(hand, params, grad, xs, ys, 5) + engine.epochs(grad, xs, ys, 5);
+            sink += handEpochs(hand, params, grad, xs, ys, 5) + engine.epochs(xs, ys, 5);
         }
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
             sink += handEpochs(hand, params, grad, xs, ys, 1);
             long t1 = System.nanoTime();
-            sink += engine.epochs(grad, xs, ys, 1);
+            sink += engine.epochs(xs, ys, 1);
             long t2 = System.nanoTime();
             handNs[r] = (double) (t1 - t0) / samples;
             engineNs[r] = (double) (t2 - t1) / samples;

@@ -47,7 +47,7 @@ class CompiledNetworkTest {
         Program program = mlp.trainingProgram(loss);
         Replay generated = program.newGeneratedReplay();
         Replay interpreted = program.newInterpretedReplay();
-        List<Value> parameters = mlp.programParameters();   // the order the program takes them in
+        List<Value> parameters = mlp.store().values();   // the order the program takes them in
         double[] values = parameters.stream().mapToDouble(Value::data).toArray();
         generated.setParameters(values);
         interpreted.setParameters(values);
