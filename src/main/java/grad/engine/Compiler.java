@@ -156,10 +156,12 @@ public final class Compiler {
                 }
             }
             Value[] order = slot.topologicalOrder(roots);
+            int[] ids = slot.orderIds;
             double[] constants = new double[order.length];
             int leaves = named;
-            for (Value v : order) {
-                int id = slot.find(v);
+            for (int k = 0; k < order.length; k++) {
+                Value v = order[k];
+                int id = ids[k];
                 if (v.op() == Op.LEAF && slot.slot[id] < 0) {
                     constants[leaves - named] = v.data();
                     slot.slot[id] = leaves++;
@@ -169,13 +171,17 @@ public final class Compiler {
             Trace t = new Trace(parameters.size(), inputs.size(), targets.size(),
                     Arrays.copyOf(constants, leaves - named), rootSlots);
             t.slotCount = leaves;
-            for (Value v : order) {
-                if (v.op() != Op.LEAF) {
-                    List<Value> ops = v.operands();
-                    int a = slot.slotOf(ops.get(0));
-                    int b = ops.size() > 1 ? slot.slotOf(ops.get(1)) : a;
-                    slot.slot[slot.find(v)] = t.slotCount;
-                    t.steps.add(v.op() == Op.PICK ? gather(t.slotCount++, ops, slot) : new Step.Scalar(v.op(), t.slotCount++, a, b));
+            for (int k = 0; k < order.length; k++) {
+                Value v = order[k];
+                int id = ids[k];
+                if (v.op() == Op.PICK) {
+                    slot.slot[id] = t.slotCount;
+                    t.steps.add(gather(t.slotCount++, v.operands(), slot));
+                } else if (v.op() != Op.LEAF) {
+                    int a = slot.slot[slot.first[id]];
+                    int b = slot.second[id] >= 0 ? slot.slot[slot.second[id]] : a;
+                    slot.slot[id] = t.slotCount;
+                    t.steps.add(new Step.Scalar(v.op(), t.slotCount++, a, b));
                 }
             }
             for (int i = 0; i < rootSlots.length; i++) {
@@ -204,6 +210,11 @@ public final class Compiler {
         private int size;
         int[] slot = new int[1 << 9];
         private boolean[] visited = new boolean[1 << 9];
+        /** The numbers of each node's first and second operands (-1 for none), known once it is visited. */
+        int[] first = new int[1 << 9];
+        int[] second = new int[1 << 9];
+        /** The numbers of the nodes of the last {@link #topologicalOrder}, in that order. */
+        int[] orderIds;
 
         /** The number of {@code v}, or -1 if it has none. */
         int find(Value v) {
@@ -230,6 +241,8 @@ public final class Compiler {
             if (size == slot.length) {
                 slot = Arrays.copyOf(slot, 2 * size);
                 visited = Arrays.copyOf(visited, 2 * size);
+                first = Arrays.copyOf(first, 2 * size);
+                second = Arrays.copyOf(second, 2 * size);
             }
             slot[size] = -1;
             if (2 * ++size > keys.length) {
@@ -260,24 +273,34 @@ public final class Compiler {
             }
         }
 
-        /** {@link Value#topologicalOrder(List)}'s order (the same walk), numbering every node met. */
+        /**
+         * {@link Value#topologicalOrder(List)}'s order (the same walk), numbering every node met and
+         * noting its operands' numbers, so that the trace looks nothing up again ({@link #orderIds}).
+         */
         Value[] topologicalOrder(List<Value> roots) {
             Value[] order = new Value[64];
+            orderIds = new int[64];
             int n = 0;
             Value[] stack = new Value[64];
+            int[] stackIds = new int[64];
             boolean[] expanded = new boolean[64];
             for (Value root : roots) {
                 int top = 0;
                 stack[top] = root;
+                stackIds[top] = id(root);
                 expanded[top++] = false;
                 while (top > 0) {
                     Value v = stack[--top];
+                    int id = stackIds[top];
                     if (expanded[top]) {
-                        order = n == order.length ? Arrays.copyOf(order, 2 * n) : order;
+                        if (n == order.length) {
+                            order = Arrays.copyOf(order, 2 * n);
+                            orderIds = Arrays.copyOf(orderIds, 2 * n);
+                        }
+                        orderIds[n] = id;
                         order[n++] = v;
                         continue;
                     }
-                    int id = id(v);
                     if (visited[id]) {
                         continue;
                     }
@@ -285,19 +308,29 @@ public final class Compiler {
                     List<Value> ops = v.operands();
                     if (top + ops.size() + 1 > stack.length) {
                         stack = Arrays.copyOf(stack, 2 * (top + ops.size() + 1));
+                        stackIds = Arrays.copyOf(stackIds, stack.length);
                         expanded = Arrays.copyOf(expanded, stack.length);
                     }
                     stack[top] = v;
+                    stackIds[top] = id;
                     expanded[top++] = true;
+                    int secondId = -1;
+                    int firstId = -1;
                     for (int i = ops.size() - 1; i >= 0; i--) {
                         int operand = id(ops.get(i));
+                        secondId = i == 1 ? operand : secondId;
+                        firstId = i == 0 ? operand : firstId;
                         if (!visited[operand]) {
                             stack[top] = ops.get(i);
+                            stackIds[top] = operand;
                             expanded[top++] = false;
                         }
                     }
+                    first[id] = firstId;   // after id(), which may grow the arrays
+                    second[id] = secondId;
                 }
             }
+            orderIds = Arrays.copyOf(orderIds, n);
             return Arrays.copyOf(order, n);
         }
     }
@@ -317,6 +350,9 @@ public final class Compiler {
     static final class Readers {
         private final int[] start;
         private final int[] positions;
+        /** For {@link #any}: per slot, the {@code from} (plus one) of its last call, and where it stopped. */
+        private int[] resumeFrom;
+        private int[] resumeAt;
 
         Readers(List<? extends Step> steps, int slotCount) {
             Distinct distinct = new Distinct(slotCount);
@@ -348,15 +384,29 @@ public final class Compiler {
             return count;
         }
 
-        /** Whether a step reading {@code slot} lies in {@code (from, to)} and is not {@code taken}. */
+        /**
+         * Whether a step reading {@code slot} lies in {@code (from, to)} and is not {@code taken}. Steps once
+         * taken stay taken, so a later call with the same {@code from} resumes where this one stopped: a
+         * layer of k neurons over n inputs costs O(k·n), not O(k²·n).
+         */
         boolean any(int slot, int from, int to, boolean[] taken) {
-            int lo = Arrays.binarySearch(positions, start[slot], start[slot + 1], from + 1);
-            for (int k = lo >= 0 ? lo : -lo - 1; k < start[slot + 1] && positions[k] < to; k++) {
-                if (!taken[positions[k]]) {
-                    return true;
-                }
+            if (resumeFrom == null) {
+                resumeFrom = new int[start.length - 1];
+                resumeAt = new int[start.length - 1];
             }
-            return false;
+            int k;
+            if (resumeFrom[slot] == from + 1) {
+                k = resumeAt[slot];
+            } else {
+                int lo = Arrays.binarySearch(positions, start[slot], start[slot + 1], from + 1);
+                k = lo >= 0 ? lo : -lo - 1;
+                resumeFrom[slot] = from + 1;
+            }
+            while (k < start[slot + 1] && positions[k] < to && taken[positions[k]]) {
+                k++;
+            }
+            resumeAt[slot] = k;
+            return k < start[slot + 1] && positions[k] < to;
         }
 
         /** The positions of the steps reading {@code slot} after {@code from}. */

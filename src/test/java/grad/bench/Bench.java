@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  *       ({@link ThreadsBench});
  *   <li>peak memory (resident set) at two dataset sizes;
  *   <li>rust-micrograd's housing workload: Tensor against Value against PyTorch ({@link HousingBench}).
+ *   <li>GPT-2 small's shape against PyTorch ({@link Gpt2Bench});
+ *   <li>the heap a compiled 1M-parameter MLP holds against its raw doubles ({@link MemoryBench}).
  * </ol>
  *
  * <p>Peak memory comes from GNU time ({@code /usr/bin/time -f %M}) when it is installed, else from
@@ -181,6 +183,8 @@ public final class Bench {
         HousingBench.print(1000);
 
         gpt2();
+
+        MemoryBench.print();
     }
 
     /**
