@@ -59,13 +59,13 @@ class MicrogradExamplesTest {
                 new Initializer.Uniform(-1, 1), new SplittableRandom(1));
         Value x0 = Value.of(7.0), x1 = Value.of(8.0);
         Value g = model.call(List.of(x0, x1)).get(0);
-        double[] p = model.parameterData();   // neuron by neuron, weights then bias
-        double h0 = Math.max(0, p[0] * 7 + p[1] * 8 + p[2]);
-        double h1 = Math.max(0, p[3] * 7 + p[4] * 8 + p[5]);
+        double[] p = model.parameterData();   // as PyTorch's state dict: W0 [2, 2], b0 [2], W1 [1, 2], b1 [1]
+        double h0 = Math.max(0, p[0] * 7 + p[1] * 8 + p[4]);
+        double h1 = Math.max(0, p[2] * 7 + p[3] * 8 + p[5]);
         assertThat(g.data()).isCloseTo(p[6] * h0 + p[7] * h1 + p[8], within(1e-12));
         g.backward();
         assertThat(h0 + h1).as("this seed's hidden layer is not dead").isPositive();
-        double dx0 = (h0 > 0 ? p[6] * p[0] : 0) + (h1 > 0 ? p[7] * p[3] : 0);
+        double dx0 = (h0 > 0 ? p[6] * p[0] : 0) + (h1 > 0 ? p[7] * p[2] : 0);
         assertThat(x0.grad()).isCloseTo(dx0, within(1e-12));
     }
 }
