@@ -2,13 +2,9 @@ package grad.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns one sample's {@link Value} graph into a {@link Program}: the same arithmetic, laid out once as
@@ -148,48 +144,194 @@ public final class Compiler {
         }
 
         static Trace of(List<Value> roots, List<Value> parameters, List<Value> inputs, List<Value> targets) {
-            Map<Value, Integer> slot = new IdentityHashMap<>();
-            for (List<Value> named : List.of(parameters, inputs, targets)) {
-                for (Value v : named) {
-                    if (v.op() != Op.LEAF || slot.putIfAbsent(v, slot.size()) != null) {
+            ValueIndex slot = new ValueIndex();
+            int named = 0;
+            for (List<Value> leaves : List.of(parameters, inputs, targets)) {
+                for (Value v : leaves) {
+                    if (v.op() != Op.LEAF || slot.find(v) >= 0) {
                         throw new IllegalArgumentException("parameters, inputs and targets must be distinct leaves");
                     }
+                    int id = slot.id(v);   // before reading slot.slot, which id() may grow
+                    slot.slot[id] = named++;
                 }
             }
-            List<Value> order = Value.topologicalOrder(roots);
-            List<Double> constants = new ArrayList<>();
-            for (Value v : order) {
-                if (v.op() == Op.LEAF && !slot.containsKey(v)) {
-                    slot.put(v, slot.size());
-                    constants.add(v.data());
+            Value[] order = slot.topologicalOrder(roots);
+            int[] ids = slot.orderIds;
+            double[] constants = new double[order.length];
+            int leaves = named;
+            for (int k = 0; k < order.length; k++) {
+                Value v = order[k];
+                int id = ids[k];
+                if (v.op() == Op.LEAF && slot.slot[id] < 0) {
+                    constants[leaves - named] = v.data();
+                    slot.slot[id] = leaves++;
                 }
             }
             int[] rootSlots = new int[roots.size()];
             Trace t = new Trace(parameters.size(), inputs.size(), targets.size(),
-                    constants.stream().mapToDouble(Double::doubleValue).toArray(), rootSlots);
-            t.slotCount = slot.size();
-            for (Value v : order) {
-                if (v.op() != Op.LEAF) {
-                    List<Value> ops = v.operands();
-                    int a = slot.get(ops.get(0));
-                    int b = ops.size() > 1 ? slot.get(ops.get(1)) : a;
-                    slot.put(v, t.slotCount);
-                    t.steps.add(v.op() == Op.PICK ? gather(t.slotCount++, ops, slot) : new Step.Scalar(v.op(), t.slotCount++, a, b));
+                    Arrays.copyOf(constants, leaves - named), rootSlots);
+            t.slotCount = leaves;
+            for (int k = 0; k < order.length; k++) {
+                Value v = order[k];
+                int id = ids[k];
+                if (v.op() == Op.PICK) {
+                    slot.slot[id] = t.slotCount;
+                    t.steps.add(gather(t.slotCount++, v.operands(), slot));
+                } else if (v.op() != Op.LEAF) {
+                    int a = slot.slot[slot.first[id]];
+                    int b = slot.second[id] >= 0 ? slot.slot[slot.second[id]] : a;
+                    slot.slot[id] = t.slotCount;
+                    t.steps.add(new Step.Scalar(v.op(), t.slotCount++, a, b));
                 }
             }
             for (int i = 0; i < rootSlots.length; i++) {
-                rootSlots[i] = slot.get(roots.get(i));
+                rootSlots[i] = slot.slotOf(roots.get(i));
             }
             return t;
         }
 
         /** A pick's gather step: its first operand the index, the others the options. */
-        private static Step.Gather gather(int out, List<Value> operands, Map<Value, Integer> slot) {
+        private static Step.Gather gather(int out, List<Value> operands, ValueIndex slot) {
             int[] options = new int[operands.size() - 1];
             for (int i = 0; i < options.length; i++) {
-                options[i] = slot.get(operands.get(i + 1));
+                options[i] = slot.slotOf(operands.get(i + 1));
             }
-            return new Step.Gather(out, slot.get(operands.get(0)), options);
+            return new Step.Gather(out, slot.slotOf(operands.get(0)), options);
+        }
+    }
+
+    /**
+     * The nodes of a graph numbered 0, 1, … as they are met, by identity (an open-addressing table, no
+     * boxing), each with a slot (-1 until it has one) and whether the traversal has visited it.
+     */
+    static final class ValueIndex {
+        private Value[] keys = new Value[1 << 10];
+        private int[] ids = new int[1 << 10];
+        private int size;
+        int[] slot = new int[1 << 9];
+        private boolean[] visited = new boolean[1 << 9];
+        /** The numbers of each node's first and second operands (-1 for none), known once it is visited. */
+        int[] first = new int[1 << 9];
+        int[] second = new int[1 << 9];
+        /** The numbers of the nodes of the last {@link #topologicalOrder}, in that order. */
+        int[] orderIds;
+
+        /** The number of {@code v}, or -1 if it has none. */
+        int find(Value v) {
+            int mask = keys.length - 1;
+            for (int h = System.identityHashCode(v) * 0x9E3779B9 & mask; keys[h] != null; h = h + 1 & mask) {
+                if (keys[h] == v) {
+                    return ids[h];
+                }
+            }
+            return -1;
+        }
+
+        /** The number of {@code v}, given it now if it has none. */
+        int id(Value v) {
+            int mask = keys.length - 1;
+            int h = System.identityHashCode(v) * 0x9E3779B9 & mask;
+            for (; keys[h] != null; h = h + 1 & mask) {
+                if (keys[h] == v) {
+                    return ids[h];
+                }
+            }
+            keys[h] = v;
+            ids[h] = size;
+            if (size == slot.length) {
+                slot = Arrays.copyOf(slot, 2 * size);
+                visited = Arrays.copyOf(visited, 2 * size);
+                first = Arrays.copyOf(first, 2 * size);
+                second = Arrays.copyOf(second, 2 * size);
+            }
+            slot[size] = -1;
+            if (2 * ++size > keys.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        int slotOf(Value v) {
+            return slot[find(v)];
+        }
+
+        private void grow() {
+            Value[] oldKeys = keys;
+            int[] oldIds = ids;
+            keys = new Value[2 * oldKeys.length];
+            ids = new int[keys.length];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    int h = System.identityHashCode(oldKeys[i]) * 0x9E3779B9 & mask;
+                    while (keys[h] != null) {
+                        h = h + 1 & mask;
+                    }
+                    keys[h] = oldKeys[i];
+                    ids[h] = oldIds[i];
+                }
+            }
+        }
+
+        /**
+         * {@link Value#topologicalOrder(List)}'s order (the same walk), numbering every node met and
+         * noting its operands' numbers, so that the trace looks nothing up again ({@link #orderIds}).
+         */
+        Value[] topologicalOrder(List<Value> roots) {
+            Value[] order = new Value[64];
+            orderIds = new int[64];
+            int n = 0;
+            Value[] stack = new Value[64];
+            int[] stackIds = new int[64];
+            boolean[] expanded = new boolean[64];
+            for (Value root : roots) {
+                int top = 0;
+                stack[top] = root;
+                stackIds[top] = id(root);
+                expanded[top++] = false;
+                while (top > 0) {
+                    Value v = stack[--top];
+                    int id = stackIds[top];
+                    if (expanded[top]) {
+                        if (n == order.length) {
+                            order = Arrays.copyOf(order, 2 * n);
+                            orderIds = Arrays.copyOf(orderIds, 2 * n);
+                        }
+                        orderIds[n] = id;
+                        order[n++] = v;
+                        continue;
+                    }
+                    if (visited[id]) {
+                        continue;
+                    }
+                    visited[id] = true;
+                    List<Value> ops = v.operands();
+                    if (top + ops.size() + 1 > stack.length) {
+                        stack = Arrays.copyOf(stack, 2 * (top + ops.size() + 1));
+                        stackIds = Arrays.copyOf(stackIds, stack.length);
+                        expanded = Arrays.copyOf(expanded, stack.length);
+                    }
+                    stack[top] = v;
+                    stackIds[top] = id;
+                    expanded[top++] = true;
+                    int secondId = -1;
+                    int firstId = -1;
+                    for (int i = ops.size() - 1; i >= 0; i--) {
+                        int operand = id(ops.get(i));
+                        secondId = i == 1 ? operand : secondId;
+                        firstId = i == 0 ? operand : firstId;
+                        if (!visited[operand]) {
+                            stack[top] = ops.get(i);
+                            stackIds[top] = operand;
+                            expanded[top++] = false;
+                        }
+                    }
+                    first[id] = firstId;   // after id(), which may grow the arrays
+                    second[id] = secondId;
+                }
+            }
+            orderIds = Arrays.copyOf(orderIds, n);
+            return Arrays.copyOf(order, n);
         }
     }
 
@@ -208,11 +350,15 @@ public final class Compiler {
     static final class Readers {
         private final int[] start;
         private final int[] positions;
+        /** For {@link #any}: per slot, the {@code from} (plus one) of its last call, and where it stopped. */
+        private int[] resumeFrom;
+        private int[] resumeAt;
 
         Readers(List<? extends Step> steps, int slotCount) {
+            Distinct distinct = new Distinct(slotCount);
             start = new int[slotCount + 1];
             for (Step s : steps) {
-                for (int r : distinct(s.reads())) {
+                for (int r : distinct.of(s.reads())) {
                     start[r + 1]++;
                 }
             }
@@ -222,7 +368,7 @@ public final class Compiler {
             positions = new int[start[slotCount]];
             int[] next = Arrays.copyOf(start, slotCount);
             for (int i = 0; i < steps.size(); i++) {
-                for (int r : distinct(steps.get(i).reads())) {
+                for (int r : distinct.of(steps.get(i).reads())) {
                     positions[next[r]++] = i;
                 }
             }
@@ -238,15 +384,75 @@ public final class Compiler {
             return count;
         }
 
+        /**
+         * Whether a step reading {@code slot} lies in {@code (from, to)} and is not {@code taken}. Steps once
+         * taken stay taken, so a later call with the same {@code from} resumes where this one stopped: a
+         * layer of k neurons over n inputs costs O(k·n), not O(k²·n).
+         */
+        boolean any(int slot, int from, int to, boolean[] taken) {
+            if (resumeFrom == null) {
+                resumeFrom = new int[start.length - 1];
+                resumeAt = new int[start.length - 1];
+            }
+            int k;
+            if (resumeFrom[slot] == from + 1) {
+                k = resumeAt[slot];
+            } else {
+                int lo = Arrays.binarySearch(positions, start[slot], start[slot + 1], from + 1);
+                k = lo >= 0 ? lo : -lo - 1;
+                resumeFrom[slot] = from + 1;
+            }
+            while (k < start[slot + 1] && positions[k] < to && taken[positions[k]]) {
+                k++;
+            }
+            resumeAt[slot] = k;
+            return k < start[slot + 1] && positions[k] < to;
+        }
+
         /** The positions of the steps reading {@code slot} after {@code from}. */
         int[] after(int slot, int from) {
             int lo = Arrays.binarySearch(positions, start[slot], start[slot + 1], from + 1);
             return Arrays.copyOfRange(positions, lo >= 0 ? lo : -lo - 1, start[slot + 1]);
         }
 
-        private static int[] distinct(int[] slots) {
-            return slots.length <= 2 && (slots.length < 2 || slots[0] != slots[1]) ? slots
-                    : Arrays.stream(slots).distinct().toArray();
+    }
+
+    /** Finds the slots an array names twice, with a mark per slot instead of a set. */
+    static final class Distinct {
+        private final int[] mark;
+        private int stamp;
+
+        Distinct(int slotCount) {
+            mark = new int[slotCount];
+        }
+
+        /** Whether no slot is named twice. */
+        boolean has(int[] slots) {
+            stamp++;
+            for (int s : slots) {
+                if (mark[s] == stamp) {
+                    return false;
+                }
+                mark[s] = stamp;
+            }
+            return true;
+        }
+
+        /** The slots, each once, in order of first appearance ({@code slots} itself when none is named twice). */
+        int[] of(int[] slots) {
+            if (slots.length == 1 || slots.length == 2 && slots[0] != slots[1] || has(slots)) {
+                return slots;
+            }
+            stamp++;
+            int[] out = new int[slots.length];
+            int n = 0;
+            for (int s : slots) {
+                if (mark[s] != stamp) {
+                    mark[s] = stamp;
+                    out[n++] = s;
+                }
+            }
+            return Arrays.copyOf(out, n);
         }
     }
 
@@ -272,12 +478,14 @@ public final class Compiler {
         }
         Readers readers = new Readers(steps, slotCount);
         boolean[] absorbed = new boolean[slotCount];
-        Map<Integer, Step.Dot> dots = new HashMap<>();
+        Step.Dot[] dots = new Step.Dot[slotCount];
+        int[] own = new int[slotCount];   // the chain (numbered from 1) whose steps write a slot
+        Distinct distinct = new Distinct(slotCount);
         for (int i = steps.size() - 1; i >= 0; i--) {   // from the last step, so a chain is met at its root
             if (steps.get(i) instanceof Step.Scalar root && root.op() == Op.ADD && !absorbed[root.out()]) {
                 Chain chain = chainOf(root, producer, uses, absorbed);
-                if (chain != null && !interleaved(chain, steps, position, readers)) {
-                    dots.put(root.out(), chain.dot);
+                if (chain != null && !interleaved(chain, steps, position, readers, own, i + 1, distinct)) {
+                    dots[root.out()] = chain.dot;
                     for (int slot : chain.fused) {
                         absorbed[slot] = true;
                     }
@@ -287,8 +495,8 @@ public final class Compiler {
         List<Step> fused = new ArrayList<>(steps.size());
         for (Step s : steps) {
             int out = s.writes()[0];
-            if (dots.containsKey(out)) {
-                fused.add(dots.get(out));
+            if (dots[out] != null) {
+                fused.add(dots[out]);
             } else if (!absorbed[out]) {
                 fused.add(s);
             }
@@ -297,7 +505,7 @@ public final class Compiler {
     }
 
     /** A chain of additions found by {@link #chainOf}: its dot step and the slots of the steps it replaces. */
-    private record Chain(Step.Dot dot, List<Integer> fused) {
+    private record Chain(Step.Dot dot, int[] fused) {
     }
 
     /** The dot step that could replace the chain of additions ending at {@code root}, or null. */
@@ -312,33 +520,33 @@ public final class Compiler {
             links.add(left);
             link = left;
         }
-        List<Integer> terms = new ArrayList<>();   // bottom first
-        terms.add(link.a());
-        for (int k = links.size() - 1; k >= 0; k--) {
-            terms.add(links.get(k).b());
+        int[] terms = new int[links.size() + 1];   // bottom first
+        terms[0] = link.a();
+        for (int k = links.size() - 1, t = 1; k >= 0; k--) {
+            terms[t++] = links.get(k).b();
         }
         int bias = biasPosition(terms, producer, uses, absorbed);
-        if (bias == -2 || terms.size() - (bias >= 0 ? 1 : 0) == 0) {
+        if (bias == -2 || terms.length - (bias >= 0 ? 1 : 0) == 0) {
             return null;
         }
-        List<Integer> fused = new ArrayList<>();
-        int n = terms.size() - (bias >= 0 ? 1 : 0);
+        int n = terms.length - (bias >= 0 ? 1 : 0);
+        int[] fused = new int[n + links.size()];
         int[] a = new int[n];
         int[] b = new int[n];
         int k = 0;
-        for (int t = 0; t < terms.size(); t++) {
+        for (int t = 0; t < terms.length; t++) {
             if (t != bias) {
-                Step.Scalar mul = producer[terms.get(t)];
+                Step.Scalar mul = producer[terms[t]];
                 a[k] = mul.a();
-                b[k++] = mul.b();
-                fused.add(mul.out());
+                b[k] = mul.b();
+                fused[k++] = mul.out();
             }
         }
         for (Step.Scalar l : links) {
-            fused.add(l.out());
+            fused[k++] = l.out();
         }
-        boolean first = bias >= 0 && bias < terms.size() - 1;
-        return new Chain(new Step.Dot(root.out(), a, b, bias >= 0 ? terms.get(bias) : -1, first), fused);
+        boolean first = bias >= 0 && bias < terms.length - 1;
+        return new Chain(new Step.Dot(root.out(), a, b, bias >= 0 ? terms[bias] : -1, first), fused);
     }
 
     /** Whether the chain goes on below {@code link}: its first operand is an addition read only by it. */
@@ -351,17 +559,17 @@ public final class Compiler {
      * Which term of a chain is its bias: -1 for none (every term a fusable product), the last, the first or
      * the second term (the others being fusable products), or -2 when the chain is no dot.
      */
-    private static int biasPosition(List<Integer> terms, Step.Scalar[] producer, int[] uses, boolean[] absorbed) {
+    private static int biasPosition(int[] terms, Step.Scalar[] producer, int[] uses, boolean[] absorbed) {
         int bias = -1;
-        for (int t = 0; t < terms.size(); t++) {
-            if (!fusableProduct(producer, uses, absorbed, terms.get(t))) {
+        for (int t = 0; t < terms.length; t++) {
+            if (!fusableProduct(producer, uses, absorbed, terms[t])) {
                 if (bias != -1) {
                     return -2;
                 }
                 bias = t;
             }
         }
-        return bias <= 1 || bias == terms.size() - 1 ? bias : -2;
+        return bias <= 1 || bias == terms.length - 1 ? bias : -2;
     }
 
     /**
@@ -369,15 +577,16 @@ public final class Compiler {
      * the chain reads: {@code Value.backward()} would then add that step's gradient to the slot between
      * the chain's contributions, and the fused step, which adds them all at once, would not.
      */
-    private static boolean interleaved(Chain chain, List<Step> steps, int[] position, Readers readers) {
+    private static boolean interleaved(Chain chain, List<Step> steps, int[] position, Readers readers, int[] own,
+                                       int id, Distinct distinct) {
         int root = position[chain.dot.out()];
         int from = root;
         for (int slot : chain.fused) {
             from = Math.min(from, position[slot]);
+            own[slot] = id;
         }
-        Set<Integer> own = new HashSet<>(chain.fused);
-        for (int r : Readers.distinct(chain.dot.reads())) {
-            if (readers.count(r, from, root, i -> own.contains(steps.get(i).writes()[0])) > 0) {
+        for (int r : distinct.of(chain.dot.reads())) {
+            if (readers.count(r, from, root, i -> own[steps.get(i).writes()[0]] == id) > 0) {
                 return true;
             }
         }
@@ -411,10 +620,12 @@ public final class Compiler {
         }
         List<Step> out = new ArrayList<>();
         boolean[] taken = new boolean[steps.size()];
+        int[] group = new int[steps.size()];   // the position of the first dot of the layer that took it, plus one
+        Layerable layerable = new Layerable(steps, slotCount);
         for (int i = 0; i < steps.size(); i++) {
             if (!taken[i]) {
-                DenseLayer layer = steps.get(i) instanceof Step.Dot dot && layerable(dot)
-                        ? layerFrom(steps, i, uses, taken, parameters, readers, producer) : null;
+                DenseLayer layer = steps.get(i) instanceof Step.Dot && layerable.test(i)
+                        ? layerFrom(steps, i, uses, taken, parameters, readers, producer, group, layerable) : null;
                 out.add(layer == null || lone(layer) ? steps.get(i) : layer);
             }
         }
@@ -435,29 +646,36 @@ public final class Compiler {
      * two operands.
      */
     private static DenseLayer layerFrom(List<Step> steps, int i, int[] uses, boolean[] taken, int parameters,
-                                        Readers readers, int[] producer) {
+                                        Readers readers, int[] producer, int[] group, Layerable layerable) {
         Step.Dot first = (Step.Dot) steps.get(i);
         Op activation = activationOf(steps, i, uses);
         List<Step.Dot> dots = new ArrayList<>(List.of(first));
         List<Step.Scalar> acts = new ArrayList<>();
         int[] inputs = null;   // known once a second dot joins
-        take(steps, i, activation, taken, acts);
-        Set<Integer> group = new HashSet<>(List.of(i, i + 1));   // positions of its dots and activations
-        int[] candidates = java.util.stream.IntStream.concat(Arrays.stream(readers.after(first.a()[0], i)),
-                Arrays.stream(readers.after(first.b()[0], i))).sorted().distinct().toArray();
-        for (int j : candidates) {
-            int[] shared = !taken[j] && steps.get(j) instanceof Step.Dot s && layerable(s) && sameShape(first, s)
-                    && activationOf(steps, j, uses) == activation ? sharedInputs(inputs == null ? first : null, inputs, s) : null;
-            Step.Dot s = shared == null ? null : (Step.Dot) steps.get(j);
-            if (shared != null && !crossed(s, i, j, taken, readers, producer, group)) {
-                inputs = shared;
+        take(steps, i, activation, taken, acts, group, i);
+        for (int j : merged(readers.after(first.a()[0], i), readers.after(first.b()[0], i))) {
+            if (!taken[j] && steps.get(j) instanceof Step.Dot s && sameShape(first, s)
+                    && activationOf(steps, j, uses) == activation && sharesInputs(inputs == null ? first : null, inputs, s)
+                    && layerable.test(j) && !crossed(s, i, j, taken, readers, producer, group)) {
+                inputs = sharedInputs(inputs == null ? first : null, inputs, s);
                 dots.add(s);
-                take(steps, j, activation, taken, acts);
-                group.add(j);
-                group.add(j + 1);
+                take(steps, j, activation, taken, acts, group, i);
             }
         }
         return DenseLayer.of(dots, acts, activation, inputs != null ? inputs : guessInputs(first, parameters));
+    }
+
+    /** The union of two sorted arrays of positions, sorted, each once. */
+    private static int[] merged(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.length || j < b.length) {
+            int next = j == b.length || i < a.length && a[i] <= b[j] ? a[i++] : b[j++];
+            if (n == 0 || out[n - 1] != next) {
+                out[n++] = next;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /**
@@ -467,21 +685,57 @@ public final class Compiler {
      * a slot receives.
      */
     private static boolean crossed(Step.Dot s, int i, int j, boolean[] taken, Readers readers, int[] producer,
-                                   Set<Integer> group) {
-        for (int r : Readers.distinct(s.reads())) {
-            int p = producer[r];
-            if (p >= i && p < j && (!taken[p] || group.contains(p)) || readers.count(r, i, j, k -> taken[k]) > 0) {
+                                   int[] group) {
+        int n = s.a().length;
+        for (int k = 0; k < 2 * n + 1; k++) {   // the cheap test first
+            int r = k < n ? s.a()[k] : k < 2 * n ? s.b()[k - n] : s.bias();
+            int p = r < 0 ? -1 : producer[r];
+            if (p >= i && p < j && (!taken[p] || group[p] == i + 1 || p == i + 1)) {
+                return true;
+            }
+        }
+        for (int k = 0; k < 2 * n + 1; k++) {
+            int r = k < n ? s.a()[k] : k < 2 * n ? s.b()[k - n] : s.bias();
+            if (r >= 0 && readers.any(r, i, j, taken)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void take(List<Step> steps, int j, Op activation, boolean[] taken, List<Step.Scalar> acts) {
+    /**
+     * Whether the step at a position can be part of a dense layer: a dot that reads no slot twice (a layer
+     * sends gradients to its weights and inputs in its own order, which only matters for a slot used
+     * twice); worked out once per step.
+     */
+    private static final class Layerable {
+        private final List<Step> steps;
+        private final Distinct distinct;
+        private final byte[] known;   // 0 not yet, 1 yes, 2 no
+
+        Layerable(List<Step> steps, int slotCount) {
+            this.steps = steps;
+            this.distinct = new Distinct(slotCount);
+            this.known = new byte[steps.size()];
+        }
+
+        boolean test(int position) {
+            if (known[position] == 0) {
+                known[position] = (byte) (distinct.has(steps.get(position).reads()) ? 1 : 2);
+            }
+            return known[position] == 1;
+        }
+    }
+
+    /** Marks step {@code j} (and its activation) taken by the layer of the dot at {@code first}. */
+    private static void take(List<Step> steps, int j, Op activation, boolean[] taken, List<Step.Scalar> acts,
+                             int[] group, int first) {
         taken[j] = true;
+        group[j] = first + 1;
         if (activation != null) {
             acts.add((Step.Scalar) steps.get(j + 1));
             taken[j + 1] = true;
+            group[j + 1] = first + 1;
         }
     }
 
@@ -512,6 +766,18 @@ public final class Compiler {
         return x;
     }
 
+    /** Whether {@link #sharedInputs} would find the inputs, without making them. */
+    private static boolean sharesInputs(Step.Dot first, int[] known, Step.Dot s) {
+        for (int i = 0; i < s.a().length; i++) {
+            int x = known != null ? known[i]
+                    : first.b()[i] == s.a()[i] || first.b()[i] == s.b()[i] ? first.b()[i] : first.a()[i];
+            if (x != s.a()[i] && x != s.b()[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The inputs of a one-dot layer: of each product, the operand that is not a parameter (else the second). */
     private static int[] guessInputs(Step.Dot dot, int parameters) {
         int[] x = new int[dot.a().length];
@@ -521,20 +787,6 @@ public final class Compiler {
         return x;
     }
 
-    /**
-     * Whether a step can be part of a dense layer: a dot that reads no slot twice (a layer sends gradients
-     * to its weights and inputs in its own order, which only matters for a slot used twice).
-     */
-    private static boolean layerable(Step.Dot s) {
-        int[] reads = s.reads().clone();
-        Arrays.sort(reads);
-        for (int i = 1; i < reads.length; i++) {
-            if (reads[i] == reads[i - 1]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The activation applied to dot step {@code i} by the very next step, if that is its only reader. */
     private static Op activationOf(List<Step> steps, int i, int[] uses) {

@@ -27,7 +27,11 @@ final class DenseLayer implements Step {
     final int n;
     final int k;
     final int[] x;
-    /** {@code w[j·n + i]}: the slot of neuron j's weight for input i. */
+    /**
+     * {@code w[j·n + i]}: the slot of neuron j's weight for input i; null in a program's final layer on
+     * the grid, whose weights' slots the grid gives ({@link #weight}): a table of 4 bytes a weight that
+     * a big network's program would otherwise keep.
+     */
     final int[] w;
     /** The biases' slots (none without a bias). */
     final int[] bias;
@@ -56,11 +60,11 @@ final class DenseLayer implements Step {
     final boolean inputsAreParameters;
 
     DenseLayer(int[] x, int[] w, int[] bias, int biasMode, int[] z, int[] y, Op activation) {
-        this(x, w, bias, biasMode, z, y, activation, true, true, 0);
+        this(x, w, bias, biasMode, z, y, activation, true, true, 0, false);
     }
 
     private DenseLayer(int[] x, int[] w, int[] bias, int biasMode, int[] z, int[] y, Op activation,
-                       boolean weightsNeedGrad, boolean inputsNeedGrad, int parameters) {
+                       boolean weightsNeedGrad, boolean inputsNeedGrad, int parameters, boolean compact) {
         this.weightsNeedGrad = weightsNeedGrad;
         this.inputsNeedGrad = inputsNeedGrad;
         this.weightsAreParameters = all(w, parameters);
@@ -69,7 +73,6 @@ final class DenseLayer implements Step {
         this.k = z.length;
         this.n = x.length;
         this.x = x;
-        this.w = w;
         this.bias = bias;
         this.biasMode = biasMode;
         this.z = z;
@@ -80,9 +83,29 @@ final class DenseLayer implements Step {
         this.wi = n > 1 ? w[1] - w[0] : 0;
         this.b0 = bias.length > 0 ? bias[0] : 0;
         this.bj = bias.length > 1 ? bias[1] - bias[0] : 0;
-        this.strided = grid() && consecutive(x) && consecutive(z) && consecutive(y)
+        this.strided = grid(w) && consecutive(x) && consecutive(z) && consecutive(y)
                 && (weightsAreParameters || none(w, parameters)) && (biasesAreParameters || none(bias, parameters))
                 && (inputsAreParameters || none(x, parameters)) && none(z, parameters);
+        this.w = compact && strided ? null : w;
+    }
+
+    /** The slot of neuron j's weight for input i. */
+    int weight(int j, int i) {
+        return w == null ? w0 + j * wj + i * wi : w[j * n + i];
+    }
+
+    /** The weights' slots, {@code [j·n + i]}. */
+    private int[] weights() {
+        if (w != null) {
+            return w;
+        }
+        int[] all = new int[k * n];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < n; i++) {
+                all[j * n + i] = weight(j, i);
+            }
+        }
+        return all;
     }
 
     private static boolean all(int[] slots, int parameters) {
@@ -123,17 +146,18 @@ final class DenseLayer implements Step {
 
     @Override
     public DenseLayer renumbered(int[] map) {
-        return new DenseLayer(Compiler.renumber(x, map), Compiler.renumber(w, map), Compiler.renumber(bias, map),
+        return new DenseLayer(Compiler.renumber(x, map), Compiler.renumber(weights(), map), Compiler.renumber(bias, map),
                 biasMode, Compiler.renumber(z, map), Compiler.renumber(y, map), activation);
     }
 
     /** The biases, the weights, the inputs (the biases first, so that constant ones are numbered side by side). */
     @Override
     public int[] reads() {
-        int[] reads = new int[bias.length + w.length + x.length];
+        int[] weights = weights();
+        int[] reads = new int[bias.length + weights.length + x.length];
         System.arraycopy(bias, 0, reads, 0, bias.length);
-        System.arraycopy(w, 0, reads, bias.length, w.length);
-        System.arraycopy(x, 0, reads, bias.length + w.length, x.length);
+        System.arraycopy(weights, 0, reads, bias.length, weights.length);
+        System.arraycopy(x, 0, reads, bias.length + weights.length, x.length);
         return reads;
     }
 
@@ -148,11 +172,15 @@ final class DenseLayer implements Step {
         return writes;
     }
 
-    /** The same layer, knowing whether its weights and biases, and whether its inputs, need gradients. */
+    /**
+     * The same layer, knowing whether its weights and biases, and whether its inputs, need gradients: a
+     * program's final step, without its weights' table when the grid gives their slots.
+     */
     @Override
     public DenseLayer needing(boolean[] needs, int parameters) {
-        return new DenseLayer(x, w, bias, biasMode, z, y, activation, any(needs, w) || any(needs, bias), any(needs, x),
-                parameters);
+        int[] weights = weights();
+        return new DenseLayer(x, weights, bias, biasMode, z, y, activation, any(needs, weights) || any(needs, bias),
+                any(needs, x), parameters, true);
     }
 
     private static boolean any(boolean[] needs, int[] slots) {
@@ -175,7 +203,7 @@ final class DenseLayer implements Step {
                 activation == null ? "" : activation.symbol(), k, n, p.names(x));
     }
 
-    private boolean grid() {
+    private boolean grid(int[] w) {
         for (int j = 0; j < k; j++) {
             for (int i = 0; i < n; i++) {
                 if (w[j * n + i] != w0 + j * wj + i * wi) {

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  *   <li>rust-micrograd's housing workload: Tensor against Value against PyTorch ({@link HousingBench}).
  *   <li>{@code grad text} against microgpt ported plainly to Java ({@link MicroGpt}) and in CPython
  *       ({@code bench/microgpt.py}), and each text model's held-out loss at its defaults.
+ *   <li>GPT-2 small's shape against PyTorch ({@link Gpt2Bench});
+ *   <li>the heap a compiled 1M-parameter MLP holds against its raw doubles ({@link MemoryBench}).
  * </ol>
  *
  * <p>Peak memory comes from GNU time ({@code /usr/bin/time -f %M}) when it is installed, else from
@@ -186,6 +188,8 @@ public final class Bench {
         text();
 
         gpt2();
+
+        MemoryBench.print();
     }
 
     /**
