@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,6 +30,35 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Example:", "  grad gpt2 --model gpt2 --prompt \"Hello, I'm a language model,\" --tokens 30"})
 public final class Gpt2Command implements Callable<Integer> {
+    /**
+     * The most parameters {@code --engine auto} runs on the tensor definition ({@link Gpt2Module},
+     * a {@code Value} per weight, compiled); above it, the float path ({@link Gpt2}).
+     */
+    public static final long TENSOR_LIMIT = 1_000_000;
+    /** The most parameters {@code --engine tensor} accepts: beyond, the Values would not fit in memory. */
+    static final long TENSOR_MAX = 20_000_000;
+
+    /** What runs the model ({@code --engine}). */
+    enum Engine {
+        /** {@code tensor} up to {@link #TENSOR_LIMIT} parameters, {@code float} above. */
+        AUTO,
+        /** {@link Gpt2Module} compiled, one program per shape. */
+        TENSOR,
+        /** {@link Gpt2}, the hand-compiled loops on {@code float[]} weights. */
+        FLOAT
+    }
+
+    static final class EngineConverter implements CommandLine.ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            for (Engine e : Engine.values()) {
+                if (e.name().equalsIgnoreCase(value.trim())) {
+                    return e;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not an engine (expected auto, tensor or float)");
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -56,6 +86,11 @@ public final class Gpt2Command implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "threads for the matrix products (default: ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "NAME", converter = EngineConverter.class,
+            description = "tensor: the model's Tensor definition, compiled (a Value per weight); float: the same model "
+                    + "hand-compiled on float arrays; auto (default): tensor up to 1,000,000 parameters, float above")
+    Engine engine;
 
     @Option(names = "--attention", description = "write attention_layer<L>_head<H>.png heat maps of the prompt and a report.html into --output-dir")
     boolean attention;
@@ -90,10 +125,24 @@ public final class Gpt2Command implements Callable<Integer> {
                     + " but the config's vocab_size is " + config.vocabulary());
         }
         int[] ids = promptIds(bpe, config);
-        try (Gpt2 gpt2 = Gpt2.load(config, model.resolve("model.safetensors"), threads)) {
-            new Run(gpt2, bpe, ids, out).generate();
+        try (Generator generator = open(config, ids.length + Math.max(0, tokens - 1))) {
+            new Run(generator, config, bpe, ids, out).generate();
         }
         return 0;
+    }
+
+    /** The engine that runs the model, on a cache of {@code capacity} positions. */
+    private Generator open(Gpt2Config config, int capacity) {
+        Path weights = model.resolve("model.safetensors");
+        boolean tensor = engine == Engine.TENSOR || engine == Engine.AUTO && config.parameters() <= TENSOR_LIMIT;
+        if (!tensor) {
+            return Gpt2.load(config, weights, threads).generator(capacity);
+        }
+        if (config.parameters() > TENSOR_MAX) {
+            throw new GradException(String.format(Locale.ROOT, "--engine tensor: %,d parameters would be as many Value "
+                    + "objects, more than the %,d it allows; use --engine float", config.parameters(), TENSOR_MAX));
+        }
+        return new Gpt2Compiled(Gpt2Module.load(config, weights)).newSession(capacity);
     }
 
     private void checkOptions() {
@@ -146,28 +195,22 @@ public final class Gpt2Command implements Callable<Integer> {
 
     /** One generation: the prompt fed through the cache, then one token at a time. */
     private final class Run {
-        private final Gpt2 gpt2;
+        private final Generator gpt2;
         private final Bpe bpe;
         private final int[] ids;
         private final PrintWriter out;
         private final double[][][][] weights;
 
-        Run(Gpt2 gpt2, Bpe bpe, int[] ids, PrintWriter out) {
+        Run(Generator gpt2, Gpt2Config c, Bpe bpe, int[] ids, PrintWriter out) {
             this.gpt2 = gpt2;
             this.bpe = bpe;
             this.ids = ids;
             this.out = out;
-            Gpt2Config c = gpt2.config();
             this.weights = attention ? new double[c.layers()][c.heads()][ids.length][] : null;
         }
 
         void generate() {
-            Gpt2.State state = gpt2.newState(ids.length + Math.max(0, tokens - 1));
-            float[] logits = null;
-            for (int i = 0; i < ids.length; i++) {
-                logits = gpt2.step(state, ids[i], i == ids.length - 1,
-                        weights == null ? null : (l, h, p, w) -> weights[l][h][p] = w);
-            }
+            float[] logits = gpt2.feed(ids, weights == null ? null : (l, h, p, w) -> weights[l][h][p] = w);
             if (!json) {
                 out.print(prompt);
                 out.flush();
@@ -178,7 +221,7 @@ public final class Gpt2Command implements Callable<Integer> {
             StringBuilder continuation = new StringBuilder();
             for (int g = 0; g < tokens; g++) {
                 if (json) {
-                    steps.add(step(state.position(), logits));
+                    steps.add(step(gpt2.position(), logits));
                 }
                 int next = sampler.next(logits);
                 String piece = text.add(bpe.bytes(next));
@@ -190,7 +233,7 @@ public final class Gpt2Command implements Callable<Integer> {
                     out.flush();
                 }
                 if (g < tokens - 1) {
-                    logits = gpt2.step(state, next, true, null);
+                    logits = gpt2.feed(new int[] {next}, null);
                 }
             }
             finish(text, continuation, steps);
