@@ -35,16 +35,17 @@ public final class Gpt2Module implements Module {
     private final List<Block> h = new ArrayList<>();
     private final LayerNorm lnF;
     private final ParameterStore store;
-    /** Column {@code j} of {@code wte}: what {@link Value#pick} chooses the {@code j}-th number of a token's row from. */
-    private final List<List<Value>> columns = new ArrayList<>();
+    /** The columns of {@code wte} and {@code wpe}: what {@link Value#pick} chooses a row's numbers from, by id. */
+    private final List<List<Value>> tokenColumns;
+    private final List<List<Value>> positionColumns;
 
     /**
-     * What feeding {@code n} tokens after {@code past} positions gives.
+     * What feeding {@code n} tokens after a cache of {@code c} rows gives.
      *
      * @param logits    the next token's logits after the last of them, {@code [1, vocab_size]}
      * @param keys      per layer, the new positions' keys {@code [n, n_embd]} (heads side by side), for the cache
      * @param values    per layer, the new positions' values {@code [n, n_embd]}
-     * @param attention per layer, the attention weights {@code [n_head, n, past + n]}
+     * @param attention per layer, the attention weights {@code [n_head, n, c + n]} over the cache's rows then the new ones
      */
     public record Output(Tensor logits, List<Tensor> keys, List<Tensor> values, List<Tensor> attention) { }
 
@@ -58,14 +59,22 @@ public final class Gpt2Module implements Module {
         }
         this.lnF = layerNorm(config, weights, "ln_f.");
         this.store = ParameterStore.of(namedParameters());
-        List<Value> table = wte.weight().values();
+        this.tokenColumns = columns(wte.weight());
+        this.positionColumns = columns(wpe.weight());
+    }
+
+    private static List<List<Value>> columns(Tensor table) {
+        int rows = table.size(0), w = table.size(1);
+        List<Value> all = table.values();
+        List<List<Value>> columns = new ArrayList<>(w);
         for (int j = 0; j < w; j++) {
-            List<Value> column = new ArrayList<>(config.vocabulary());
-            for (int v = 0; v < config.vocabulary(); v++) {
-                column.add(table.get(v * w + j));
+            List<Value> column = new ArrayList<>(rows);
+            for (int r = 0; r < rows; r++) {
+                column.add(all.get(r * w + j));
             }
             columns.add(List.copyOf(column));
         }
+        return columns;
     }
 
     /**
@@ -90,39 +99,40 @@ public final class Gpt2Module implements Module {
     }
 
     /**
-     * The forward pass of {@code tokens} at positions {@code past, past + 1, …}, attending to the keys and
-     * values of the {@code past} earlier positions (the cache) and, causally, to each other.
+     * The forward pass of {@code n} tokens, attending to the keys and values of a cache of earlier
+     * positions and to each other, as {@code mask} allows. Token ids and positions are values (a compiled
+     * program's inputs, read with {@link Value#pick}), and so is the mask: one program serves every
+     * position.
      *
-     * @param tokens     {@code [n]} token ids, as values (a compiled program's inputs: {@link Value#pick} reads them)
-     * @param pastKeys   per layer, the earlier positions' keys {@code [past, n_embd]} (empty lists when {@code past} is 0)
-     * @param pastValues per layer, their values
+     * @param tokens      {@code [n]} token ids
+     * @param positions   {@code [n]} their positions
+     * @param cacheKeys   per layer, {@code [c, n_embd]} keys of earlier positions (an empty list for none)
+     * @param cacheValues per layer, their values
+     * @param mask        {@code [n, c + n]}: 0 where query {@code i} may attend to a row (the cache's rows, then
+     *                    the new ones), −∞ where not — the causal mask, and the cache's unused rows
      */
-    public Output forward(Tensor tokens, int past, List<Tensor> pastKeys, List<Tensor> pastValues) {
+    public Output forward(Tensor tokens, Tensor positions, List<Tensor> cacheKeys, List<Tensor> cacheValues, Tensor mask) {
         int n = tokens.numel();
-        int[] positions = new int[n];
-        for (int i = 0; i < n; i++) {
-            positions[i] = past + i;
-        }
-        Tensor x = embed(tokens).add(wpe.forward(positions));
+        Tensor x = lookup(tokenColumns, tokens).add(lookup(positionColumns, positions));
         List<Tensor> keys = new ArrayList<>(), values = new ArrayList<>(), attention = new ArrayList<>();
         for (int l = 0; l < h.size(); l++) {
-            x = h.get(l).forward(x, past, past == 0 ? null : pastKeys.get(l), past == 0 ? null : pastValues.get(l),
-                    keys, values, attention);
+            Tensor k = cacheKeys.isEmpty() ? null : cacheKeys.get(l), v = cacheValues.isEmpty() ? null : cacheValues.get(l);
+            x = h.get(l).forward(x, k, v, mask, keys, values, attention);
         }
         Tensor last = lnF.forward(x.slice(0, n - 1, n));
         Tensor logits = last.matmul(wte.weight().transpose(0, 1));   // lm_head tied to wte
         return new Output(logits, keys, values, attention);
     }
 
-    /** {@code wte}'s rows of {@code tokens}, each number picked from its column by the token id. */
-    private Tensor embed(Tensor tokens) {
-        List<Value> rows = new ArrayList<>(tokens.numel() * config.width());
-        for (Value id : tokens.values()) {
+    /** The rows {@code ids} of the table whose columns are given, each number picked from its column by the id. */
+    private Tensor lookup(List<List<Value>> columns, Tensor ids) {
+        List<Value> rows = new ArrayList<>(ids.numel() * columns.size());
+        for (Value id : ids.values()) {
             for (List<Value> column : columns) {
                 rows.add(Value.pick(id, column));
             }
         }
-        return Tensor.of(rows, tokens.numel(), config.width());
+        return Tensor.of(rows, ids.numel(), columns.size());
     }
 
     /** {@code wte}, {@code wpe}, {@code h.0.…}, …, {@code ln_f}: Hugging Face's names and shapes. */
@@ -154,9 +164,9 @@ public final class Gpt2Module implements Module {
                     conv1D(weights, p + "mlp.c_proj.", 4 * c.width(), c.width()));
         }
 
-        Tensor forward(Tensor x, int past, Tensor pastKeys, Tensor pastValues,
+        Tensor forward(Tensor x, Tensor cacheKeys, Tensor cacheValues, Tensor mask,
                        List<Tensor> keys, List<Tensor> values, List<Tensor> attention) {
-            x = x.add(attn.forward(ln1.forward(x), past, pastKeys, pastValues, keys, values, attention));
+            x = x.add(attn.forward(ln1.forward(x), cacheKeys, cacheValues, mask, keys, values, attention));
             return x.add(mlp.forward(ln2.forward(x)));
         }
 
@@ -171,7 +181,7 @@ public final class Gpt2Module implements Module {
         }
     }
 
-    /** Causal multi-head self-attention, with the keys and values of earlier positions given. */
+    /** Causal multi-head self-attention, with the keys and values of earlier positions given (or null). */
     private static final class Attention implements Module {
         private final int heads;
         private final int width;
@@ -185,17 +195,17 @@ public final class Gpt2Module implements Module {
             this.cProj = cProj;
         }
 
-        Tensor forward(Tensor x, int past, Tensor pastKeys, Tensor pastValues,
+        Tensor forward(Tensor x, Tensor cacheKeys, Tensor cacheValues, Tensor mask,
                        List<Tensor> keys, List<Tensor> values, List<Tensor> attention) {
-            int n = x.size(0), t = past + n, d = width / heads;
+            int n = x.size(0), t = mask.size(1), d = width / heads;
             Tensor qkv = cAttn.forward(x);                                   // [n, 3·width]
             Tensor q = qkv.slice(1, 0, width), k = qkv.slice(1, width, 2 * width), v = qkv.slice(1, 2 * width, 3 * width);
             keys.add(k);
             values.add(v);
-            Tensor allK = past == 0 ? k : Tensor.cat(List.of(pastKeys, k), 0);   // [t, width]
-            Tensor allV = past == 0 ? v : Tensor.cat(List.of(pastValues, v), 0);
+            Tensor allK = cacheKeys == null ? k : Tensor.cat(List.of(cacheKeys, k), 0);   // [t, width]
+            Tensor allV = cacheValues == null ? v : Tensor.cat(List.of(cacheValues, v), 0);
             Tensor scores = split(q, n, d).matmul(split(allK, t, d).transpose(1, 2)).div(Math.sqrt(d));   // [heads, n, t]
-            Tensor weights = scores.maskedFill(causalMask(past, n), Double.NEGATIVE_INFINITY).softmax(-1);
+            Tensor weights = scores.add(mask).softmax(-1);   // −∞ where masked: a weight of exactly 0
             attention.add(weights);
             Tensor y = weights.matmul(split(allV, t, d)).transpose(0, 1).reshape(n, width);   // heads side by side again
             return cProj.forward(y);
@@ -237,18 +247,6 @@ public final class Gpt2Module implements Module {
             children.put("c_proj", cProj);
             return Module.named(children);
         }
-    }
-
-    /** {@code [n, past + n]}: true where key {@code j} comes after query {@code i}'s position {@code past + i}. */
-    static boolean[] causalMask(int past, int n) {
-        int t = past + n;
-        boolean[] mask = new boolean[n * t];
-        for (int i = 0; i < n; i++) {
-            for (int j = past + i + 1; j < t; j++) {
-                mask[i * t + j] = true;
-            }
-        }
-        return mask;
     }
 
     private static LayerNorm layerNorm(Gpt2Config c, Gpt2.Weights weights, String p) {

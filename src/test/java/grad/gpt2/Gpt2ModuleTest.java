@@ -49,7 +49,8 @@ class Gpt2ModuleTest {
     @Test
     void logitsAtEveryPromptPositionMatchPyTorchAndTheFloatPath() {
         JsonArray expected = REFERENCE.getAsJsonArray("logits");
-        Gpt2Compiled.Session session = new Gpt2Compiled(MODULE).newSession(PROMPT.length);
+        Gpt2Compiled compiled = new Gpt2Compiled(MODULE);
+        Gpt2Compiled.Session session = compiled.newSession(PROMPT.length);
         try (Gpt2 floats = Gpt2.load(CONFIG, Reference.tinyModel().resolve("model.safetensors"), 1)) {
             Gpt2.State state = floats.newState(PROMPT.length);
             for (int t = 0; t < PROMPT.length; t++) {
@@ -64,6 +65,8 @@ class Gpt2ModuleTest {
                 }
             }
         }
+        // the first position's program (no cache), then one step program for every later position
+        assertThat(compiled.programCount()).isEqualTo(2);
     }
 
     @Test
@@ -97,10 +100,10 @@ class Gpt2ModuleTest {
                 expected.length);
         assertThat(tensor).containsExactly(expected);
         assertThat(floats).containsExactly(expected);
-        // the prompt's program, then one per generated position; a second sequence compiles nothing new
-        assertThat(compiled.programCount()).isEqualTo(1 + expected.length);
+        // the prompt's program and the step's; a second sequence compiles nothing new
+        assertThat(compiled.programCount()).isEqualTo(2);
         assertThat(greedy(compiled.newSession(capacity), expected.length)).containsExactly(expected);
-        assertThat(compiled.programCount()).isEqualTo(1 + expected.length);
+        assertThat(compiled.programCount()).isEqualTo(2);
     }
 
     private static int[] greedy(Generator generator, int tokens) {
@@ -116,8 +119,28 @@ class Gpt2ModuleTest {
     }
 
     @Test
-    void theCausalMaskHidesOnlyLaterPositions() {
-        // 2 new tokens after 1 cached position: query 0 (position 1) sees keys 0, 1; query 1 sees 0, 1, 2
-        assertThat(Gpt2Module.causalMask(1, 2)).containsExactly(false, false, true, false, false, false);
+    void theMaskHidesLaterPositionsAndTheCachesUnusedRows() {
+        // a cache of 3 rows holding 1 position, 2 new tokens: the first sees cache row 0 and itself,
+        // the second cache row 0, the first and itself
+        double x = Double.NEGATIVE_INFINITY;
+        assertThat(Gpt2Compiled.mask(3, 1, 2)).containsExactly(0, x, x, 0, x, 0, x, x, 0, 0);
+        // the prompt, no cache: causal
+        assertThat(Gpt2Compiled.mask(0, 0, 2)).containsExactly(0, x, 0, 0);
+    }
+
+    @Test
+    void feedingTwoTokensAfterTheCacheGivesTheLogitsOfFeedingThemOneByOne() {
+        Gpt2Compiled compiled = new Gpt2Compiled(MODULE);
+        Gpt2Compiled.Session together = compiled.newSession(PROMPT.length);
+        Gpt2Compiled.Session oneByOne = compiled.newSession(PROMPT.length);
+        together.logits(Arrays.copyOf(PROMPT, 3), null);
+        oneByOne.logits(Arrays.copyOf(PROMPT, 3), null);
+        double[] a = together.logits(Arrays.copyOfRange(PROMPT, 3, 5), null);
+        oneByOne.logits(new int[] {PROMPT[3]}, null);
+        double[] b = oneByOne.logits(new int[] {PROMPT[4]}, null);
+        JsonArray expected = REFERENCE.getAsJsonArray("logits").get(4).getAsJsonArray();
+        for (int v = 0; v < a.length; v++) {
+            assertThat(a[v]).isCloseTo(b[v], within(1e-12)).isCloseTo(expected.get(v).getAsDouble(), within(1e-9));
+        }
     }
 }
