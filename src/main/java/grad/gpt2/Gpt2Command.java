@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,9 +33,9 @@ public final class Gpt2Command implements Callable<Integer> {
      * The most parameters {@code --engine auto} runs on the tensor definition ({@link Gpt2Module},
      * a {@code Value} per weight, compiled); above it, the float path ({@link Gpt2}).
      */
-    public static final long TENSOR_LIMIT = 1_000_000;
+    public static final long TENSOR_LIMIT = 50_000;
     /** The most parameters {@code --engine tensor} accepts: beyond, the Values would not fit in memory. */
-    static final long TENSOR_MAX = 20_000_000;
+    static final long TENSOR_MAX = 1_000_000;
 
     /** What runs the model ({@code --engine}). */
     enum Engine {
@@ -45,20 +44,19 @@ public final class Gpt2Command implements Callable<Integer> {
         /** {@link Gpt2Module} compiled, one program per shape. */
         TENSOR,
         /** {@link Gpt2}, the hand-compiled loops on {@code float[]} weights. */
-        FLOAT
-    }
+        FLOAT;
 
-    static final class EngineConverter implements CommandLine.ITypeConverter<Engine> {
-        @Override
-        public Engine convert(String value) {
-            for (Engine e : Engine.values()) {
-                if (e.name().equalsIgnoreCase(value.trim())) {
+        /** The engine called {@code name} (any case), or null. */
+        static Engine named(String name) {
+            for (Engine e : values()) {
+                if (e.name().equalsIgnoreCase(name.trim())) {
                     return e;
                 }
             }
-            throw new CommandLine.TypeConversionException("'" + value + "' is not an engine (expected auto, tensor or float)");
+            return null;
         }
     }
+
 
     @Spec
     CommandSpec spec;
@@ -87,10 +85,16 @@ public final class Gpt2Command implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "threads for the matrix products (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "NAME", converter = EngineConverter.class,
+    /*
+     * A string checked in checkOptions, not an enum with a converter: grad's root command rewrites the
+     * conversion errors of an option called --engine into its own engines' message (grad.cli.OptionRanges).
+     */
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "NAME",
             description = "tensor: the model's Tensor definition, compiled (a Value per weight); float: the same model "
-                    + "hand-compiled on float arrays; auto (default): tensor up to 1,000,000 parameters, float above")
-    Engine engine;
+                    + "hand-compiled on float arrays; auto (default): tensor up to 50,000 parameters, float above")
+    String engineName;
+
+    private Engine engine;
 
     @Option(names = "--attention", description = "write attention_layer<L>_head<H>.png heat maps of the prompt and a report.html into --output-dir")
     boolean attention;
@@ -134,8 +138,7 @@ public final class Gpt2Command implements Callable<Integer> {
     /** The engine that runs the model, on a cache of {@code capacity} positions. */
     private Generator open(Gpt2Config config, int capacity) {
         Path weights = model.resolve("model.safetensors");
-        boolean tensor = engine == Engine.TENSOR || engine == Engine.AUTO && config.parameters() <= TENSOR_LIMIT;
-        if (!tensor) {
+        if (chosen(config) == Engine.FLOAT) {
             return Gpt2.load(config, weights, threads).generator(capacity);
         }
         if (config.parameters() > TENSOR_MAX) {
@@ -143,6 +146,14 @@ public final class Gpt2Command implements Callable<Integer> {
                     + "objects, more than the %,d it allows; use --engine float", config.parameters(), TENSOR_MAX));
         }
         return new Gpt2Compiled(Gpt2Module.load(config, weights)).newSession(capacity);
+    }
+
+    /** {@code --engine}, {@code auto} resolved by the model's size. */
+    private Engine chosen(Gpt2Config config) {
+        if (engine != Engine.AUTO) {
+            return engine;
+        }
+        return config.parameters() <= TENSOR_LIMIT ? Engine.TENSOR : Engine.FLOAT;
     }
 
     private void checkOptions() {
@@ -157,6 +168,10 @@ public final class Gpt2Command implements Callable<Integer> {
         }
         if (threads < 1) {
             throw usage("--threads must be at least 1, not " + threads);
+        }
+        engine = Engine.named(engineName);
+        if (engine == null) {
+            throw usage("--engine must be auto, tensor or float, not '" + engineName + "'");
         }
         if (prompt == null && !inspect) {
             throw usage("--prompt is required (or --inspect)");
@@ -190,6 +205,9 @@ public final class Gpt2Command implements Callable<Integer> {
                 c.layers(), c.heads(), c.width(), c.context(), c.vocabulary(), c.epsilon());
         out.printf(Locale.ROOT, "parameters: %,d (lm_head tied to the token embeddings, counted once)%n", c.parameters());
         out.printf(Locale.ROOT, "weights in memory: %.1f MiB of float32%n", c.parameters() * 4 / 1048576.0);
+        out.printf(Locale.ROOT, "engine: %s%n", chosen(c) == Engine.TENSOR
+                ? "tensor (the Tensor definition, compiled; a Value per weight, held as doubles)"
+                : "float (the hand-compiled loops on the float32 weights)");
         out.flush();
     }
 
