@@ -35,7 +35,7 @@ public final class Gpt2Command implements Callable<Integer> {
      */
     public static final long TENSOR_LIMIT = 50_000;
     /** The most parameters {@code --engine tensor} accepts: beyond, the Values would not fit in memory. */
-    static final long TENSOR_MAX = 1_000_000;
+    static final long TENSOR_MAX = 250_000;
 
     /** What runs the model ({@code --engine}). */
     enum Engine {

@@ -154,7 +154,7 @@ class Gpt2CommandTest {
         Path config = model.resolve("config.json");
         Files.writeString(config, Files.readString(config).replace("\"n_layer\": 2", "\"n_layer\": 400"));
         assertFailsWith(Cli.run("gpt2", "--model", model.toString(), "--prompt", "Hi", "--engine", "tensor"),
-                "--engine tensor: 1,321,456 parameters would be as many Value objects, more than the 1,000,000 it allows");
+                "--engine tensor: 1,321,456 parameters would be as many Value objects, more than the 250,000 it allows");
         // auto takes the float path for it, which then finds the weights do not match the config
         assertFailsWith(Cli.run("gpt2", "--model", model.toString(), "--prompt", "Hi"), "missing tensor h.2.ln_1.weight");
     }
