@@ -20,11 +20,11 @@ import java.util.Map;
  * {@code x + attn(ln_1(x))} then {@code x + mlp(ln_2(x))} (pre-LayerNorm with gain and bias);
  * causal self-attention whose {@code c_attn} makes queries, keys and values at once; an MLP of
  * {@code c_fc}, GELU (tanh approximation) and {@code c_proj}; a final {@code ln_f}; and the
- * {@code lm_head} tied to {@code wte}. The linear layers are GPT-2's {@link Conv1D}, weight {@code [in, out]}
+ * {@code lm_head} tied to {@code wte}. The linear layers are GPT-2's {@code Conv1D}, weight {@code [in, out]}
  * as stored. Parameter names are Hugging Face's ({@code h.0.attn.c_attn.weight}, …).
  *
  * <p>Every parameter is a {@link Value} leaf, gathered into one {@link ParameterStore} (whose
- * {@code double[]} holds the weights); {@link Gpt2Compiled} traces {@link #forward} once per shape and
+ * {@code double[]} holds the weights); {@code Gpt2Compiled} traces {@link #forward} once per shape and
  * replays it. {@link Gpt2} is the same definition compiled by hand onto {@code float[]} weights, for
  * models too large for a {@code Value} per parameter.
  */
