@@ -4,10 +4,15 @@ import grad.GradException;
 import java.nio.file.Path;
 
 /**
- * GPT-2 on float weights: learned token and position embeddings, {@code layers} pre-LayerNorm blocks of
- * causal self-attention and a GELU (tanh) MLP, a final LayerNorm and the lm_head tied to the token
- * embeddings. Weights stay {@code float[]} as loaded (Conv1D layout, {@code [in, out]}); LayerNorm and
- * softmax statistics are taken in double. One token at a time, with a key/value cache ({@link State}).
+ * GPT-2 on float weights: the hand-compiled form of {@link Gpt2Module}, the model's definition on
+ * tensors. The same computation — learned token and position embeddings, {@code layers} pre-LayerNorm
+ * blocks of causal self-attention and a GELU (tanh) MLP, a final LayerNorm and the lm_head tied to the
+ * token embeddings — written as loops over {@code float[]} weights as loaded (Conv1D layout,
+ * {@code [in, out]}) instead of traced from {@code Value}s: a {@code Value} per weight is 124 million
+ * objects for GPT-2 small, so this is the path for real checkpoints ({@code grad gpt2} picks it above
+ * {@link Gpt2Command#TENSOR_LIMIT} parameters). LayerNorm and softmax statistics are taken in double. One
+ * token at a time, with a key/value cache ({@link State}); the tests hold it to {@code Gpt2Module}'s
+ * numbers and PyTorch's.
  */
 public final class Gpt2 implements AutoCloseable {
     /** Sees the attention weights as they are computed. */
@@ -49,7 +54,12 @@ public final class Gpt2 implements AutoCloseable {
     }
 
     /** Tensor names with or without the {@code transformer.} prefix some checkpoints carry. */
-    private record Weights(Safetensors file, String prefix) {
+    record Weights(Safetensors file, String prefix) {
+        static Weights of(Safetensors file) {
+            boolean prefixed = !file.entries().containsKey("wte.weight") && file.entries().containsKey("transformer.wte.weight");
+            return new Weights(file, prefixed ? "transformer." : "");
+        }
+
         float[] get(String name, int... shape) {
             return file.floats(prefix + name, shape);
         }
@@ -62,8 +72,7 @@ public final class Gpt2 implements AutoCloseable {
      */
     public static Gpt2 load(Gpt2Config config, Path safetensors, int threads) {
         try (Safetensors file = Safetensors.open(safetensors)) {
-            boolean prefixed = !file.entries().containsKey("wte.weight") && file.entries().containsKey("transformer.wte.weight");
-            return new Gpt2(config, new Weights(file, prefixed ? "transformer." : ""), threads);
+            return new Gpt2(config, Weights.of(file), threads);
         }
     }
 
@@ -78,6 +87,31 @@ public final class Gpt2 implements AutoCloseable {
             throw new GradException(capacity + " positions do not fit in the model's context of " + config.context());
         }
         return new State(config, capacity);
+    }
+
+    /** Generation on a fresh cache of {@code capacity} positions; closing it closes this model. */
+    Generator generator(int capacity) {
+        State state = newState(capacity);
+        return new Generator() {
+            @Override
+            public float[] feed(int[] tokens, AttentionSink sink) {
+                float[] logits = null;
+                for (int i = 0; i < tokens.length; i++) {
+                    logits = step(state, tokens[i], i == tokens.length - 1, sink);
+                }
+                return logits.clone();
+            }
+
+            @Override
+            public int position() {
+                return state.position();
+            }
+
+            @Override
+            public void close() {
+                Gpt2.this.close();
+            }
+        };
     }
 
     /** The keys and values of the positions seen so far, and the scratch buffers of one step. */

@@ -29,6 +29,34 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Example:", "  grad gpt2 --model gpt2 --prompt \"Hello, I'm a language model,\" --tokens 30"})
 public final class Gpt2Command implements Callable<Integer> {
+    /**
+     * The most parameters {@code --engine auto} runs on the tensor definition ({@link Gpt2Module},
+     * a {@code Value} per weight, compiled); above it, the float path ({@link Gpt2}).
+     */
+    public static final long TENSOR_LIMIT = 50_000;
+    /** The most parameters {@code --engine tensor} accepts: beyond, the Values would not fit in memory. */
+    static final long TENSOR_MAX = 250_000;
+
+    /** What runs the model ({@code --engine}). */
+    enum Engine {
+        /** {@code tensor} up to {@link #TENSOR_LIMIT} parameters, {@code float} above. */
+        AUTO,
+        /** {@link Gpt2Module} compiled, one program per shape. */
+        TENSOR,
+        /** {@link Gpt2}, the hand-compiled loops on {@code float[]} weights. */
+        FLOAT;
+
+        /** The engine called {@code name} (any case), or null. */
+        static Engine named(String name) {
+            for (Engine e : values()) {
+                if (e.name().equalsIgnoreCase(name.trim())) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
+
 
     @Spec
     CommandSpec spec;
@@ -56,6 +84,17 @@ public final class Gpt2Command implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "threads for the matrix products (default: ${DEFAULT-VALUE})")
     int threads;
+
+    /*
+     * A string checked in checkOptions, not an enum with a converter: grad's root command rewrites the
+     * conversion errors of an option called --engine into its own engines' message (grad.cli.OptionRanges).
+     */
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "NAME",
+            description = "tensor: the model's Tensor definition, compiled (a Value per weight); float: the same model "
+                    + "hand-compiled on float arrays; auto (default): tensor up to 50,000 parameters, float above")
+    String engineName;
+
+    private Engine engine;
 
     @Option(names = "--attention", description = "write attention_layer<L>_head<H>.png heat maps of the prompt and a report.html into --output-dir")
     boolean attention;
@@ -90,10 +129,31 @@ public final class Gpt2Command implements Callable<Integer> {
                     + " but the config's vocab_size is " + config.vocabulary());
         }
         int[] ids = promptIds(bpe, config);
-        try (Gpt2 gpt2 = Gpt2.load(config, model.resolve("model.safetensors"), threads)) {
-            new Run(gpt2, bpe, ids, out).generate();
+        try (Generator generator = open(config, ids.length + Math.max(0, tokens - 1))) {
+            new Run(generator, config, bpe, ids, out).generate();
         }
         return 0;
+    }
+
+    /** The engine that runs the model, on a cache of {@code capacity} positions. */
+    private Generator open(Gpt2Config config, int capacity) {
+        Path weights = model.resolve("model.safetensors");
+        if (chosen(config) == Engine.FLOAT) {
+            return Gpt2.load(config, weights, threads).generator(capacity);
+        }
+        if (config.parameters() > TENSOR_MAX) {
+            throw new GradException(String.format(Locale.ROOT, "--engine tensor: %,d parameters would be as many Value "
+                    + "objects, more than the %,d it allows; use --engine float", config.parameters(), TENSOR_MAX));
+        }
+        return new Gpt2Compiled(Gpt2Module.load(config, weights)).newSession(capacity);
+    }
+
+    /** {@code --engine}, {@code auto} resolved by the model's size. */
+    private Engine chosen(Gpt2Config config) {
+        if (engine != Engine.AUTO) {
+            return engine;
+        }
+        return config.parameters() <= TENSOR_LIMIT ? Engine.TENSOR : Engine.FLOAT;
     }
 
     private void checkOptions() {
@@ -108,6 +168,10 @@ public final class Gpt2Command implements Callable<Integer> {
         }
         if (threads < 1) {
             throw usage("--threads must be at least 1, not " + threads);
+        }
+        engine = Engine.named(engineName);
+        if (engine == null) {
+            throw usage("--engine must be auto, tensor or float, not '" + engineName + "'");
         }
         if (prompt == null && !inspect) {
             throw usage("--prompt is required (or --inspect)");
@@ -141,33 +205,30 @@ public final class Gpt2Command implements Callable<Integer> {
                 c.layers(), c.heads(), c.width(), c.context(), c.vocabulary(), c.epsilon());
         out.printf(Locale.ROOT, "parameters: %,d (lm_head tied to the token embeddings, counted once)%n", c.parameters());
         out.printf(Locale.ROOT, "weights in memory: %.1f MiB of float32%n", c.parameters() * 4 / 1048576.0);
+        out.printf(Locale.ROOT, "engine: %s%n", chosen(c) == Engine.TENSOR
+                ? "tensor (the Tensor definition, compiled; a Value per weight, held as doubles)"
+                : "float (the hand-compiled loops on the float32 weights)");
         out.flush();
     }
 
     /** One generation: the prompt fed through the cache, then one token at a time. */
     private final class Run {
-        private final Gpt2 gpt2;
+        private final Generator gpt2;
         private final Bpe bpe;
         private final int[] ids;
         private final PrintWriter out;
         private final double[][][][] weights;
 
-        Run(Gpt2 gpt2, Bpe bpe, int[] ids, PrintWriter out) {
+        Run(Generator gpt2, Gpt2Config c, Bpe bpe, int[] ids, PrintWriter out) {
             this.gpt2 = gpt2;
             this.bpe = bpe;
             this.ids = ids;
             this.out = out;
-            Gpt2Config c = gpt2.config();
             this.weights = attention ? new double[c.layers()][c.heads()][ids.length][] : null;
         }
 
         void generate() {
-            Gpt2.State state = gpt2.newState(ids.length + Math.max(0, tokens - 1));
-            float[] logits = null;
-            for (int i = 0; i < ids.length; i++) {
-                logits = gpt2.step(state, ids[i], i == ids.length - 1,
-                        weights == null ? null : (l, h, p, w) -> weights[l][h][p] = w);
-            }
+            float[] logits = gpt2.feed(ids, weights == null ? null : (l, h, p, w) -> weights[l][h][p] = w);
             if (!json) {
                 out.print(prompt);
                 out.flush();
@@ -178,7 +239,7 @@ public final class Gpt2Command implements Callable<Integer> {
             StringBuilder continuation = new StringBuilder();
             for (int g = 0; g < tokens; g++) {
                 if (json) {
-                    steps.add(step(state.position(), logits));
+                    steps.add(step(gpt2.position(), logits));
                 }
                 int next = sampler.next(logits);
                 String piece = text.add(bpe.bytes(next));
@@ -190,7 +251,7 @@ public final class Gpt2Command implements Callable<Integer> {
                     out.flush();
                 }
                 if (g < tokens - 1) {
-                    logits = gpt2.step(state, next, true, null);
+                    logits = gpt2.feed(new int[] {next}, null);
                 }
             }
             finish(text, continuation, steps);

@@ -97,7 +97,10 @@ class Gpt2CommandTest {
     @Test
     void attentionWritesAPictureForEachHeadAndAReport() throws IOException {
         Path out = dir.resolve("att");
-        gpt2("--attention", "--output-dir", out.toString());
+        gpt2("--attention", "--output-dir", out.toString(), "--engine", "float");
+        byte[] fromFloats = Files.readAllBytes(out.resolve("attention_layer1_head1.png"));
+        gpt2("--attention", "--output-dir", out.toString());   // the tensor engine: the same maps
+        assertThat(Files.readAllBytes(out.resolve("attention_layer1_head1.png"))).isEqualTo(fromFloats);
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly(
                     "attention_layer0_head0.png", "attention_layer0_head1.png",
@@ -116,7 +119,51 @@ class Gpt2CommandTest {
     void inspectPrintsTheConfigAndTheParameterCount() {
         Cli run = Cli.ok(List.of("gpt2", "--model", MODEL, "--inspect"));
         assertThat(run.out()).contains("n_layer 2, n_head 2, n_embd 16, n_positions 32, vocab_size 557")
-                .contains(String.format("parameters: %,d", REFERENCE.get("parameters").getAsLong()));
+                .contains(String.format("parameters: %,d", REFERENCE.get("parameters").getAsLong()))
+                .contains("engine: tensor");   // 16,016 parameters: under the limit, auto runs the Tensor definition
+        assertThat(Cli.ok(List.of("gpt2", "--model", MODEL, "--inspect", "--engine", "float")).out()).contains("engine: float");
+    }
+
+    @Test
+    void theTensorAndFloatEnginesAgreeTokenForToken() {
+        JsonObject tensor = JsonParser.parseString(gpt2("--json", "--engine", "tensor").out()).getAsJsonObject();
+        JsonObject floats = JsonParser.parseString(gpt2("--json", "--engine", "float").out()).getAsJsonObject();
+        JsonArray a = tensor.getAsJsonArray("generated"), b = floats.getAsJsonArray("generated");
+        assertThat(a).hasSize(10);
+        for (int i = 0; i < a.size(); i++) {
+            JsonObject x = a.get(i).getAsJsonObject(), y = b.get(i).getAsJsonObject();
+            assertThat(x.get("chosen")).isEqualTo(y.get("chosen"));
+            JsonArray topX = x.getAsJsonArray("top5"), topY = y.getAsJsonArray("top5");
+            for (int k = 0; k < 5; k++) {
+                assertThat(topX.get(k).getAsJsonObject().get("id")).isEqualTo(topY.get(k).getAsJsonObject().get("id"));
+                assertThat(topX.get(k).getAsJsonObject().get("probability").getAsDouble())
+                        .isCloseTo(topY.get(k).getAsJsonObject().get("probability").getAsDouble(), within(1e-5));
+            }
+        }
+        assertThat(tensor.get("continuation")).isEqualTo(floats.get("continuation"));
+        String text = gpt2("--engine", "float").out();
+        assertThat(gpt2().out()).isEqualTo(text).isEqualTo(gpt2("--engine", "tensor").out());
+        assertThat(gpt2("--engine", "tensor", "--temperature", "1.5", "--seed", "7").out())
+                .isEqualTo(gpt2("--engine", "float", "--temperature", "1.5", "--seed", "7").out())
+                .isNotEqualTo(text);
+    }
+
+    @Test
+    void theTensorEngineRefusesAModelTooLargeForAValuePerWeight() throws IOException {
+        Path model = copy();
+        Path config = model.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replace("\"n_layer\": 2", "\"n_layer\": 400"));
+        assertFailsWith(Cli.run("gpt2", "--model", model.toString(), "--prompt", "Hi", "--engine", "tensor"),
+                "--engine tensor: 1,321,456 parameters would be as many Value objects, more than the 250,000 it allows");
+        // auto takes the float path for it, which then finds the weights do not match the config
+        assertFailsWith(Cli.run("gpt2", "--model", model.toString(), "--prompt", "Hi"), "missing tensor h.2.ln_1.weight");
+    }
+
+    @Test
+    void anUnknownEngineIsAUsageError() {
+        Cli run = Cli.run("gpt2", "--model", MODEL, "--prompt", PROMPT, "--engine", "gpu");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--engine must be auto, tensor or float, not 'gpu'");
     }
 
     /** A copy of the tiny model to break. */
