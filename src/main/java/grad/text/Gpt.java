@@ -84,20 +84,20 @@ final class Gpt implements TextModel {
     }
 
     @Override
-    public Tensor logits(Tensor oneHot) {
-        return forward(oneHot, null);
+    public Tensor logits(Tensor tokens) {
+        return forward(tokens, null);
     }
 
     /** Each layer's attention weights {@code [n_head, n, n]} (row t: how much position t reads each position). */
-    List<Tensor> attention(Tensor oneHot) {
+    List<Tensor> attention(Tensor tokens) {
         List<Tensor> maps = new ArrayList<>();
-        forward(oneHot, maps);
+        forward(tokens, maps);
         return maps;
     }
 
-    private Tensor forward(Tensor oneHot, List<Tensor> attentionMaps) {
-        int n = oneHot.size(0);
-        Tensor x = Layers.rmsnorm(Layers.rows(wpe, 0, n).add(oneHot.matmul(wte)));
+    private Tensor forward(Tensor tokens, List<Tensor> attentionMaps) {
+        int n = tokens.size(0);
+        Tensor x = Layers.rmsnorm(wte.rows(tokens).add(Layers.rows(wpe, 0, n)));
         for (Tensor[] w : layers) {
             Tensor attended = attention(Layers.rmsnorm(x), w, n, attentionMaps);
             x = x.add(Layers.linear(attended, w[3], null));
