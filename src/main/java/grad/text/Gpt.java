@@ -107,24 +107,31 @@ final class Gpt implements TextModel {
         return Layers.linear(x, lmHead, null);
     }
 
-    /** Causal multi-head attention of {@code x [n, E]}: each head's softmax(q·kᵀ/√d) · v, heads side by side. */
+    /**
+     * Causal multi-head attention of {@code x [n, E]}, as microgpt computes it one position at a time:
+     * position t's query reads the keys and values of positions 0 … t, softmax(q·kᵀ/√d) · v per head,
+     * heads side by side.
+     */
     private Tensor attention(Tensor x, Tensor[] w, int n, List<Tensor> maps) {
         int d = nEmbd / nHead;
         Tensor q = heads(Layers.linear(x, w[0], null), n, d);         // [H, n, d]
         Tensor k = heads(Layers.linear(x, w[1], null), n, d);
         Tensor v = heads(Layers.linear(x, w[2], null), n, d);
-        boolean[] future = new boolean[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                future[i * n + j] = true;
+        List<Tensor> outs = new ArrayList<>();
+        List<Tensor> rows = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            Tensor scores = q.slice(1, t, t + 1).matmul(k.slice(1, 0, t + 1).transpose(1, 2)).div(Math.sqrt(d));
+            Tensor weightsOfPositions = scores.softmax(2);                 // [H, 1, t + 1]
+            outs.add(weightsOfPositions.matmul(v.slice(1, 0, t + 1)));      // [H, 1, d]
+            if (maps != null) {
+                rows.add(t + 1 == n ? weightsOfPositions
+                        : Tensor.cat(List.of(weightsOfPositions, Tensor.zeros(nHead, 1, n - t - 1)), 2));
             }
         }
-        Tensor scores = q.matmul(k.transpose(1, 2)).div(Math.sqrt(d)).maskedFill(future, Double.NEGATIVE_INFINITY);
-        Tensor weightsOfPositions = scores.softmax(2);                 // [H, n, n]
         if (maps != null) {
-            maps.add(weightsOfPositions);
+            maps.add(Tensor.cat(rows, 1));                                 // [H, n, n]
         }
-        return weightsOfPositions.matmul(v).transpose(0, 1).reshape(n, nEmbd);
+        return Tensor.cat(outs, 1).transpose(0, 1).reshape(n, nEmbd);
     }
 
     private Tensor heads(Tensor x, int n, int d) {
