@@ -144,6 +144,33 @@ final class Layout {
         return Math.max(0, Math.min(size, i));
     }
 
+    /** The rows of a 2-D tensor at the ids held by a 1-D tensor's Values: one {@link Value#pick} per element. */
+    static Tensor rows(Tensor t, Tensor ids) {
+        int[] shape = t.shapeRef();
+        if (shape.length != 2 || ids.dim() != 1) {
+            throw new IllegalArgumentException("rows: expected a 2-D tensor and 1-D ids, got shapes "
+                    + Shape.str(shape) + " and " + Shape.str(ids.shape()));
+        }
+        int height = shape[0];
+        int width = shape[1];
+        List<List<Value>> columns = new java.util.ArrayList<>(width);
+        for (int j = 0; j < width; j++) {
+            Value[] column = new Value[height];
+            for (int r = 0; r < height; r++) {
+                column[r] = t.valuesRef()[r * width + j];
+            }
+            columns.add(List.of(column));
+        }
+        Value[] in = ids.valuesRef();
+        Value[] out = new Value[in.length * width];
+        for (int i = 0; i < in.length; i++) {
+            for (int j = 0; j < width; j++) {
+                out[i * width + j] = Value.pick(in[i], columns.get(j));
+            }
+        }
+        return new Tensor(out, new int[] {in.length, width}, "rows", t);
+    }
+
     static Tensor rows(Tensor t, int[] ids) {
         int[] shape = t.shapeRef();
         if (shape.length != 2) {

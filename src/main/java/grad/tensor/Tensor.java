@@ -361,6 +361,13 @@ public final class Tensor {
     public Tensor rows(int[] ids) { return Layout.rows(this, ids); }
 
     /**
+     * The rows of a 2-D tensor at the ids held by a 1-D tensor {@code ids} (e.g. token ids fed to a compiled
+     * program as inputs), as an embedding lookup {@code table[ids]}: shape {@code [ids.numel(), size(1)]},
+     * each element a {@link Value#pick} of its column by its id, so one program serves every id.
+     */
+    public Tensor rows(Tensor ids) { return Layout.rows(this, ids); }
+
+    /**
      * {@code value} where {@code mask} is true, this tensor elsewhere (the filled places get no
      * gradient). The mask is row-major over the last dimensions of this shape and repeats over the
      * leading ones, as PyTorch broadcasts a mask of those dimensions: a {@code [T, T]} causal mask for

@@ -37,7 +37,7 @@ final class Bigram implements TextModel {
     }
 
     @Override
-    public Tensor logits(Tensor oneHot) {
-        return oneHot.matmul(table);
+    public Tensor logits(Tensor tokens) {
+        return table.rows(tokens);
     }
 }

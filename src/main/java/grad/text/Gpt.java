@@ -84,20 +84,20 @@ final class Gpt implements TextModel {
     }
 
     @Override
-    public Tensor logits(Tensor oneHot) {
-        return forward(oneHot, null);
+    public Tensor logits(Tensor tokens) {
+        return forward(tokens, null);
     }
 
     /** Each layer's attention weights {@code [n_head, n, n]} (row t: how much position t reads each position). */
-    List<Tensor> attention(Tensor oneHot) {
+    List<Tensor> attention(Tensor tokens) {
         List<Tensor> maps = new ArrayList<>();
-        forward(oneHot, maps);
+        forward(tokens, maps);
         return maps;
     }
 
-    private Tensor forward(Tensor oneHot, List<Tensor> attentionMaps) {
-        int n = oneHot.size(0);
-        Tensor x = Layers.rmsnorm(Layers.rows(wpe, 0, n).add(oneHot.matmul(wte)));
+    private Tensor forward(Tensor tokens, List<Tensor> attentionMaps) {
+        int n = tokens.size(0);
+        Tensor x = Layers.rmsnorm(wte.rows(tokens).add(Layers.rows(wpe, 0, n)));
         for (Tensor[] w : layers) {
             Tensor attended = attention(Layers.rmsnorm(x), w, n, attentionMaps);
             x = x.add(Layers.linear(attended, w[3], null));
@@ -107,24 +107,31 @@ final class Gpt implements TextModel {
         return Layers.linear(x, lmHead, null);
     }
 
-    /** Causal multi-head attention of {@code x [n, E]}: each head's softmax(q·kᵀ/√d) · v, heads side by side. */
+    /**
+     * Causal multi-head attention of {@code x [n, E]}, as microgpt computes it one position at a time:
+     * position t's query reads the keys and values of positions 0 … t, softmax(q·kᵀ/√d) · v per head,
+     * heads side by side.
+     */
     private Tensor attention(Tensor x, Tensor[] w, int n, List<Tensor> maps) {
         int d = nEmbd / nHead;
         Tensor q = heads(Layers.linear(x, w[0], null), n, d);         // [H, n, d]
         Tensor k = heads(Layers.linear(x, w[1], null), n, d);
         Tensor v = heads(Layers.linear(x, w[2], null), n, d);
-        boolean[] future = new boolean[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                future[i * n + j] = true;
+        List<Tensor> outs = new ArrayList<>();
+        List<Tensor> rows = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            Tensor scores = q.slice(1, t, t + 1).matmul(k.slice(1, 0, t + 1).transpose(1, 2)).div(Math.sqrt(d));
+            Tensor weightsOfPositions = scores.softmax(2);                 // [H, 1, t + 1]
+            outs.add(weightsOfPositions.matmul(v.slice(1, 0, t + 1)));      // [H, 1, d]
+            if (maps != null) {
+                rows.add(t + 1 == n ? weightsOfPositions
+                        : Tensor.cat(List.of(weightsOfPositions, Tensor.zeros(nHead, 1, n - t - 1)), 2));
             }
         }
-        Tensor scores = q.matmul(k.transpose(1, 2)).div(Math.sqrt(d)).maskedFill(future, Double.NEGATIVE_INFINITY);
-        Tensor weightsOfPositions = scores.softmax(2);                 // [H, n, n]
         if (maps != null) {
-            maps.add(weightsOfPositions);
+            maps.add(Tensor.cat(rows, 1));                                 // [H, n, n]
         }
-        return weightsOfPositions.matmul(v).transpose(0, 1).reshape(n, nEmbd);
+        return Tensor.cat(outs, 1).transpose(0, 1).reshape(n, nEmbd);
     }
 
     private Tensor heads(Tensor x, int n, int d) {

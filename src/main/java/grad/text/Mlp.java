@@ -64,9 +64,9 @@ final class Mlp implements TextModel {
     }
 
     @Override
-    public Tensor logits(Tensor oneHot) {
-        int n = oneHot.size(0);
-        Tensor emb = oneHot.matmul(wte);                            // [n, E]
+    public Tensor logits(Tensor tokens) {
+        int n = tokens.size(0);
+        Tensor emb = wte.rows(tokens);                            // [n, E]
         List<Tensor> padded = new ArrayList<>();
         Tensor bos = Layers.rows(wte, vocab.bos(), vocab.bos() + 1);
         for (int i = 1; i < blockSize; i++) {

@@ -68,11 +68,11 @@ final class Recurrent implements TextModel {
     }
 
     @Override
-    public Tensor logits(Tensor oneHot) {
-        Tensor emb = oneHot.matmul(wte);                             // [n, E]
+    public Tensor logits(Tensor tokens) {
+        Tensor emb = wte.rows(tokens);                             // [n, E]
         Tensor h = start;
         List<Tensor> states = new ArrayList<>();
-        for (int t = 0; t < oneHot.size(0); t++) {
+        for (int t = 0; t < tokens.size(0); t++) {
             Tensor x = Layers.rows(emb, t, t + 1);
             h = gru ? gruCell(x, h) : Layers.linear(Tensor.cat(List.of(x, h), 1), cell[0], cell[1]).tanh();
             states.add(h);

@@ -3,19 +3,21 @@ package grad.text;
 import grad.engine.Compiler;
 import grad.engine.ParameterStore;
 import grad.engine.Program;
+import grad.engine.Programs;
 import grad.engine.Replay;
 import grad.engine.Value;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Runs a model on one document at a time: its loss (and gradient) and the logits of the next token.
  * {@link TextEngine#VALUE} builds the document's {@link Value} graph each time and calls
- * {@code backward()}; {@link TextEngine#COMPILED} compiles the graph of the longest document once and
- * replays that program for every document, padded, to the same bits.
+ * {@code backward()}; {@link TextEngine#COMPILED} compiles the graph of the longest document once (token
+ * ids as inputs, a 0/1 mask of the positions that count as targets) and replays that program for every
+ * document, padded, to the same bits.
  */
 abstract class Runner {
     final TextModel model;
@@ -58,10 +60,11 @@ abstract class Runner {
         @Override
         double loss(int[] doc, double scale, boolean backward) {
             int n = doc.length + 1;
-            double[] x = new double[n * v];
-            double[] y = new double[n * v];
-            Unrolled.oneHot(doc, bos, v, x, y);
-            Value loss = Unrolled.of(model, n, x, y, scale).loss;
+            double[] in = new double[n + 1];
+            double[] out = new double[2 * n];
+            Unrolled.fill(doc, bos, n, scale, in, out);
+            Value loss = Unrolled.of(model, Arrays.copyOf(in, n), Arrays.copyOf(out, n),
+                    Arrays.copyOfRange(out, n, 2 * n), scale).loss;
             if (backward) {
                 double[] g = store.grad();
                 double[] before = g.clone();
@@ -77,16 +80,19 @@ abstract class Runner {
         @Override
         double[] nextLogits(int[] read) {
             int n = read.length;
-            double[] x = new double[n * v];
-            Unrolled.oneHotRead(read, v, x);
-            List<Value> logits = Unrolled.of(model, n, x, new double[x.length], 1).logits;
+            double[] ids = Arrays.stream(read).asDoubleStream().toArray();
+            List<Value> logits = Unrolled.of(model, ids, ids.clone(), new double[n], 1).logits;
             return logits.subList((n - 1) * v, n * v).stream().mapToDouble(Value::data).toArray();
         }
     }
 
-    /** Through the compiler: one program for documents up to the longest seen, replayed padded. */
+    /**
+     * Through the compiler: one program per padded length ({@link #padded}), compiled on first use, the
+     * token ids its inputs (looked up by {@code pick}), the parameters read from the store in place.
+     */
     static final class Compiled extends Runner {
-        private final TreeMap<Integer, Replay> replays = new TreeMap<>();
+        private final Programs<Integer> programs;
+        private final Map<Integer, Replay> replays = new HashMap<>();
         private final int positions;
         private final double[] taken;
 
@@ -94,65 +100,66 @@ abstract class Runner {
             super(model, store);
             this.positions = Math.min(positions, model.maxPositions());
             this.taken = new double[store.size()];
+            this.programs = new Programs<>(this::compile);
         }
 
-        /** A replay of a program of at least {@code n} positions, compiled now if there is none yet. */
-        private Replay replay(int n) {
-            Map.Entry<Integer, Replay> ready = replays.ceilingEntry(n);
-            if (ready != null) {
-                return ready.getValue();
-            }
-            int len = Math.max(n, positions);
+        private Program compile(int len) {
             Unrolled u = Unrolled.blank(model, len);
-            List<Value> roots = new ArrayList<>();
-            roots.add(u.loss);
-            roots.addAll(u.logits);
-            Program program = Compiler.compile(roots, store.values(), u.inputs, u.targets);
-            Replay replay = program.newReplay();
-            replays.put(len, replay);
-            return replay;
+            Map<String, List<Value>> outputs = new LinkedHashMap<>();
+            outputs.put("loss", List.of(u.loss));
+            outputs.put("logits", u.logits);
+            return Compiler.compile(outputs, store.values(), u.inputs, u.targets);
         }
 
-        /** Loads the parameters and a padded document's one-hot rows (targets none past its end), and runs forward. */
-        private Replay run(int n, double[] x, double[] y, double scale) {
-            Replay r = replay(n);
-            int len = replays.ceilingKey(n);
-            double[] in = Arrays.copyOf(x, len * v + 1);
-            in[len * v] = scale;
-            r.setParameters(store.data());
+        /**
+         * The positions of the program a document of {@code n} positions runs on: the longest training
+         * document's, or its own if it is longer. (Measured on the default GPT run: a program per length,
+         * or per multiple of 4 or 8, costs more in compiling than it saves in padding.)
+         */
+        private int padded(int n) {
+            return Math.max(n, positions);
+        }
+
+        /** Loads a padded document (no position counted past its end) and runs forward. */
+        private Replay run(int[] doc, double scale) {
+            int len = padded(doc.length + 1);
+            Replay r = replays.computeIfAbsent(len, l -> {
+                // Interpreted: on the default run, HotSpot compiling the generated code costs more CPU
+                // than the code saves in 1000 steps (measured: 4.1-4.4 s against 5.7 s for the process).
+                Replay fresh = programs.get(l).newInterpretedReplay();
+                fresh.useParameters(store.data(), taken);
+                return fresh;
+            });
+            double[] in = new double[len + 1];
+            double[] out = new double[2 * len];
+            Unrolled.fill(doc, bos, len, scale, in, out);
             r.setInputs(in);
-            r.setTargets(Arrays.copyOf(y, len * v));
+            r.setTargets(out);
             r.forward();
             return r;
         }
 
         @Override
         double loss(int[] doc, double scale, boolean backward) {
-            int n = doc.length + 1;
-            double[] x = new double[n * v];
-            double[] y = new double[n * v];
-            Unrolled.oneHot(doc, bos, v, x, y);
-            Replay r = run(n, x, y, scale);
+            Replay r = run(doc, scale);
             if (backward) {
                 r.backward();
-                r.takeParameterGradients(taken);
                 double[] g = store.grad();
                 for (int i = 0; i < g.length; i++) {
                     g[i] += taken[i];
                 }
+                Arrays.fill(taken, 0);
             }
-            return r.output(0);
+            return r.output("loss", 0);
         }
 
         @Override
         double[] nextLogits(int[] read) {
             int n = read.length;
-            double[] x = new double[n * v];
-            Unrolled.oneHotRead(read, v, x);
-            Replay r = run(n, x, new double[n * v], 1);
+            Replay r = run(Arrays.copyOfRange(read, 1, n), 1);
             double[] logits = new double[v];
             for (int i = 0; i < v; i++) {
-                logits[i] = r.output(1 + (n - 1) * v + i);
+                logits[i] = r.output("logits", (n - 1) * v + i);
             }
             return logits;
         }

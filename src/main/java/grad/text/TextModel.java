@@ -25,8 +25,9 @@ public interface TextModel extends Module {
     }
 
     /**
-     * The logits {@code [n, V+1]} of the token after each of {@code n} tokens, given them one-hot
-     * ({@code [n, V+1]}, the first BOS): position t sees tokens 0 … t only.
+     * The logits {@code [n, V+1]} of the token after each of {@code n} tokens, given their ids
+     * ({@code [n]}, the first BOS; inputs of a compiled program, looked up with {@link Tensor#rows(Tensor)}):
+     * position t sees tokens 0 … t only.
      */
-    Tensor logits(Tensor oneHot);
+    Tensor logits(Tensor tokens);
 }

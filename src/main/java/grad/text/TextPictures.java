@@ -49,13 +49,12 @@ final class TextPictures {
         Vocabulary vocab = gpt.vocabulary();
         int[] doc = vocab.encode(line);
         int n = doc.length + 1;
-        int v = vocab.size();
-        double[] x = new double[n * v];
-        int[] read = new int[n];
+        double[] read = new double[n];
         read[0] = vocab.bos();
-        System.arraycopy(doc, 0, read, 1, doc.length);
-        Unrolled.oneHotRead(read, v, x);
-        List<Tensor> maps = gpt.attention(Tensor.of(x, n, v));
+        for (int t = 0; t < doc.length; t++) {
+            read[t + 1] = doc[t];
+        }
+        List<Tensor> maps = gpt.attention(Tensor.of(read, n));
         double[][][][] w = new double[maps.size()][][][];
         for (int l = 0; l < maps.size(); l++) {
             double[] data = maps.get(l).data();

@@ -2,20 +2,21 @@ package grad.text;
 
 import grad.engine.Value;
 import grad.tensor.Tensor;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One document's loss as a {@link Value} graph over {@code n} positions: the tokens read and the tokens
- * to predict are one-hot leaves (so that a compiled program takes them as inputs), and so is the
- * factor the summed loss is scaled by (1 / the tokens in the batch).
+ * One document's loss as a {@link Value} graph over {@code n} positions: the ids of the tokens read and
+ * of the tokens to predict are leaves (so that a compiled program takes them as inputs and looks them up
+ * with {@link Value#pick}), and so are a 0/1 mask of the positions that count and the factor the summed
+ * loss is scaled by (1 / the tokens in the batch).
  */
 final class Unrolled {
-    /** The tokens read, one-hot, row-major {@code [n, V+1]}, then the scale. */
+    /** The ids of the tokens read, {@code [n]}, then the scale. */
     final List<Value> inputs;
-    /** The tokens to predict, one-hot, row-major {@code [n, V+1]}. */
+    /** The ids of the tokens to predict, {@code [n]}, then the mask, {@code [n]}. */
     final List<Value> targets;
-    /** {@code scale · Σₜ −log softmax(logitsₜ)[targetₜ]}. */
+    /** {@code scale · Σₜ maskₜ · −log softmax(logitsₜ)[targetₜ]}. */
     final Value loss;
     /** The logits of the token after each one read, row-major {@code [n, V+1]}. */
     final List<Value> logits;
@@ -27,47 +28,53 @@ final class Unrolled {
         this.logits = logits;
     }
 
-    /** The graph of {@code model} on the one-hot tokens {@code x} and targets {@code y} ({@code [n, V+1]} each). */
-    static Unrolled of(TextModel model, int n, double[] x, double[] y, double scale) {
+    /** The graph of {@code model} reading the ids {@code read} and predicting {@code next} where {@code mask} is 1. */
+    static Unrolled of(TextModel model, double[] read, double[] next, double[] mask, double scale) {
+        int n = read.length;
         int v = model.vocabulary().size();
-        Tensor read = Tensor.of(x, n, v);
-        Tensor next = Tensor.of(y, n, v);
+        Tensor tokens = Tensor.of(read, n);
+        Tensor expected = Tensor.of(next, n);
+        Tensor counted = Tensor.of(mask, n);
         Tensor factor = Tensor.scalar(scale);
-        Tensor logits = model.logits(read);
-        Value loss = next.mul(logits.logSoftmax(1)).sum().neg().mul(factor).values().get(0);
-        List<Value> inputs = new java.util.ArrayList<>(read.values());
+        Tensor logits = model.logits(tokens);
+        List<Value> logp = logits.logSoftmax(1).values();
+        List<Value> terms = new ArrayList<>(n);
+        for (int t = 0; t < n; t++) {
+            Value target = Value.pick(expected.value(t), logp.subList(t * v, (t + 1) * v));
+            terms.add(target.mul(counted.value(t)));
+        }
+        Value loss = Value.sum(terms).neg().mul(factor.value());
+        List<Value> inputs = new ArrayList<>(tokens.values());
         inputs.addAll(factor.values());
-        return new Unrolled(inputs, next.values(), loss, logits.values());
+        List<Value> targets = new ArrayList<>(expected.values());
+        targets.addAll(counted.values());
+        return new Unrolled(inputs, targets, loss, logits.values());
     }
 
     /**
-     * Placeholders for a graph to compile: no token, scale 1. Shorter documents run on it too: every
-     * model reads its tokens in order (position t sees tokens 0 … t only), and a position with no target
-     * adds exactly 0 to the loss and to every gradient, so the padding changes no bit of the result.
+     * Placeholders for a graph to compile: every token BOS, no position counted, scale 1. Shorter
+     * documents run on it too: every model reads its tokens in order (position t sees tokens 0 … t
+     * only), and a position masked out adds exactly 0 to the loss and to every gradient, so the padding
+     * changes no bit of the result.
      */
     static Unrolled blank(TextModel model, int n) {
-        int cells = n * model.vocabulary().size();
-        return of(model, n, new double[cells], new double[cells], 1);
+        double[] ids = new double[n];
+        java.util.Arrays.fill(ids, model.vocabulary().bos());
+        return of(model, ids, ids.clone(), new double[n], 1);
     }
 
     /**
-     * The one-hot rows of a document's tokens: {@code x} gets BOS then its characters, {@code y} its
-     * characters then BOS (EOS).
+     * A document padded to {@code len} positions, as a program's inputs and targets: {@code in} gets the
+     * ids read (BOS then its characters, then BOS as padding) and then {@code scale}; {@code out} the ids
+     * to predict (its characters then BOS, the end; BOS as padding) and then the mask (1 for each of its
+     * {@code doc.length + 1} positions, 0 for the padding).
      */
-    static void oneHot(int[] doc, int bos, int v, double[] x, double[] y) {
-        Arrays.fill(x, 0);
-        Arrays.fill(y, 0);
-        for (int t = 0; t <= doc.length; t++) {
-            x[t * v + (t == 0 ? bos : doc[t - 1])] = 1;
-            y[t * v + (t == doc.length ? bos : doc[t])] = 1;
+    static void fill(int[] doc, int bos, int len, double scale, double[] in, double[] out) {
+        for (int t = 0; t < len; t++) {
+            in[t] = t == 0 || t > doc.length ? bos : doc[t - 1];
+            out[t] = t < doc.length ? doc[t] : bos;
+            out[len + t] = t <= doc.length ? 1 : 0;
         }
-    }
-
-    /** The one-hot rows of tokens already read ({@code read[0]} is BOS); no target. */
-    static void oneHotRead(int[] read, int v, double[] x) {
-        Arrays.fill(x, 0);
-        for (int t = 0; t < read.length; t++) {
-            x[t * v + read[t]] = 1;
-        }
+        in[len] = scale;
     }
 }

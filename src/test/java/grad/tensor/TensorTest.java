@@ -31,6 +31,27 @@ class TensorTest {
     }
 
     @Test
+    void rowsByIdValuesLookUpAndCompileToOneProgramForEveryId() {
+        Tensor table = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 3, 2);    // rows (1,2), (3,4), (5,6)
+        Tensor ids = Tensor.of(new double[] {2, 0, 2}, 3);
+        Tensor picked = table.rows(ids);
+        assertThat(picked.shape()).containsExactly(3, 2);
+        assertThat(picked.data()).containsExactly(5, 6, 1, 2, 5, 6);
+        Tensor w = Tensor.of(new double[] {1, 10, 100, 1000, 1e4, 1e5}, 3, 2);
+        Tensor loss = picked.mul(w).sum();
+        loss.backward();
+        assertThat(table.grad()).containsExactly(100, 1000, 0, 0, 1 + 1e4, 10 + 1e5);   // row 2 picked twice
+        assertThat(ids.grad()).containsExactly(0, 0, 0);
+
+        Program p = Compiler.compile(List.of(loss.values().get(0)), table.values(), ids.values(), List.of());
+        Replay r = p.newReplay();
+        r.setParameters(table.data());
+        r.setInputs(new double[] {1, 1, 0});                                // another sequence of ids
+        r.forward();
+        assertThat(r.output(0)).isEqualTo(3 + 4 * 10 + 3 * 100 + 4 * 1000 + 1e4 + 2e5);
+    }
+
+    @Test
     void aTensorOfValuesSendsGradientsIntoThoseValues() {
         Value a = Value.of(3), b = Value.of(-2);
         Tensor t = Tensor.of(List.of(a, b, a), 3);
