@@ -4,9 +4,8 @@ import grad.GradException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -17,9 +16,6 @@ import org.apache.commons.csv.CSVRecord;
  * {@code points.csv:3: malformed CSV: Invalid character between encapsulated token and delimiter}.
  */
 public final class CsvRecords {
-    /** Where Commons CSV's error messages say the problem is: "(startline 3)" or "at line: 3". */
-    private static final Pattern CSV_ERROR_LINE = Pattern.compile("\\((?:start)?line (\\d+)\\)|at line: (\\d+)");
-
     private CsvRecords() {
     }
 
@@ -36,7 +32,8 @@ public final class CsvRecords {
      * Every record of {@code text}.
      *
      * @param where the file's name, for messages
-     * @throws GradException {@code where:line: malformed CSV: reason}
+     * @throws GradException {@code where:line: malformed CSV: reason}, the line being where the record that
+     *                       Commons CSV could not read starts
      */
     public static List<Row> parse(String text, char delimiter, String where) {
         CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -45,33 +42,25 @@ public final class CsvRecords {
                 .get();
         LineIndex lines = new LineIndex(text);
         List<Row> rows = new ArrayList<>();
-        CSVParser parser = null;
-        try {
-            parser = CSVParser.parse(text, format);
-            for (CSVRecord record : parser) {
+        long lastGoodEnd = 0; // the line the last record read ends on (0: none yet)
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
                 rows.add(new Row(lines.lineOf(record.getCharacterPosition()), record.values()));
+                lastGoodEnd = parser.getCurrentLineNumber();
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            long line = errorLine(e, parser == null ? 1 : parser.getCurrentLineNumber());
+            long line = lines.firstRecordLineAfter(lastGoodEnd);
             throw new GradException(where + ":" + line + ": malformed CSV: " + reason(e), e);
         }
         return rows;
     }
 
-    /** The line Commons CSV names in its message (where a bad quoted field starts), else its current line. */
-    private static long errorLine(Exception e, long currentLine) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            Matcher m = CSV_ERROR_LINE.matcher(String.valueOf(t.getMessage()));
-            if (m.find()) {
-                return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
-            }
-        }
-        return Math.max(1, currentLine);
-    }
-
     /**
-     * Commons CSV's explanation, without its own "(line N)" and "at line: N, position: M" parts, nor the
-     * class name a wrapped exception's message starts with.
+     * Commons CSV's explanation, without its own "(line N)" and "at line: N, position: M" parts (the line
+     * reported is the record's, from the parser's positions), nor the class name a wrapped exception's
+     * message starts with.
      */
     private static String reason(Exception e) {
         Throwable t = e;

@@ -38,4 +38,15 @@ public final class LineIndex {
         int i = Arrays.binarySearch(starts, p);
         return i >= 0 ? i + 1 : -i - 1;
     }
+
+    /**
+     * Where the record after one that ends on {@code line} starts (blank lines skipped), for a record the
+     * parser could not read: line 1 if {@code line} is 0, past the text's last line if none is left.
+     */
+    public long firstRecordLineAfter(long line) {
+        if (line >= starts.length) {
+            return starts.length + 1L;
+        }
+        return lineOf(starts[(int) line]);
+    }
 }

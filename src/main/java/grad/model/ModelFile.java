@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import com.google.gson.stream.JsonToken;
 import grad.GradException;
 import grad.io.AtomicFiles;
+import grad.io.InlineRecords;
 import grad.nn.Layer;
 import grad.nn.MLP;
 import java.io.IOException;

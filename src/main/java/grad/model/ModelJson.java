@@ -1,7 +1,7 @@
 package grad.model;
 
 import com.google.gson.JsonElement;
-import grad.model.InlineRecords.Inline;
+import grad.io.InlineRecords.Inline;
 import java.util.List;
 
 /**

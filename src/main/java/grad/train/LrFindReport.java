@@ -11,11 +11,11 @@ import java.nio.file.Path;
  */
 public final class LrFindReport {
     private final LrFinder.Result result;
-    private final JsonObject dataset;
+    private final MetricsJson.DatasetJson dataset;
     private final String network;
     private final JsonObject settings;
 
-    LrFindReport(LrFinder.Result result, JsonObject dataset, String network, JsonObject settings) {
+    LrFindReport(LrFinder.Result result, MetricsJson.DatasetJson dataset, String network, JsonObject settings) {
         this.result = result;
         this.dataset = dataset;
         this.network = network;

@@ -1,11 +1,5 @@
 package grad.train;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import grad.data.CsvOptions;
 import grad.data.Dataset;
 import grad.data.Split;
@@ -15,14 +9,15 @@ import grad.plot.TrainingCurves;
 import grad.optim.OptimizerKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The metrics of a run, epoch by epoch, and their file {@code metrics_<name>.json}: the configuration
  * (every option, with the seed), the data, every epoch's loss and accuracy, the final evaluation and the
- * run's status. Non-finite numbers are written as {@code null}. No wall-clock times, so one seed gives
- * one file.
+ * run's status, as {@link MetricsJson} records. Non-finite numbers are written as {@code null}. No
+ * wall-clock times, so one seed gives one file.
  */
 final class MetricsLog implements EpochListener {
     private final Path file;
@@ -34,7 +29,7 @@ final class MetricsLog implements EpochListener {
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private final List<HealthChecks.Warning> warnings = new ArrayList<>();
     /** What the file holds once written, or null. */
-    private JsonObject written;
+    private MetricsJson written;
 
     MetricsLog(Path file, TrainingPlan plan, PreparedData p, Loss loss) {
         this.file = file;
@@ -71,7 +66,7 @@ final class MetricsLog implements EpochListener {
     }
 
     /** What {@link #runEnded} wrote to the file (the report shows it), or null before then. */
-    JsonObject written() {
+    MetricsJson written() {
         return written;
     }
 
@@ -113,237 +108,115 @@ final class MetricsLog implements EpochListener {
     }
 
     private void writeFinal(Scores train, Scores test, EarlyStopping.Result early, int interrupted) {
-        JsonObject root = common(interrupted > 0 ? "interrupted" : "completed");
-        if (interrupted > 0) {
-            JsonObject o = new JsonObject();
-            o.addProperty("epoch", interrupted);
-            o.addProperty("message", "interrupted (Ctrl-C) in epoch " + interrupted + " of " + plan.epochs()
-                    + "; that epoch was finished, and the final metrics are its network's");
-            root.add("interruption", o);
-        }
-        if (early != null) {
-            root.add("early_stopping", earlyJson(early));
-        }
-        JsonObject fin = new JsonObject();
-        fin.add("loss", num(train.loss()));
-        if (data.isRegression()) {
-            fin.add("rmse", num(train.rmse()));
-            fin.add("r2", num(train.r2()));
-        } else {
-            fin.add("accuracy", num(train.accuracy()));
-        }
-        if (test != null) {
-            addScores(fin, "test_", test);
-        }
-        if (!data.isRegression()) {
-            JsonArray matrix = new JsonArray();
-            for (int[] row : (test != null ? test : train).confusion()) {
-                JsonArray r = new JsonArray();
-                for (int c : row) {
-                    r.add(c);
-                }
-                matrix.add(r);
-            }
-            fin.add(test != null ? "test_confusion" : "confusion", matrix);
-        }
-        root.add("final", fin);
-        write(root);
+        MetricsJson.Interruption interruption = interrupted == 0 ? null : new MetricsJson.Interruption(interrupted,
+                "interrupted (Ctrl-C) in epoch " + interrupted + " of " + plan.epochs()
+                        + "; that epoch was finished, and the final metrics are its network's");
+        boolean regression = data.isRegression();
+        int[][] confusion = regression ? null : (test != null ? test : train).confusion();
+        MetricsJson.Final fin = new MetricsJson.Final(train.loss(), regression ? null : train.accuracy(),
+                regression ? train.rmse() : null, regression ? train.r2() : null, testScores(test),
+                test == null ? confusion : null, test != null ? confusion : null);
+        write(new MetricsJson(interrupted > 0 ? "interrupted" : "completed", config(plan, split, loss, source),
+                dataset(data, split), epochList(), warningList(), interruption, early == null ? null : earlyJson(early),
+                fin, null));
     }
 
     /** Which epoch's weights were kept, and why the run stopped. */
-    private JsonObject earlyJson(EarlyStopping.Result r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("best_epoch", r.bestEpoch());
-        o.add("best_validation_loss", num(r.bestValidationLoss()));
-        o.addProperty("stopped_epoch", r.lastEpoch());
-        o.addProperty("reason", r.reason());
-        o.addProperty("message", r.reason().equals("patience")
+    private MetricsJson.EarlyStop earlyJson(EarlyStopping.Result r) {
+        String message = r.reason().equals("patience")
                 ? "no better validation loss for " + plan.earlyStopping().patience() + " epochs after epoch " + r.bestEpoch()
                 : r.reason().equals("interrupted") ? "interrupted after epoch " + r.lastEpoch()
                         + "; the best validation loss was at epoch " + r.bestEpoch()
-                : "trained every epoch; the best validation loss was at epoch " + r.bestEpoch());
-        JsonArray losses = new JsonArray();
-        for (double v : r.validationLosses()) {
-            losses.add(num(v));
-        }
-        o.add("validation_loss", losses);
-        return o;
+                : "trained every epoch; the best validation loss was at epoch " + r.bestEpoch();
+        return new MetricsJson.EarlyStop(r.bestEpoch(), r.bestValidationLoss(), r.lastEpoch(), r.reason(), message,
+                Arrays.stream(r.validationLosses()).boxed().toList());
     }
 
     private void writeDiverged(DivergedException e) {
-        JsonObject root = common("diverged");
-        JsonObject div = new JsonObject();
-        div.addProperty("epoch", e.epoch());
-        div.addProperty("message", e.getMessage());
-        root.add("divergence", div);
-        write(root);
+        write(new MetricsJson("diverged", config(plan, split, loss, source), dataset(data, split), epochList(),
+                warningList(), null, null, null, new MetricsJson.Divergence(e.epoch(), e.getMessage())));
     }
 
-    private JsonObject common(String status) {
-        JsonObject root = new JsonObject();
-        root.addProperty("status", status);
-        root.add("config", configJson(plan, split, loss, source));
-        root.add("dataset", datasetJson(data, split));
-        JsonArray list = new JsonArray();
-        for (EpochMetrics m : epochs) {
-            list.add(epochJson(m));
-        }
-        root.add("epochs", list);
-        JsonArray warned = new JsonArray();
-        for (HealthChecks.Warning w : warnings) {
-            JsonObject o = new JsonObject();
-            o.addProperty("epoch", w.epoch());
-            o.addProperty("kind", w.kind());
-            o.addProperty("message", w.message());
-            warned.add(o);
-        }
-        root.add("warnings", warned);
-        return root;
+    private List<MetricsJson.Epoch> epochList() {
+        return epochs.stream().map(m -> new MetricsJson.Epoch(m.epoch(), m.loss(),
+                data.isRegression() ? null : m.accuracy(), testScores(m.test()), validationScores(m.validation()))).toList();
+    }
+
+    private List<MetricsJson.Warning> warningList() {
+        return warnings.stream().map(w -> new MetricsJson.Warning(w.epoch(), w.kind(), w.message())).toList();
     }
 
     /** What the metrics file says of the data. */
-    static JsonObject datasetJson(Dataset data, Split split) {
-        JsonObject d = new JsonObject();
-        d.addProperty("name", data.name());
-        d.addProperty("rows", data.size());
-        d.addProperty("train_rows", split.train().size());
-        d.addProperty("test_rows", split.test().size());
-        d.add("features", strings(data.featureNames()));
-        d.addProperty("task", data.isRegression() ? "regression" : "classification");
-        if (!data.isRegression()) {
-            d.add("classes", strings(data.classNames()));
-        }
-        return d;
+    static MetricsJson.DatasetJson dataset(Dataset data, Split split) {
+        return new MetricsJson.DatasetJson(data.name(), data.size(), split.train().size(), split.test().size(),
+                data.featureNames(), data.isRegression() ? "regression" : "classification",
+                data.isRegression() ? null : data.classNames());
     }
 
-    private JsonObject epochJson(EpochMetrics m) {
-        JsonObject o = new JsonObject();
-        o.addProperty("epoch", m.epoch());
-        o.add("loss", num(m.loss()));
-        if (!data.isRegression()) {
-            o.add("accuracy", num(m.accuracy()));
+    /** An evaluation on the test rows: loss and accuracy, or loss, RMSE and R² for regression; null stays null. */
+    private MetricsJson.TestScores testScores(Scores s) {
+        if (s == null) {
+            return null;
         }
-        if (m.test() != null) {
-            addScores(o, "test_", m.test());
-        }
-        if (m.validation() != null) {
-            addScores(o, "validation_", m.validation());
-        }
-        return o;
+        boolean r = data.isRegression();
+        return new MetricsJson.TestScores(s.loss(), r ? null : s.accuracy(), r ? s.rmse() : null, r ? s.r2() : null);
     }
 
-    /**
-     * An evaluation on held-out rows, its keys named with {@code prefix}: {@code test_loss} and
-     * {@code test_accuracy}, or {@code test_rmse} and {@code test_r2} for regression.
-     */
-    private void addScores(JsonObject o, String prefix, Scores s) {
-        o.add(prefix + "loss", num(s.loss()));
-        if (data.isRegression()) {
-            o.add(prefix + "rmse", num(s.rmse()));
-            o.add(prefix + "r2", num(s.r2()));
-        } else {
-            o.add(prefix + "accuracy", num(s.accuracy()));
-        }
+    /** As {@link #testScores}, on the validation rows. */
+    private MetricsJson.ValidationScores validationScores(Scores s) {
+        MetricsJson.TestScores t = testScores(s);
+        return t == null ? null : new MetricsJson.ValidationScores(t.testLoss(), t.testAccuracy(), t.testRmse(), t.testR2());
     }
 
     /** The run's configuration, as the metrics file holds it, with what was done to a CSV file's columns and rows. */
-    static JsonObject configJson(TrainingPlan plan, Split split, Loss loss, DataSource source) {
-        JsonObject c = new JsonObject();
-        c.addProperty("dataset", plan.data().dataset());
-        if (source.encoding() == null) { // generated data: a CSV file has no class size
-            c.addProperty("class_size", plan.data().classSize());
-        }
-        if (plan.data().noise() != null) {
-            c.add("noise", num(plan.data().noise()));
-        }
-        c.addProperty("batch_size", plan.batchSize());
-        c.addProperty("epochs", plan.epochs());
-        addOptimizer(c, plan.optimizer());
-        c.addProperty("print_epochs", plan.outputs().printEvery());
-        if (plan.earlyStopping() != null) {
-            c.addProperty("early_stopping", plan.earlyStopping().patience());
-            c.add("validation_split", num(plan.earlyStopping().validationSplit()));
-        }
-        JsonArray hidden = new JsonArray();
-        plan.model().hidden().forEach(hidden::add);
-        c.add("hidden_units", hidden);
-        c.addProperty("activation", plan.model().activation().id());
-        if (plan.model().inputFeatures() != null && !plan.model().inputFeatures().isDefault()) {
-            c.addProperty("input_features", plan.model().inputFeatures().toString());
-        }
-        c.addProperty("loss", loss.id());
-        c.addProperty("init", plan.model().init().id());
-        c.addProperty("seed", plan.seed());
-        c.addProperty("graphviz", plan.outputs().graphviz());
-        c.addProperty("plots", plan.outputs().plots());
-        c.addProperty("test_split", split.test().size() == 0 && plan.data().testSplit() == null ? 0.0
-                : plan.data().testFraction());
-        if (plan.data().csv() != null) {
-            c.addProperty("label", plan.data().csv().label());
-            c.addProperty("delimiter", String.valueOf(plan.data().csv().delimiter()));
-        }
-        if (source.encoding() != null) {
-            addEncoding(c, plan, source);
-        }
-        return c;
+    static MetricsJson.Config config(TrainingPlan plan, Split split, Loss loss, DataSource source) {
+        var d = plan.data();
+        var m = plan.model();
+        var early = plan.earlyStopping();
+        return new MetricsJson.Config(d.dataset(),
+                source.encoding() == null ? d.classSize() : null, // generated data: a CSV file has no class size
+                d.noise(), plan.batchSize(), plan.epochs(), optimizer(plan.optimizer()), plan.outputs().printEvery(),
+                early == null ? null : early.patience(), early == null ? null : early.validationSplit(),
+                m.hidden(), m.activation().id(),
+                m.inputFeatures() != null && !m.inputFeatures().isDefault() ? m.inputFeatures().toString() : null,
+                loss.id(), m.init().id(), plan.seed(), plan.outputs().graphviz(), plan.outputs().plots(),
+                split.test().size() == 0 && d.testSplit() == null ? 0.0 : d.testFraction(),
+                d.csv() == null ? null : csv(plan, source));
     }
 
     /**
-     * How a CSV file's features were read: {@code categorical} (auto or none, and the columns forced),
-     * {@code missing}, the {@code encoding} column by column, and notes on the cells filled and rows dropped.
+     * How a CSV file's features were read: its label and delimiter, {@code categorical} (auto or none, and the
+     * columns forced), {@code missing}, the {@code encoding} column by column, and notes on the cells filled and
+     * rows dropped (the last four only when it was encoded).
      */
-    private static void addEncoding(JsonObject c, TrainingPlan plan, DataSource source) {
+    private static MetricsJson.CsvJson csv(TrainingPlan plan, DataSource source) {
         CsvOptions csv = plan.data().csv();
-        c.addProperty("categorical", csv.categoricalAuto() ? "auto" : "none");
-        if (!csv.categoricalColumns().isEmpty()) {
-            c.add("categorical_columns", strings(csv.categoricalColumns()));
+        String delimiter = String.valueOf(csv.delimiter());
+        if (source.encoding() == null) {
+            return new MetricsJson.CsvJson(csv.label(), delimiter, null, null, null, null, null);
         }
-        c.addProperty("missing", csv.missing().id());
-        c.add("encoding", strings(source.encoding().summary()));
         List<String> notes = DataNotes.lines(plan, source);
-        if (!notes.isEmpty()) {
-            c.add("data_notes", strings(notes));
-        }
+        return new MetricsJson.CsvJson(csv.label(), delimiter, csv.categoricalAuto() ? "auto" : "none",
+                csv.categoricalColumns().isEmpty() ? null : csv.categoricalColumns(), csv.missing().id(),
+                source.encoding().summary(), notes.isEmpty() ? null : notes);
     }
 
-    /** The optimizer's settings, in the metrics file's order. */
     /**
      * The optimizer's settings: SGD's as they always were (no {@code optimizer} field, so that an SGD run's
      * file is what it was before there was a choice); Adam's and AdamW's with {@code optimizer} and their own.
      */
-    private static void addOptimizer(JsonObject c, OptimizerPlan o) {
-        if (o.kind() != OptimizerKind.SGD) {
-            c.addProperty("optimizer", o.kind().id());
-        }
-        c.add("lr", num(o.lr()));
-        if (o.lrAuto()) {
-            c.addProperty("lr_auto", true);
-        }
+    private static MetricsJson.OptimizerJson optimizer(OptimizerPlan o) {
+        Boolean auto = o.lrAuto() ? true : null;
         if (o.kind() == OptimizerKind.SGD) {
-            c.add("momentum", num(o.momentum()));
-            c.add("weight_decay", num(o.weightDecay()));
-            c.add("l1", num(o.l1()));
-            c.addProperty("nesterov", o.nesterov());
-        } else {
-            c.add("beta1", num(o.beta1()));
-            c.add("beta2", num(o.beta2()));
-            c.add("eps", num(o.eps()));
-            c.add("weight_decay", num(o.weightDecay()));
+            return new MetricsJson.OptimizerJson(null, o.lr(), auto, o.momentum(), null, null, null, o.weightDecay(),
+                    o.l1(), o.nesterov());
         }
+        return new MetricsJson.OptimizerJson(o.kind().id(), o.lr(), auto, null, o.beta1(), o.beta2(), o.eps(),
+                o.weightDecay(), null, null);
     }
 
-    private static JsonArray strings(List<String> values) {
-        JsonArray a = new JsonArray();
-        values.forEach(a::add);
-        return a;
-    }
-
-    private static JsonElement num(double v) {
-        return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
-    }
-
-    private void write(JsonObject root) {
-        written = root;
-        AtomicFiles.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root) + "\n");
+    private void write(MetricsJson metrics) {
+        written = metrics;
+        AtomicFiles.writeString(file, metrics.toJson());
     }
 }

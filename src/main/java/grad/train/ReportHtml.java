@@ -1,24 +1,33 @@
 package grad.train;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import grad.plot.Palette;
+import grad.train.MetricsJson.DatasetJson;
 import java.awt.Color;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The HTML of {@code report.html}: the metrics file's numbers and links to the pictures beside it. One
- * self-contained page — styles inline, no script, nothing from the network — in the pictures' palette and
- * font, with a print stylesheet. Every text from the data (names, labels, messages) is escaped.
+ * The HTML of {@code report.html}: the metrics file's records ({@link MetricsJson}) and links to the pictures
+ * beside it. One self-contained page — styles inline, no script, nothing from the network — in the pictures'
+ * palette and font, with a print stylesheet. The page is the resource {@code report.html} and its styles
+ * {@code report.css}, whose {@code {{name}}} placeholders {@link #fill} replaces; the sections filled in are
+ * built here, every text from the data (names, labels, messages) escaped by {@link #esc}.
  */
 final class ReportHtml {
-
     /** A picture of one epoch. */
     record Shot(int epoch, String file) {
     }
@@ -37,6 +46,12 @@ final class ReportHtml {
         }
     }
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+    private static final String PAGE = resource("report.html");
+    private static final String STYLE = fill(resource("report.css"), Map.of("ink", css(Palette.INK),
+            "train", css(Palette.TRAIN), "test", css(Palette.TEST), "diverged", css(Palette.classColor(0)),
+            "miss", css(Palette.classColor(0))));
+
     private final StringBuilder html = new StringBuilder();
 
     private ReportHtml() {
@@ -49,10 +64,18 @@ final class ReportHtml {
      * @param network  the network, e.g. {@code 2-10-2 MLP, 52 parameters}
      * @param health   the health checks' warnings (shown only when there are some)
      */
-    static String render(JsonObject metrics, String network, Links links, List<String> health) {
-        ReportHtml page = new ReportHtml();
-        page.page(metrics, network, links, health);
-        return page.html.toString();
+    static String render(MetricsJson metrics, String network, Links links, List<String> health) {
+        DatasetJson data = metrics.dataset();
+        Map<String, String> page = head(data, network, null);
+        status(metrics, page);
+        page.put("health", section(p -> p.health(health)));
+        page.put("results", section(p -> p.results(metrics)));
+        page.put("pictures", section(p -> p.pictures(links, data.testRows() > 0)));
+        page.put("graphs", section(p -> p.graphs(links)));
+        page.put("configuration", section(p -> p.configuration(MetricsJson.GSON.toJsonTree(metrics.config()).getAsJsonObject())));
+        page.put("footer", "Written by grad" + (links.metrics() == null ? "" : " with <a href=\"" + href(links.metrics())
+                + "\">" + esc(links.metrics()) + "</a>, which holds every epoch's numbers") + ".");
+        return fill(PAGE, page);
     }
 
     /**
@@ -64,86 +87,103 @@ final class ReportHtml {
      * @param suggested the suggested learning rate, as the console printed it
      * @param picture   the picture beside the page, or null (not written)
      */
-    static String renderLrFind(JsonObject dataset, String network, JsonObject settings, String suggested,
+    static String renderLrFind(DatasetJson dataset, String network, JsonObject settings, String suggested,
                                String picture) {
+        Map<String, String> page = head(dataset, network, "learning-rate range test");
+        page.put("status_class", "");
+        page.put("status", "Learning-rate range test.");
+        page.put("health", "");
+        page.put("results", "<div>\n<h2>Suggested learning rate</h2>\n<table class=\"metrics\">\n<tr><th>lr</th>"
+                + "<td data-key=\"suggested_lr\">" + esc(suggested) + "</td></tr>\n</table>\n</div>\n"
+                + section(p -> p.dataset(dataset)));
+        page.put("pictures", section(p -> p.lrFindPictures(picture)));
+        page.put("graphs", "");
+        page.put("configuration", section(p -> p.configuration(settings)));
+        page.put("footer", "Written by grad lr-find.");
+        return fill(PAGE, page);
+    }
+
+    /** {@code template} with each {@code {{name}}} replaced by its value, which is HTML. */
+    static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("no value for {{" + m.group(1) + "}}");
+            }
+            m.appendReplacement(b, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(b).toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ReportHtml.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A section's HTML, as {@code builder} appends it to a new page builder. */
+    private static String section(Consumer<ReportHtml> builder) {
         ReportHtml page = new ReportHtml();
-        page.lrFindPage(dataset, network, settings, suggested, picture);
+        builder.accept(page);
         return page.html.toString();
     }
 
-    private void lrFindPage(JsonObject data, String network, JsonObject settings, String suggested, String picture) {
-        head(data, network, "learning-rate range test");
-        html.append("<p class=\"status\" id=\"status\">Learning-rate range test.</p>\n</header>\n")
-                .append("<section id=\"results\" class=\"row\">\n<div>\n<h2>Suggested learning rate</h2>\n")
-                .append("<table class=\"metrics\">\n<tr><th>lr</th><td data-key=\"suggested_lr\">").append(esc(suggested))
-                .append("</td></tr>\n</table>\n</div>\n");
-        dataset(data);
-        html.append("</section>\n<section id=\"pictures\">\n<h2>Pictures</h2>\n");
+    /** The values of the document's head and the page's title. */
+    private static Map<String, String> head(DatasetJson data, String network, String what) {
+        Map<String, String> page = new LinkedHashMap<>();
+        page.put("title", esc(data.name() + " · " + network + (what == null ? "" : " · " + what)));
+        page.put("style", STYLE + classStyles(data));
+        page.put("dataset", esc(data.name()));
+        page.put("network", esc(network));
+        return page;
+    }
+
+    private void lrFindPictures(String picture) {
+        html.append("<section id=\"pictures\">\n<h2>Pictures</h2>\n");
         if (picture == null) {
             html.append("<p class=\"note\">No pictures: --no-plots.</p>\n");
         }
         html.append("<div class=\"figures\">\n");
         figure(picture, "loss against learning rate, the suggestion marked");
         html.append("</div>\n</section>\n");
-        configuration(settings);
-        html.append("<footer>Written by grad lr-find.</footer>\n</body>\n</html>\n");
     }
 
-    /** The document's head and the page's title, up to the header's status line. */
-    private void head(JsonObject data, String network, String what) {
-        String name = data.get("name").getAsString();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(name + " · " + network + (what == null ? "" : " · " + what)))
-                .append(" · grad</title>\n")
-                .append("<style>\n").append(STYLE).append(classStyles(data)).append("</style>\n</head>\n<body>\n");
-        html.append("<header>\n<h1><span class=\"dataset\">").append(esc(name)).append("</span> · ")
-                .append(esc(network)).append("</h1>\n");
-    }
-
-    private void page(JsonObject m, String network, Links links, List<String> health) {
-        JsonObject data = m.getAsJsonObject("dataset");
-        head(data, network, null);
-        status(m);
-        html.append("</header>\n");
+    private void health(List<String> health) {
         if (!health.isEmpty()) {
             html.append("<section id=\"health\" class=\"warnings\">\n<h2>Health warnings</h2>\n<ul>\n");
             health.forEach(w -> html.append("<li>").append(esc(w)).append("</li>\n"));
             html.append("</ul>\n</section>\n");
         }
-        html.append("<section id=\"results\" class=\"row\">\n");
-        if (m.has("final")) {
-            finalMetrics(m.getAsJsonObject("final"), keptEpoch(m), "regression".equals(data.get("task").getAsString()));
-            confusion(m.getAsJsonObject("final"), data);
-        }
-        dataset(data);
-        html.append("</section>\n");
-        pictures(links, data.get("test_rows").getAsInt() > 0);
-        graphs(links);
-        configuration(m.getAsJsonObject("config"));
-        html.append("<footer>Written by grad");
-        if (links.metrics() != null) {
-            html.append(" with <a href=\"").append(href(links.metrics())).append("\">").append(esc(links.metrics()))
-                    .append("</a>, which holds every epoch's numbers");
-        }
-        html.append(".</footer>\n</body>\n</html>\n");
     }
 
-    private void status(JsonObject m) {
-        JsonArray epochs = m.getAsJsonArray("epochs");
-        if ("diverged".equals(m.get("status").getAsString())) {
-            JsonObject d = m.getAsJsonObject("divergence");
-            html.append("<p class=\"status diverged\" id=\"status\">Diverged in epoch ").append(d.get("epoch").getAsInt())
-                    .append(": ").append(esc(d.get("message").getAsString())).append("</p>\n");
-        } else if ("interrupted".equals(m.get("status").getAsString())) {
-            JsonObject i = m.getAsJsonObject("interruption");
-            html.append("<p class=\"status interrupted\" id=\"status\">Interrupted after epoch ")
-                    .append(i.get("epoch").getAsInt()).append(" of ")
-                    .append(m.getAsJsonObject("config").get("epochs").getAsInt()).append(" (Ctrl-C).</p>\n");
+    private void results(MetricsJson m) {
+        if (m.finalMetrics() != null) {
+            finalMetrics(m.finalMetrics(), keptEpoch(m), m.dataset().isRegression());
+            confusion(m.finalMetrics(), m.dataset());
+        }
+        dataset(m.dataset());
+    }
+
+    private static void status(MetricsJson m, Map<String, String> page) {
+        List<MetricsJson.Epoch> epochs = m.epochs();
+        if ("diverged".equals(m.status())) {
+            page.put("status_class", " diverged");
+            page.put("status", "Diverged in epoch " + m.divergence().epoch() + ": " + esc(m.divergence().message()));
+        } else if ("interrupted".equals(m.status())) {
+            page.put("status_class", " interrupted");
+            page.put("status", "Interrupted after epoch " + m.interruption().epoch() + " of " + m.config().epochs()
+                    + " (Ctrl-C).");
         } else {
-            int last = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).getAsJsonObject().get("epoch").getAsInt();
-            html.append("<p class=\"status\" id=\"status\">Trained ").append(last).append(last == 1 ? " epoch" : " epochs")
-                    .append(".</p>\n");
+            int last = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
+            page.put("status_class", "");
+            page.put("status", "Trained " + last + (last == 1 ? " epoch" : " epochs") + ".");
         }
     }
 
@@ -153,15 +193,15 @@ final class ReportHtml {
      *
      * @param kept the metrics file's record of the kept epoch, or null (no early stopping)
      */
-    private void finalMetrics(JsonObject fin, JsonObject kept, boolean regression) {
-        boolean test = fin.has("test_loss");
+    private void finalMetrics(MetricsJson.Final fin, MetricsJson.Epoch kept, boolean regression) {
+        MetricsJson.TestScores test = fin.test() != null && fin.test().testLoss() != null ? fin.test() : null;
         html.append("<div>\n<h2>Final metrics</h2>\n<table class=\"metrics\">\n");
         if (kept != null) {
             html.append("<caption>validation: the rows held out for early stopping, at epoch ")
-                    .append(kept.get("epoch").getAsInt()).append(", whose weights were kept</caption>\n");
+                    .append(kept.epoch()).append(", whose weights were kept</caption>\n");
         }
         html.append("<tr><th></th><th class=\"train\">train</th>");
-        if (test) {
+        if (test != null) {
             html.append("<th class=\"test\">test</th>");
         }
         if (kept != null) {
@@ -174,58 +214,66 @@ final class ReportHtml {
                 : List.<String[]>of(new String[] {"loss", "loss"}, new String[] {"accuracy", "accuracy"});
         for (String[] row : rows) {
             html.append("<tr><th>").append(row[0]).append("</th>");
-            metricCell(fin, row[1]);
-            if (test) {
-                metricCell(fin, "test_" + row[1]);
+            metricCell(row[1], pick(row[1], fin.loss(), fin.accuracy(), fin.rmse(), fin.r2()));
+            if (test != null) {
+                metricCell("test_" + row[1], pick(row[1], test.testLoss(), test.testAccuracy(), test.testRmse(), test.testR2()));
             }
             if (kept != null) {
-                metricCell(kept, "validation_" + row[1]);
+                MetricsJson.ValidationScores v = kept.validation();
+                metricCell("validation_" + row[1], pick(row[1], v.validationLoss(), v.validationAccuracy(),
+                        v.validationRmse(), v.validationR2()));
             }
             html.append("</tr>\n");
         }
         html.append("</table>\n</div>\n");
     }
 
+    /** One of an evaluation's figures, by its name: {@code loss}, {@code accuracy}, {@code rmse} or {@code r2}. */
+    private static Double pick(String figure, Double loss, Double accuracy, Double rmse, Double r2) {
+        return switch (figure) {
+            case "loss" -> loss;
+            case "accuracy" -> accuracy;
+            case "rmse" -> rmse;
+            default -> r2;
+        };
+    }
+
     /** With early stopping, the record in {@code epochs} of the epoch whose weights were kept; else null. */
-    private static JsonObject keptEpoch(JsonObject m) {
-        if (!m.has("early_stopping")) {
+    private static MetricsJson.Epoch keptEpoch(MetricsJson m) {
+        if (m.earlyStopping() == null) {
             return null;
         }
-        int best = m.getAsJsonObject("early_stopping").get("best_epoch").getAsInt();
-        for (JsonElement e : m.getAsJsonArray("epochs")) {
-            JsonObject epoch = e.getAsJsonObject();
-            if (epoch.get("epoch").getAsInt() == best && epoch.has("validation_loss")) {
+        int best = m.earlyStopping().bestEpoch();
+        for (MetricsJson.Epoch epoch : m.epochs()) {
+            if (epoch.epoch() == best && epoch.validation() != null && epoch.validation().validationLoss() != null) {
                 return epoch;
             }
         }
         return null;
     }
 
-    private void metricCell(JsonObject fin, String key) {
-        JsonElement v = fin.get(key);
+    private void metricCell(String key, Double v) {
         html.append("<td data-key=\"").append(key).append("\">")
                 .append(key.endsWith("accuracy") ? percent(v) : number(v)).append("</td>");
     }
 
-    private void confusion(JsonObject fin, JsonObject data) {
-        String key = fin.has("test_confusion") ? "test_confusion" : fin.has("confusion") ? "confusion" : null;
-        if (key == null) {
+    private void confusion(MetricsJson.Final fin, DatasetJson data) {
+        int[][] matrix = fin.testConfusion() != null ? fin.testConfusion() : fin.confusion();
+        if (matrix == null) {
             return;
         }
-        JsonArray matrix = fin.getAsJsonArray(key);
-        JsonArray classes = data.getAsJsonArray("classes");
+        List<String> classes = data.classes();
         html.append("<div>\n<h2>Confusion matrix</h2>\n<table class=\"confusion\" id=\"confusion\">\n<caption>")
-                .append(key.startsWith("test") ? "test" : "train")
+                .append(fin.testConfusion() != null ? "test" : "train")
                 .append(" rows: actual (down) × predicted (across)</caption>\n<tr><th></th>");
         for (int j = 0; j < classes.size(); j++) {
             html.append("<th>").append(className(classes, j)).append("</th>");
         }
         html.append("</tr>\n");
-        for (int i = 0; i < matrix.size(); i++) {
+        for (int i = 0; i < matrix.length; i++) {
             html.append("<tr><th>").append(className(classes, i)).append("</th>");
-            JsonArray row = matrix.get(i).getAsJsonArray();
-            for (int j = 0; j < row.size(); j++) {
-                int count = row.get(j).getAsInt();
+            for (int j = 0; j < matrix[i].length; j++) {
+                int count = matrix[i][j];
                 html.append("<td data-cell=\"").append(i).append(',').append(j).append('"')
                         .append(i == j ? " class=\"hit c" + i + "\"" : count > 0 ? " class=\"miss\"" : "").append('>')
                         .append(count).append("</td>");
@@ -235,8 +283,8 @@ final class ReportHtml {
         html.append("</table>\n</div>\n");
     }
 
-    private static String className(JsonArray classes, int i) {
-        return "<span class=\"swatch c" + i + "\"></span>" + esc(classes.get(i).getAsString());
+    private static String className(List<String> classes, int i) {
+        return "<span class=\"swatch c" + i + "\"></span>" + esc(classes.get(i));
     }
 
     /** The pictures; {@code test}: whether there are test rows (the confusion matrices are then two). */
@@ -303,26 +351,22 @@ final class ReportHtml {
     }
 
     private void configuration(JsonObject config) {
-        html.append("<section id=\"configuration\">\n<h2>Configuration</h2>\n<dl class=\"config\">\n");
         for (var e : config.entrySet()) {
             html.append("<div><dt>").append(esc(e.getKey())).append("</dt><dd>").append(esc(text(e.getValue())))
                     .append("</dd></div>\n");
         }
-        html.append("</dl>\n</section>\n");
     }
 
-    private void dataset(JsonObject data) {
+    private void dataset(DatasetJson data) {
         html.append("<div>\n<h2>Data</h2>\n<table class=\"data\" id=\"data\">\n");
-        row("name", esc(data.get("name").getAsString()));
-        row("task", esc(data.get("task").getAsString()));
-        row("rows", data.get("rows").getAsInt() + " (train " + data.get("train_rows").getAsInt() + ", test "
-                + data.get("test_rows").getAsInt() + ")");
-        row("features", esc(text(data.get("features"))));
-        if (data.has("classes")) {
-            JsonArray classes = data.getAsJsonArray("classes");
+        row("name", esc(data.name()));
+        row("task", esc(data.task()));
+        row("rows", data.rows() + " (train " + data.trainRows() + ", test " + data.testRows() + ")");
+        row("features", esc(String.join(", ", data.features())));
+        if (data.classes() != null) {
             List<String> names = new ArrayList<>();
-            for (int i = 0; i < classes.size(); i++) {
-                names.add(className(classes, i));
+            for (int i = 0; i < data.classes().size(); i++) {
+                names.add(className(data.classes(), i));
             }
             row("classes", String.join(" ", names));
         }
@@ -346,11 +390,11 @@ final class ReportHtml {
     }
 
     /** Four significant digits; very large or small values in scientific notation; not finite: a dash. */
-    static String number(JsonElement v) {
-        if (v == null || v.isJsonNull()) {
+    static String number(Double v) {
+        if (v == null || !Double.isFinite(v)) {
             return "—";
         }
-        double x = v.getAsDouble();
+        double x = v;
         double a = Math.abs(x);
         if (x == 0) {
             return "0";
@@ -362,8 +406,8 @@ final class ReportHtml {
     }
 
     /** A fraction as a percentage with one decimal. */
-    static String percent(JsonElement v) {
-        return v == null || v.isJsonNull() ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v.getAsDouble());
+    static String percent(Double v) {
+        return v == null || !Double.isFinite(v) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
     /** Text for HTML, in an element or an attribute. */
@@ -397,12 +441,12 @@ final class ReportHtml {
         return b.toString();
     }
 
-    private static String classStyles(JsonObject data) {
-        if (!data.has("classes")) {
+    private static String classStyles(DatasetJson data) {
+        if (data.classes() == null) {
             return "";
         }
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < data.getAsJsonArray("classes").size(); i++) {
+        for (int i = 0; i < data.classes().size(); i++) {
             s.append(".swatch.c").append(i).append("{background:").append(css(Palette.classColor(i))).append("}\n")
                     .append(".hit.c").append(i).append("{background:").append(css(Palette.tint(i))).append("}\n");
         }
@@ -412,56 +456,4 @@ final class ReportHtml {
     private static String css(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
-
-    private static final String STYLE = """
-            :root{--ink:%s;--train:%s;--test:%s;--rule:#d9d9d9;--soft:#6b6b6b}
-            *{box-sizing:border-box}
-            body{font-family:"DejaVu Sans",Verdana,sans-serif;color:var(--ink);background:#fff;margin:0 auto;\
-            max-width:1180px;padding:28px 32px;line-height:1.45;font-size:15px}
-            h1{font-size:1.7em;margin:0 0 .15em;font-weight:600}
-            h1 .dataset{color:var(--train)}
-            h2{font-size:1.15em;font-weight:600;border-bottom:1px solid var(--rule);padding-bottom:.25em;margin:1.6em 0 .7em}
-            h3{font-size:1em;font-weight:600;margin:1.4em 0 .6em}
-            a{color:var(--train)}
-            .status{margin:0;color:var(--soft)}
-            .status.diverged{color:%s;font-weight:600}
-            .warnings{border-left:4px solid var(--test);padding:.2em 1em;background:#fff6ee}
-            .row{display:flex;flex-wrap:wrap;gap:8px 48px;align-items:flex-start}
-            .row>div{flex:0 1 auto;min-width:260px}
-            table{border-collapse:collapse;font-variant-numeric:tabular-nums}
-            th,td{padding:.3em .8em;border-bottom:1px solid #eee;text-align:right}
-            th{font-weight:600}
-            tr>th:first-child{text-align:left}
-            .metrics td{font-size:1.25em}
-            th.train{color:var(--train)}
-            th.test{color:var(--test)}
-            caption{caption-side:bottom;color:var(--soft);font-size:.85em;padding-top:.4em;text-align:left}
-            .confusion td{min-width:4em}
-            .confusion td.miss{color:%s;font-weight:600}
-            .data td{text-align:left;word-break:break-word;max-width:22em}
-            .config{columns:4 200px;column-gap:32px;margin:0}
-            .config div{display:flex;justify-content:space-between;gap:1em;break-inside:avoid;\
-            border-bottom:1px solid #eee;padding:.25em 0}
-            .config dt{font-weight:600}
-            .config dd{margin:0;text-align:right;word-break:break-word}
-            .swatch{display:inline-block;width:.75em;height:.75em;border-radius:50%%;margin:0 .35em 0 .15em}
-            figure{margin:0 0 1em}
-            .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:12px 24px}
-            figure img{display:block;max-width:100%%;height:auto;border:1px solid #eee}
-            figcaption{font-size:.85em;color:var(--soft);margin-top:.3em}
-            .frames{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:12px}
-            .frames figure{margin:0}
-            .graph img{background:#fff}
-            .note{color:var(--soft)}
-            footer{margin-top:2.5em;padding-top:.6em;border-top:1px solid var(--rule);color:var(--soft);font-size:.85em}
-            @media print{
-            body{max-width:none;padding:0;font-size:10pt}
-            a{color:inherit;text-decoration:none}
-            figure,table,.warnings{break-inside:avoid}
-            h2,h3{break-after:avoid}
-            .figures{grid-template-columns:repeat(2,1fr)}
-            .frames{grid-template-columns:repeat(5,1fr)}
-            }
-            """.formatted(css(Palette.INK), css(Palette.TRAIN), css(Palette.TEST), css(Palette.classColor(0)),
-            css(Palette.classColor(0)));
 }

@@ -1,6 +1,5 @@
 package grad.train;
 
-import com.google.gson.JsonObject;
 import grad.io.AtomicFiles;
 import grad.nn.MLP;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ final class ReportPage implements EpochListener {
 
     @Override
     public void runEnded(RunEnd end) {
-        JsonObject shown = metrics.written();
+        MetricsJson shown = metrics.written();
         String title = ConsoleLog.architecture(model) + " MLP, " + model.parameterCount() + " parameters";
         List<Integer> boundaries = List.copyOf(boundaryEpochs);
         List<Integer> graphs = List.copyOf(graphEpochs);

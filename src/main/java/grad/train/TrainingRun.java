@@ -121,8 +121,9 @@ public final class TrainingRun {
         Loss loss = p.data().isRegression() ? Loss.MSE_REGRESSION : plan.model().loss();
         MLP model = newNetwork(p.data(), p.inputs());
         String network = ConsoleLog.architecture(model) + " MLP, " + model.parameterCount() + " parameters";
-        JsonObject settings = LrFindReport.settings(MetricsLog.configJson(plan, p.split(), loss, p.source()));
-        JsonObject dataset = MetricsLog.datasetJson(p.data(), p.split());
+        JsonObject settings = LrFindReport.settings(MetricsJson.GSON.toJsonTree(MetricsLog.config(plan, p.split(), loss,
+                p.source())).getAsJsonObject());
+        MetricsJson.DatasetJson dataset = MetricsLog.dataset(p.data(), p.split());
         return new LrFindReport(LrFinder.run(model, loss, plan, p.train()), dataset, network, settings);
     }
 

@@ -2,9 +2,6 @@ package grad.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonNull;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,13 +9,14 @@ class ReportHtmlTest {
 
     @Test
     void numbersHaveFourSignificantDigitsAndExtremesScientificNotation() {
-        assertThat(ReportHtml.number(new JsonPrimitive(0.0141749))).isEqualTo("0.01417");
-        assertThat(ReportHtml.number(new JsonPrimitive(12.0))).isEqualTo("12");
-        assertThat(ReportHtml.number(new JsonPrimitive(-0.25))).isEqualTo("-0.25");
-        assertThat(ReportHtml.number(new JsonPrimitive(6.8312e212))).isEqualTo("6.831e+212");
-        assertThat(ReportHtml.number(new JsonPrimitive(2.5e-7))).isEqualTo("2.500e-07");
-        assertThat(ReportHtml.number(JsonNull.INSTANCE)).isEqualTo("—");
-        assertThat(ReportHtml.percent(new JsonPrimitive(0.98))).isEqualTo("98.0%");
+        assertThat(ReportHtml.number(0.0141749)).isEqualTo("0.01417");
+        assertThat(ReportHtml.number(12.0)).isEqualTo("12");
+        assertThat(ReportHtml.number(-0.25)).isEqualTo("-0.25");
+        assertThat(ReportHtml.number(6.8312e212)).isEqualTo("6.831e+212");
+        assertThat(ReportHtml.number(2.5e-7)).isEqualTo("2.500e-07");
+        assertThat(ReportHtml.number(null)).isEqualTo("—");
+        assertThat(ReportHtml.number(Double.NaN)).isEqualTo("—");
+        assertThat(ReportHtml.percent(0.98)).isEqualTo("98.0%");
     }
 
     @Test
@@ -31,10 +29,10 @@ class ReportHtmlTest {
 
     @Test
     void healthWarningsHaveTheirOwnSectionOnlyWhenThereAreSome() {
-        var metrics = JsonParser.parseString("""
+        var metrics = MetricsJson.fromJson("""
                 {"status":"diverged","config":{"lr":1000.0},"dataset":{"name":"xor","rows":4,"train_rows":4,
                 "test_rows":0,"features":["x","y"],"task":"classification","classes":["0","1"]},"epochs":[],
-                "divergence":{"epoch":2,"message":"the loss became NaN <here>"}}""").getAsJsonObject();
+                "divergence":{"epoch":2,"message":"the loss became NaN <here>"}}""");
         var links = new ReportHtml.Links(null, null, null, null, null, null, List.of(), List.of(), null);
 
         String quiet = ReportHtml.render(metrics, "2-10-2 MLP, 52 parameters", links, List.of());

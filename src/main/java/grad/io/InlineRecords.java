@@ -1,10 +1,11 @@
-package grad.model;
+package grad.io;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.JsonAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
@@ -14,6 +15,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,14 +28,17 @@ import java.util.Map;
  * component marked {@link Inline} are read and written as fields of the enclosing object, in its place,
  * so that the JSON is the same as if they were the enclosing record's own components. One level deep; the
  * components of a record with an inlined component must not be primitives (a missing field reads as
- * {@code null}). Everything else is as Gson binds records.
+ * {@code null}). A component's {@link JsonAdapter} (a {@link TypeAdapter} class) is honoured. Everything else
+ * is as Gson binds records. An inlined record that is null writes its fields
+ * as nulls, which a writer that does not serialize nulls leaves out. The model file and the metrics file
+ * use it.
  */
-final class InlineRecords implements TypeAdapterFactory {
+public final class InlineRecords implements TypeAdapterFactory {
 
     /** Marks a record component, itself a record, whose components are fields of the enclosing JSON object. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.RECORD_COMPONENT)
-    @interface Inline {
+    public @interface Inline {
     }
 
     @Override
@@ -63,8 +68,9 @@ final class InlineRecords implements TypeAdapterFactory {
                     if (c.getType().isPrimitive()) {
                         throw new IllegalArgumentException(type + ": " + c.getName() + " is a primitive");
                     }
-                    names[i] = gson.fieldNamingStrategy().translateName(type.getDeclaredField(c.getName()));
-                    adapters.add((TypeAdapter<Object>) gson.getAdapter(TypeToken.get(c.getGenericType())));
+                    Field field = type.getDeclaredField(c.getName());
+                    names[i] = gson.fieldNamingStrategy().translateName(field);
+                    adapters.add(adapter(gson, field, c));
                     types[i] = c.getType();
                     c.getAccessor().setAccessible(true);
                 }
@@ -73,6 +79,19 @@ final class InlineRecords implements TypeAdapterFactory {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException(type + " cannot be bound", e);
             }
+        }
+
+        /** The component's own {@link JsonAdapter}, else Gson's adapter of its type. */
+        @SuppressWarnings("unchecked")
+        private static TypeAdapter<Object> adapter(Gson gson, Field field, RecordComponent c)
+                throws ReflectiveOperationException {
+            JsonAdapter own = field.getAnnotation(JsonAdapter.class);
+            if (own == null) {
+                return (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(c.getGenericType()));
+            }
+            Constructor<?> make = own.value().getDeclaredConstructor();
+            make.setAccessible(true);
+            return (TypeAdapter<Object>) make.newInstance();
         }
 
         int size() {
