@@ -1,7 +1,6 @@
 package grad.optim;
 
 import grad.engine.ParameterStore;
-import java.util.Map;
 
 /**
  * Adam (Kingma and Ba, 2015), as {@code torch.optim.Adam} computes it: per-parameter running averages of
@@ -9,18 +8,14 @@ import java.util.Map;
  * gradient before the averages ({@code g ← g + λ·p}), as PyTorch's Adam does; for decoupled decay use
  * {@link AdamW}.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends AdaptiveMoments {
     /** PyTorch's defaults. */
     public static final double LR = 1e-3;
     public static final double BETA1 = 0.9;
     public static final double BETA2 = 0.999;
     public static final double EPS = 1e-8;
 
-    private final ParameterStore store;
-    private final Moments moments;
-    private final double weightDecay;
     private final double[] decayed;
-    private double lr;
 
     /** Adam with PyTorch's defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay. */
     public Adam(ParameterStore store) {
@@ -34,11 +29,8 @@ public final class Adam implements Optimizer {
      * @param weightDecay the L2 rate
      */
     public Adam(ParameterStore store, double lr, double beta1, double beta2, double eps, double weightDecay) {
-        this.store = store;
-        this.moments = new Moments(store.size(), beta1, beta2, eps);
-        this.weightDecay = weightDecay;
+        super(store, lr, beta1, beta2, eps, weightDecay);
         this.decayed = weightDecay != 0 ? new double[store.size()] : null;
-        this.lr = lr;
     }
 
     @Override
@@ -49,41 +41,7 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void zeroGrad() {
-        store.zeroGrad();
-    }
-
-    @Override
-    public double lr() {
-        return lr;
-    }
-
-    @Override
-    public void setLr(double lr) {
-        this.lr = lr;
-    }
-
-    @Override
     public String id() {
         return "adam";
-    }
-
-    @Override
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    public double beta1() { return moments.beta1(); }
-    public double beta2() { return moments.beta2(); }
-    public double eps() { return moments.eps(); }
-
-    @Override
-    public Map<String, double[]> state() {
-        return moments.state();
-    }
-
-    @Override
-    public void loadState(Map<String, double[]> state) {
-        moments.loadState(state);
     }
 }
