@@ -2,6 +2,7 @@ package grad.cli;
 
 import static java.util.Map.entry;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,15 +84,25 @@ final class OptionRanges {
         return option.longestName() + " must be " + accepted(option) + ", not '" + value + "'";
     }
 
-    /** What {@code option} accepts: its entry above, or else the words of a {@link Converters.Choice}. */
+    /**
+     * What {@code option} accepts: its entry above when it is one of the training options (other commands
+     * have options of the same name that accept other things, such as {@code text --engine}), or else the
+     * words of a {@link Converters.Choice}.
+     */
     private static String accepted(OptionSpec option) {
-        String accepted = ACCEPTED.get(option.longestName());
+        String accepted = isTrainingOption(option) ? ACCEPTED.get(option.longestName()) : null;
         if (accepted != null || !(option.completionCandidates() instanceof Converters.Choice<?> choice)) {
             return accepted;
         }
         List<String> words = new ArrayList<>();
         choice.forEach(words::add);
         return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
+    private static boolean isTrainingOption(OptionSpec option) {
+        return option.userObject() instanceof Field field
+                && (field.getDeclaringClass() == TrainingOptions.class || field.getDeclaringClass() == DatasetOptions.class
+                        || field.getDeclaringClass() == TrainingOptions.CsvArgs.class);
     }
 
     /** The value as the user typed it (the last, when given more than once). */
