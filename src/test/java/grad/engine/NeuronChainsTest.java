@@ -2,8 +2,12 @@ package grad.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import grad.engine.Networks.Shape;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class NeuronChainsTest {
     @Test
@@ -42,5 +46,31 @@ class NeuronChainsTest {
         assertThat(chains.get(1).operands()).containsExactly(6, 1, 8);
         assertThat(chains.get(1).fused()).containsExactly(7, 9);
         assertThat(chains).noneMatch(NeuronChains.Chain::biasFirst);
+    }
+
+    /** On a network of every shape, the chains are the dot steps of the compiler's own trace, one for one. */
+    @ParameterizedTest
+    @EnumSource(Shape.class)
+    void theChainsAreTheCompilersDots(Shape shape) {
+        Networks net = new Networks(shape, new int[] {3, 4, 2}, Op.TANH, new SplittableRandom(31));
+        List<Value> x = Networks.leaves(0.5, -1, 2);
+        List<Value> t = Networks.leaves(0, 1);
+        Value loss = Networks.crossEntropy(net.call(x), t);
+        Compiler.Trace trace = Compiler.Trace.of(List.of(loss), net.parameters, x, t);
+        List<Step.Dot> dots = Compiler.fuseDots(trace.steps, trace.slotCount).stream()
+                .filter(Step.Dot.class::isInstance).map(Step.Dot.class::cast).toList();
+        List<NeuronChains.Chain> chains = NeuronChains.of(Graph.of(loss));
+        // 4 + 2 neurons, and the loss's Σ t·o
+        assertThat(chains).hasSize(7).hasSameSizeAs(dots);
+        for (int k = 0; k < chains.size(); k++) {
+            NeuronChains.Chain chain = chains.get(k);
+            Step.Dot dot = dots.get(k);
+            int products = dot.a().length;
+            assertThat(chain.factors()).hasSize(2 * products);
+            assertThat(chain.bias() >= 0).isEqualTo(dot.bias() >= 0);
+            assertThat(chain.biasFirst()).isEqualTo(dot.biasFirst());
+            // the products and the additions between the terms
+            assertThat(chain.fused()).hasSize(products + products + (chain.bias() >= 0 ? 1 : 0) - 1);
+        }
     }
 }
