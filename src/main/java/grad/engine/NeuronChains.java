@@ -10,6 +10,9 @@ import java.util.List;
  * so that a drawing folds exactly what a compiled program fuses.
  */
 public final class NeuronChains {
+    /** A node that the fused program keeps as its own step. */
+    private static final int KEPT = -2;
+
     private NeuronChains() {
     }
 
@@ -44,7 +47,7 @@ public final class NeuronChains {
                 steps.add(step(node));
             }
         }
-        int[] owner = new int[nodes.size()];   // per node: the root of the chain that fuses it, or -1
+        int[] owner = new int[nodes.size()];   // per node: the root of the chain fusing it, KEPT, or -1 (yet unknown)
         Arrays.fill(owner, -1);
         List<Step.Dot> dots = new ArrayList<>();
         for (Step step : Compiler.fuseDots(steps, nodes.size())) {
@@ -52,10 +55,15 @@ public final class NeuronChains {
                 dots.add(dot);
                 owner[dot.out()] = dot.out();
             } else {
-                owner[step.writes()[0]] = -2;   // kept as it is
+                owner[step.writes()[0]] = KEPT;
             }
         }
-        return chains(nodes, dots, owner);
+        int[][] fused = fusedByRoot(nodes, owner);
+        List<Chain> chains = new ArrayList<>(dots.size());
+        for (Step.Dot dot : dots) {
+            chains.add(new Chain(dot.out(), factors(dot), dot.bias(), dot.biasFirst(), fused[dot.out()]));
+        }
+        return chains;
     }
 
     /**
@@ -71,10 +79,11 @@ public final class NeuronChains {
     }
 
     /**
-     * The chains of the dot steps. A fused node is read only by the next link of its chain, so, from the
-     * last node down, each fused node belongs to the chain of the node that reads it.
+     * Per chain root, the nodes its dot replaces, given each root and kept node's {@code owner}. A node that
+     * is neither (nor a leaf) was fused, and is read only by the next link of its chain: from the last node
+     * down, each belongs to the chain of the node that reads it.
      */
-    private static List<Chain> chains(List<Graph.Node> nodes, List<Step.Dot> dots, int[] owner) {
+    private static int[][] fusedByRoot(List<Graph.Node> nodes, int[] owner) {
         int[] reader = new int[nodes.size()];
         for (Graph.Node node : nodes) {
             for (int operand : node.operands()) {
@@ -90,17 +99,18 @@ public final class NeuronChains {
                 size[owner[id]]++;
             }
         }
-        List<Chain> chains = new ArrayList<>(dots.size());
-        for (Step.Dot dot : dots) {
-            int[] fused = new int[size[dot.out()]];
-            for (int id = 0, k = 0; k < fused.length; id++) {
-                if (owner[id] == dot.out()) {
-                    fused[k++] = id;
+        int[][] fused = new int[nodes.size()][];
+        int[] filled = new int[nodes.size()];
+        for (int id = 0; id < nodes.size(); id++) {
+            int root = owner[id];
+            if (root >= 0) {
+                if (fused[root] == null) {
+                    fused[root] = new int[size[root]];
                 }
+                fused[root][filled[root]++] = id;
             }
-            chains.add(new Chain(dot.out(), factors(dot), dot.bias(), dot.biasFirst(), fused));
         }
-        return chains;
+        return fused;
     }
 
     private static int[] factors(Step.Dot dot) {
