@@ -145,8 +145,22 @@ public final class Compiler {
 
         static Trace of(List<Value> roots, List<Value> parameters, List<Value> inputs, List<Value> targets) {
             ValueIndex slot = new ValueIndex();
+            int named = nameLeaves(slot, List.of(parameters, inputs, targets));
+            Value[] order = slot.topologicalOrder(roots);
+            double[] constants = constants(order, slot, named);
+            Trace t = new Trace(parameters.size(), inputs.size(), targets.size(), constants, new int[roots.size()]);
+            t.slotCount = named + constants.length;
+            t.addSteps(order, slot);
+            for (int i = 0; i < t.roots.length; i++) {
+                t.roots[i] = slot.slotOf(roots.get(i));
+            }
+            return t;
+        }
+
+        /** Gives the parameters, inputs and targets, in that order, slots 0, 1, …; returns how many. */
+        private static int nameLeaves(ValueIndex slot, List<List<Value>> groups) {
             int named = 0;
-            for (List<Value> leaves : List.of(parameters, inputs, targets)) {
+            for (List<Value> leaves : groups) {
                 for (Value v : leaves) {
                     if (v.op() != Op.LEAF || slot.find(v) >= 0) {
                         throw new IllegalArgumentException("parameters, inputs and targets must be distinct leaves");
@@ -155,39 +169,39 @@ public final class Compiler {
                     slot.slot[id] = named++;
                 }
             }
-            Value[] order = slot.topologicalOrder(roots);
-            int[] ids = slot.orderIds;
+            return named;
+        }
+
+        /** Gives every other leaf of {@code order} the next slot from {@code named} on; returns their values. */
+        private static double[] constants(Value[] order, ValueIndex slot, int named) {
             double[] constants = new double[order.length];
             int leaves = named;
             for (int k = 0; k < order.length; k++) {
                 Value v = order[k];
-                int id = ids[k];
+                int id = slot.orderIds[k];
                 if (v.op() == Op.LEAF && slot.slot[id] < 0) {
                     constants[leaves - named] = v.data();
                     slot.slot[id] = leaves++;
                 }
             }
-            int[] rootSlots = new int[roots.size()];
-            Trace t = new Trace(parameters.size(), inputs.size(), targets.size(),
-                    Arrays.copyOf(constants, leaves - named), rootSlots);
-            t.slotCount = leaves;
+            return Arrays.copyOf(constants, leaves - named);
+        }
+
+        /** One step per node of {@code order} that is no leaf, each writing the next slot. */
+        private void addSteps(Value[] order, ValueIndex slot) {
             for (int k = 0; k < order.length; k++) {
                 Value v = order[k];
-                int id = ids[k];
+                int id = slot.orderIds[k];
                 if (v.op() == Op.PICK) {
-                    slot.slot[id] = t.slotCount;
-                    t.steps.add(gather(t.slotCount++, v.operands(), slot));
+                    slot.slot[id] = slotCount;
+                    steps.add(gather(slotCount++, v.operands(), slot));
                 } else if (v.op() != Op.LEAF) {
                     int a = slot.slot[slot.first[id]];
                     int b = slot.second[id] >= 0 ? slot.slot[slot.second[id]] : a;
-                    slot.slot[id] = t.slotCount;
-                    t.steps.add(new Step.Scalar(v.op(), t.slotCount++, a, b));
+                    slot.slot[id] = slotCount;
+                    steps.add(new Step.Scalar(v.op(), slotCount++, a, b));
                 }
             }
-            for (int i = 0; i < rootSlots.length; i++) {
-                rootSlots[i] = slot.slotOf(roots.get(i));
-            }
-            return t;
         }
 
         /** A pick's gather step: its first operand the index, the others the options. */
@@ -278,60 +292,85 @@ public final class Compiler {
          * noting its operands' numbers, so that the trace looks nothing up again ({@link #orderIds}).
          */
         Value[] topologicalOrder(List<Value> roots) {
-            Value[] order = new Value[64];
-            orderIds = new int[64];
-            int n = 0;
-            Value[] stack = new Value[64];
-            int[] stackIds = new int[64];
-            boolean[] expanded = new boolean[64];
+            TopologicalWalk walk = new TopologicalWalk(this);
             for (Value root : roots) {
-                int top = 0;
-                stack[top] = root;
-                stackIds[top] = id(root);
-                expanded[top++] = false;
-                while (top > 0) {
-                    Value v = stack[--top];
-                    int id = stackIds[top];
-                    if (expanded[top]) {
-                        if (n == order.length) {
-                            order = Arrays.copyOf(order, 2 * n);
-                            orderIds = Arrays.copyOf(orderIds, 2 * n);
-                        }
-                        orderIds[n] = id;
-                        order[n++] = v;
-                        continue;
-                    }
-                    if (visited[id]) {
-                        continue;
-                    }
-                    visited[id] = true;
-                    List<Value> ops = v.operands();
-                    if (top + ops.size() + 1 > stack.length) {
-                        stack = Arrays.copyOf(stack, 2 * (top + ops.size() + 1));
-                        stackIds = Arrays.copyOf(stackIds, stack.length);
-                        expanded = Arrays.copyOf(expanded, stack.length);
-                    }
-                    stack[top] = v;
-                    stackIds[top] = id;
-                    expanded[top++] = true;
-                    int secondId = -1;
-                    int firstId = -1;
-                    for (int i = ops.size() - 1; i >= 0; i--) {
-                        int operand = id(ops.get(i));
-                        secondId = i == 1 ? operand : secondId;
-                        firstId = i == 0 ? operand : firstId;
-                        if (!visited[operand]) {
-                            stack[top] = ops.get(i);
-                            stackIds[top] = operand;
-                            expanded[top++] = false;
-                        }
-                    }
-                    first[id] = firstId;   // after id(), which may grow the arrays
-                    second[id] = secondId;
+                walk.from(root);
+            }
+            orderIds = Arrays.copyOf(walk.orderIds, walk.size);
+            return Arrays.copyOf(walk.order, walk.size);
+        }
+    }
+
+    /**
+     * The walk of {@link ValueIndex#topologicalOrder}, without recursion: a stack on which a node is pushed
+     * to be expanded (its operands pushed above it, last first) and again to be emitted once they are.
+     */
+    private static final class TopologicalWalk {
+        private final ValueIndex index;
+        private Value[] order = new Value[64];
+        private int[] orderIds = new int[64];
+        private int size;
+        private Value[] stack = new Value[64];
+        private int[] stackIds = new int[64];
+        private boolean[] expanded = new boolean[64];
+        private int top;
+
+        TopologicalWalk(ValueIndex index) {
+            this.index = index;
+        }
+
+        /** Emits every node {@code root} depends on that is not visited yet, operands first. */
+        void from(Value root) {
+            top = 0;
+            push(root, index.id(root), false);
+            while (top > 0) {
+                Value v = stack[--top];
+                int id = stackIds[top];
+                if (expanded[top]) {
+                    emit(v, id);
+                } else if (!index.visited[id]) {
+                    expand(v, id);
                 }
             }
-            orderIds = Arrays.copyOf(orderIds, n);
-            return Arrays.copyOf(order, n);
+        }
+
+        private void push(Value v, int id, boolean expand) {
+            stack[top] = v;
+            stackIds[top] = id;
+            expanded[top++] = expand;
+        }
+
+        private void emit(Value v, int id) {
+            if (size == order.length) {
+                order = Arrays.copyOf(order, 2 * size);
+                orderIds = Arrays.copyOf(orderIds, 2 * size);
+            }
+            orderIds[size] = id;
+            order[size++] = v;
+        }
+
+        /** Pushes {@code v} to be emitted, then its operands not yet visited, noting its operands' numbers. */
+        private void expand(Value v, int id) {
+            index.visited[id] = true;
+            List<Value> ops = v.operands();
+            if (top + ops.size() + 1 > stack.length) {
+                stack = Arrays.copyOf(stack, 2 * (top + ops.size() + 1));
+                stackIds = Arrays.copyOf(stackIds, stack.length);
+                expanded = Arrays.copyOf(expanded, stack.length);
+            }
+            push(v, id, true);
+            int secondId = -1;
+            int firstId = -1;
+            for (int i = ops.size() - 1; i >= 0; i--) {
+                int operand = index.id(ops.get(i));
+                secondId = i == 1 ? operand : secondId;
+                firstId = i == 0 ? operand : firstId;
+                if (!index.visited[operand]) {
+                    push(ops.get(i), operand, false);
+                }
+            }
+            index.first[id] = firstId;   // after id(), which may grow the arrays
+            index.second[id] = secondId;
         }
     }
 

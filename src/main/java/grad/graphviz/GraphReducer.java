@@ -1,6 +1,7 @@
 package grad.graphviz;
 
 import grad.engine.Graph;
+import grad.engine.NeuronChains;
 import grad.engine.Op;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,12 +12,11 @@ import java.util.List;
  * still larger than the cap:
  *
  * <ol>
- * <li><b>fold neurons</b>: each neuron's multiplications and additions become one {@code Σwx+b}
- * ({@link Op#DOT}) node, as the engine's compiler fuses them. A neuron is found by its shape: a maximal
- * chain {@code ((m₀ + m₁) + …) + last} of additions, each link used only by the next, whose terms
- * {@code mᵢ} are multiplications used only there; the last term may be anything (the bias). The
- * {@code Σwx+b} node takes, per product, its two operands ({@code w₀, x₀, w₁, x₁, …}), then the bias,
- * and shows the data and gradient of the chain's last addition;</li>
+ * <li><b>fold neurons</b>: each chain of multiplications and additions that the engine's compiler fuses
+ * into one dot step (a neuron's {@code w₀·x₀ + w₁·x₁ + … + b}, the bias last, first, second or absent; found by the
+ * compiler's own pass, {@link NeuronChains}) becomes one {@code Σwx+b} ({@link Op#DOT}) node. It takes,
+ * per product, its two operands ({@code w₀, x₀, w₁, x₁, …}), then the bias, and shows the data and
+ * gradient of the chain's last addition;</li>
  * <li><b>fold parameters</b>: the weight and bias leaves of each {@code Σwx+b} node (leaves labelled
  * {@code w[…]} or {@code b[…]} whose every use is a {@code Σwx+b} node) are folded into it, and its
  * label sums them up: {@code neuron[1][7]: 64 weights + bias, |w| mean 0.12, max |grad| 0.03};</li>
@@ -94,91 +94,20 @@ public final class GraphReducer {
     }
 
     /**
-     * Replaces each chain {@code ((m₀ + m₁) + …) + last} of additions by one {@code Σwx+b} node; see
-     * the class documentation. Chains are taken from their root down, so each is as long as it can be;
-     * a chain with a term that is not a product used once (other than the last) is left as it is, and
-     * its lower links are tried as chains of their own.
+     * Replaces each chain of multiplications and additions that the compiler fuses into a dot step
+     * ({@link NeuronChains}) by one {@code Σwx+b} node; see the class documentation.
      */
     static Graph foldNeurons(Graph graph) {
         List<Graph.Node> nodes = graph.nodes();
-        int n = nodes.size();
-        int[] uses = uses(nodes);
-        boolean[] absorbed = new boolean[n];
-        int[][] dotOperands = new int[n][];   // for each chain root, the operands of its Σwx+b node
-        for (int i = n - 1; i >= 0; i--) {
-            if (nodes.get(i).op() == Op.ADD && !absorbed[i]) {
-                dotOperands[i] = foldChain(nodes, uses, absorbed, nodes.get(i));
+        boolean[] absorbed = new boolean[nodes.size()];
+        int[][] dotOperands = new int[nodes.size()][];   // for each chain root, the operands of its Σwx+b node
+        for (NeuronChains.Chain chain : NeuronChains.of(graph)) {
+            for (int id : chain.fused()) {
+                absorbed[id] = true;
             }
+            dotOperands[chain.root()] = chain.operands();
         }
         return withDots(nodes, absorbed, dotOperands);
-    }
-
-    /** How many nodes use each node as an operand. */
-    private static int[] uses(List<Graph.Node> nodes) {
-        int[] uses = new int[nodes.size()];
-        for (Graph.Node node : nodes) {
-            for (int operand : node.operands()) {
-                uses[operand]++;
-            }
-        }
-        return uses;
-    }
-
-    /**
-     * The operands of the {@code Σwx+b} node replacing the chain of additions from {@code root} down,
-     * marking the chain's nodes absorbed; {@code null}, marking nothing, when a term other than the last
-     * is not a foldable product.
-     */
-    private static int[] foldChain(List<Graph.Node> nodes, int[] uses, boolean[] absorbed, Graph.Node root) {
-        List<Graph.Node> links = chain(nodes, uses, absorbed, root);
-        List<Integer> terms = terms(links);
-        int products = terms.size();
-        if (!foldableProduct(nodes, uses, absorbed, terms.get(products - 1))) {
-            products--;   // the last term is the bias
-        }
-        for (int k = 0; k < products; k++) {
-            if (!foldableProduct(nodes, uses, absorbed, terms.get(k))) {
-                return null;
-            }
-        }
-        int[] operands = new int[2 * products + (terms.size() - products)];
-        for (int k = 0; k < products; k++) {
-            Graph.Node mul = nodes.get(terms.get(k));
-            operands[2 * k] = mul.operands()[0];
-            operands[2 * k + 1] = mul.operands()[1];
-            absorbed[mul.id()] = true;
-        }
-        if (products < terms.size()) {
-            operands[operands.length - 1] = terms.get(products);
-        }
-        for (Graph.Node l : links) {
-            absorbed[l.id()] = true;
-        }
-        return operands;
-    }
-
-    /** The additions of the chain from {@code root} down its left operands, root first. */
-    private static List<Graph.Node> chain(List<Graph.Node> nodes, int[] uses, boolean[] absorbed, Graph.Node root) {
-        List<Graph.Node> links = new ArrayList<>();
-        Graph.Node link = root;
-        while (true) {
-            links.add(link);
-            Graph.Node left = nodes.get(link.operands()[0]);
-            if (left.op() != Op.ADD || uses[left.id()] != 1 || absorbed[left.id()]) {
-                return links;
-            }
-            link = left;
-        }
-    }
-
-    /** The ids of the terms a chain adds up, bottom first. */
-    private static List<Integer> terms(List<Graph.Node> links) {
-        List<Integer> terms = new ArrayList<>();
-        terms.add(links.get(links.size() - 1).operands()[0]);
-        for (int k = links.size() - 1; k >= 0; k--) {
-            terms.add(links.get(k).operands()[1]);
-        }
-        return terms;
     }
 
     /** The graph without the absorbed nodes, each chain root replaced by its {@code Σwx+b} node. */
@@ -200,11 +129,6 @@ public final class GraphReducer {
             kept.add(new Graph.Node(kept.size(), op, node.label(), node.data(), node.grad(), operands));
         }
         return new Graph(kept);
-    }
-
-    /** Whether node {@code id} is a multiplication used once and not yet folded into another neuron. */
-    private static boolean foldableProduct(List<Graph.Node> nodes, int[] uses, boolean[] absorbed, int id) {
-        return nodes.get(id).op() == Op.MUL && uses[id] == 1 && !absorbed[id];
     }
 
     /** Folds parameter leaves into the {@code Σwx+b} nodes that use them. */

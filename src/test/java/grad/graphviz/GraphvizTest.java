@@ -225,38 +225,72 @@ class GraphvizTest {
         assertIdsAndOrder(folded);
     }
 
+    /** Each node as its label (a leaf) or its op's symbol and operand ids, e.g. {@code Σwx+b[1, 2, 0]}. */
+    private static List<String> described(Graph graph) {
+        return graph.nodes().stream().map(n -> n.op() == Op.LEAF ? n.label()
+                : n.op().symbol() + Arrays.toString(n.operands())).toList();
+    }
+
+    private static Graph foldedNeurons(Value root) {
+        root.backward();
+        Graph folded = GraphReducer.foldNeurons(Graph.of(root));
+        assertIdsAndOrder(folded);
+        assertThat(folded.root().data()).isEqualTo(root.data());
+        assertThat(folded.root().grad()).isEqualTo(root.grad());
+        return folded;
+    }
+
     @Test
-    void onlyChainsOfProductsUsedOnceFold() {
+    void neuronsFoldWhereverTheirBiasIsAsTheCompilerFusesThem() {
+        Value b = Value.of(0.5, "b");
+        Value w0 = Value.of(2, "w0");
+        Value x0 = Value.of(3, "x0");
+        Value w1 = Value.of(5, "w1");
+        Value x1 = Value.of(7, "x1");
+        // b + w0·x0: graph b, w0, x0, w0·x0, +; the dot takes the product's operands, then the bias
+        Graph biasFirst = foldedNeurons(b.add(w0.mul(x0)));
+        assertThat(described(biasFirst)).containsExactly("b", "w0", "x0", "Σwx+b[1, 2, 0]");
+        assertThat(biasFirst.root().data()).isEqualTo(6.5);
+        // w0·x0 + b: graph w0, x0, w0·x0, b, +
+        Graph biasLast = foldedNeurons(w0.mul(x0).add(b));
+        assertThat(described(biasLast)).containsExactly("w0", "x0", "b", "Σwx+b[0, 1, 2]");
+        // (b + w0·x0) + w1·x1: graph b, w0, x0, ·, +, w1, x1, ·, +
+        assertThat(described(foldedNeurons(b.add(w0.mul(x0)).add(w1.mul(x1)))))
+                .containsExactly("b", "w0", "x0", "w1", "x1", "Σwx+b[1, 2, 3, 4, 0]");
+        // (w0·x0 + b) + w1·x1, the bias second: graph w0, x0, ·, b, +, w1, x1, ·, +
+        Graph biasSecond = foldedNeurons(w0.mul(x0).add(b).add(w1.mul(x1)));
+        assertThat(described(biasSecond)).containsExactly("w0", "x0", "b", "w1", "x1", "Σwx+b[0, 1, 3, 4, 2]");
+        assertThat(biasSecond.root().data()).isEqualTo(41.5);
+        // w0·x0 + w1·x1, no bias: graph w0, x0, ·, w1, x1, ·, +
+        assertThat(described(foldedNeurons(w0.mul(x0).add(w1.mul(x1)))))
+                .containsExactly("w0", "x0", "w1", "x1", "Σwx+b[0, 1, 2, 3]");
+    }
+
+    @Test
+    void chainsTheCompilerDoesNotFuseStayAsTheyAre() {
         Value a = Value.of(2, "a");
         Value b = Value.of(3, "b");
         Value c = Value.of(5, "c");
         Value d = Value.of(7, "d");
-        // a·b + c: one product and a last term, the shape of a one-input neuron
-        Value neuron = a.mul(b).add(c);
-        neuron.backward();
-        Graph one = GraphReducer.foldNeurons(Graph.of(neuron));
-        assertThat(one.nodes()).hasSize(4);
-        assertThat(one.root().op()).isEqualTo(Op.DOT);
-        assertThat(one.root().operands()).containsExactly(0, 1, 2);
-        assertThat(one.root().data()).isEqualTo(11);
+        // a·b + exp(b): exp reads b between the product and the addition, so a fused step would send b its
+        // gradients in another order than Value.backward(); the compiler leaves the chain alone
+        Value interleaved = a.mul(b).add(b.exp());
+        assertThat(described(foldedNeurons(interleaved))).containsExactly("a", "b", "*[0, 1]", "exp[1]", "+[2, 3]");
 
-        // (a·b + c) + c·d: the middle term c is no product, so only the lower link folds
-        Value mixed = a.mul(b).add(c).add(c.mul(d));
-        mixed.backward();
-        Graph lower = GraphReducer.foldNeurons(Graph.of(mixed));
-        assertThat(lower.nodes().stream().map(Graph.Node::op))
-                .containsExactly(Op.LEAF, Op.LEAF, Op.LEAF, Op.DOT, Op.LEAF, Op.MUL, Op.ADD);
+        // ((a·b + c·d) + c) + d·a: a bias third of four terms is no neuron, so only the chain below it
+        // folds: graph a, b, ·, c, d, ·, +, +, ·, +
+        Value third = a.mul(b).add(c.mul(d)).add(c).add(d.mul(a));
+        assertThat(described(foldedNeurons(third)))
+                .containsExactly("a", "b", "c", "d", "Σwx+b[0, 1, 2, 3, 2]", "*[3, 0]", "+[4, 5]");
 
         // a product used twice stays: m + c, then times m
         Value m = a.mul(b);
         Value shared = m.add(c).mul(m);
-        shared.backward();
-        assertThat(GraphReducer.foldNeurons(Graph.of(shared)).nodes()).hasSize(Graph.of(shared).nodes().size());
+        assertThat(described(foldedNeurons(shared))).containsExactly("a", "b", "*[0, 1]", "c", "+[2, 3]", "*[4, 2]");
 
-        // a sum of non-products (relus, exps) stays
+        // a sum of non-products (relus) stays
         Value relus = a.relu().add(b.relu()).add(c.relu());
-        relus.backward();
-        assertThat(GraphReducer.foldNeurons(Graph.of(relus)).nodes()).hasSize(Graph.of(relus).nodes().size());
+        assertThat(foldedNeurons(relus).nodes()).hasSize(Graph.of(relus).nodes().size());
     }
 
     @Test
