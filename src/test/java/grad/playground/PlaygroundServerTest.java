@@ -233,7 +233,132 @@ class PlaygroundServerTest {
         assertThat(r.body()).startsWith("<svg").contains("data ").contains("grad ");
     }
 
+    /** An exception nobody expected: a 500 with one generic line, nothing of the exception; one line on the log. */
+    @Test
+    void anUnexpectedFailureTellsTheClientNothingOfItAndLogsOneLine() throws IOException {
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        try (PlaygroundServer quiet = new PlaygroundServer(new Session(Settings.of(List.of("--class-size", "20")),
+                dir.resolve("other.json")), 0, new GraphSvg(Optional.empty()),
+                new java.io.PrintStream(logged, true, StandardCharsets.UTF_8))) {
+            FailingExchange ex = new FailingExchange(new IllegalStateException("secret /home/someone/.ssh\nat line 2"));
+            quiet.handle(ex);
+            assertThat(ex.status).isEqualTo(500);
+            assertThat(ex.body.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("{\"error\":\"" + PlaygroundServer.INTERNAL_ERROR + "\"}")
+                    .doesNotContain("IllegalState").doesNotContain("secret");
+            assertThat(ex.closed).isTrue();
+            assertThat(logged.toString(StandardCharsets.UTF_8)).isEqualTo("grad playground: internal error answering GET"
+                    + " /graph.svg: java.lang.IllegalStateException: secret /home/someone/.ssh at line 2" + System.lineSeparator());
+        }
+        assertThat(get("/", own()).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mailto:someone", "*", "?x", "index.html"})
+    void aRequestWithoutAPathIsRefusedOrDropped(String target) throws IOException {
+        Reply r = raw("GET " + target + " HTTP/1.1\r\nHost: " + own() + "\r\nConnection: close\r\n\r\n");
+        assertThat(r.status()).as("answered 400 or 404, or hung up on (-1)").isIn(-1, 400, 404);
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("grad playground");
+        assertThat(get("/", own()).status()).isEqualTo(200);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /** A GET /graph.svg whose headers cannot be read: it fails with {@code failure}; the reply is kept. */
+    private static final class FailingExchange extends com.sun.net.httpserver.HttpExchange {
+        private final RuntimeException failure;
+        private final com.sun.net.httpserver.Headers response = new com.sun.net.httpserver.Headers();
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int status = -1;
+        boolean closed;
+
+        FailingExchange(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public com.sun.net.httpserver.Headers getRequestHeaders() {
+            throw failure;
+        }
+
+        @Override
+        public com.sun.net.httpserver.Headers getResponseHeaders() {
+            return response;
+        }
+
+        @Override
+        public java.net.URI getRequestURI() {
+            return java.net.URI.create("/graph.svg");
+        }
+
+        @Override
+        public String getRequestMethod() {
+            return "GET";
+        }
+
+        @Override
+        public com.sun.net.httpserver.HttpContext getHttpContext() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public InputStream getRequestBody() {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
+        public OutputStream getResponseBody() {
+            return body;
+        }
+
+        @Override
+        public void sendResponseHeaders(int code, long length) {
+            status = code;
+        }
+
+        @Override
+        public java.net.InetSocketAddress getRemoteAddress() {
+            return null;
+        }
+
+        @Override
+        public int getResponseCode() {
+            return status;
+        }
+
+        @Override
+        public java.net.InetSocketAddress getLocalAddress() {
+            return null;
+        }
+
+        @Override
+        public String getProtocol() {
+            return "HTTP/1.1";
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            return null;
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+        }
+
+        @Override
+        public void setStreams(InputStream in, OutputStream out) {
+        }
+
+        @Override
+        public com.sun.net.httpserver.HttpPrincipal getPrincipal() {
+            return null;
+        }
+    }
 
     /** The command line's one-line message for {@code option value}, without its "grad: " prefix. */
     private static String cliError(String option, String value) {
