@@ -173,6 +173,33 @@ class SettingsTest {
         assertThat(current.get("--weight-decay").getAsString()).as("AdamW's default, as PyTorch").isEqualTo("0.01");
     }
 
+    /** A CSV of 2 features named on the command line is one more dataset of the page, and the only file it may choose. */
+    @Test
+    void theCsvNamedOnTheCommandLineIsTheOneFileThePageMayChoose() throws InterruptedException {
+        String csv = "datasets/moons.csv";
+        Settings s = Settings.of(List.of("--dataset", csv));
+        assertThat(s.csv()).isEqualTo(csv);
+        Settings spiral = s.with(Map.of("--dataset", "spiral"));
+        assertThat(spiral.csv()).isEqualTo(csv);
+        assertThat(spiral.with(Map.of("--dataset", csv)).plan().data().dataset()).isEqualTo(csv);
+        assertThatThrownBy(() -> spiral.with(Map.of("--dataset", "datasets/xor.csv"))).hasMessage(
+                "--dataset 'datasets/xor.csv' is not one of linear, xor, moons, circles, spiral, gaussian, nor " + csv);
+        try (Session session = new Session(s, dir.resolve("model.json"))) {
+            Session.Snapshot shown = session.await(-1, -1, 0);
+            JsonObject state = com.google.gson.JsonParser.parseString(shown.state()).getAsJsonObject();
+            assertThat(state.getAsJsonArray("datasets").asList().stream().map(e -> e.getAsString()))
+                    .containsExactly("linear", "xor", "moons", "circles", "spiral", "gaussian", csv);
+            assertThat(state.get("command").getAsString()).startsWith("java -jar grad.jar --dataset datasets/moons.csv ");
+            JsonObject data = com.google.gson.JsonParser.parseString(shown.data()).getAsJsonObject();
+            assertThat(data.getAsJsonArray("train").size() + data.getAsJsonArray("test").size())
+                    .as("every row of the file (2000), split half and half").isEqualTo(2000);
+            assertThat(data.getAsJsonArray("test").size()).isEqualTo(1000);
+            session.change(Map.of("--dataset", "spiral"));
+            session.change(Map.of("--dataset", csv));
+            assertThat(session.await(-1, -1, 0).state()).contains("\"--dataset\":\"" + csv + "\"");
+        }
+    }
+
     /** The words a POSIX shell makes of {@code line}, without {@code java -jar grad.jar}. */
     private static List<String> shellWords(String line) throws Exception {
         Process p = new ProcessBuilder("/bin/sh", "-c", "set -- " + line + "; printf '%s\\0' \"$@\"").start();
