@@ -225,6 +225,40 @@ class PlaygroundServerTest {
         assertThat(r.body()).contains("--save-model " + file);
     }
 
+    /** Step trains exactly one epoch each; save writes what the command it names writes; reset starts again. */
+    @Test
+    void stepSaveAndReset() throws Exception {
+        assertThat(raw(post("/api/control", "{\"action\":\"pause\"}", "")).status()).isEqualTo(200);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(raw(post("/api/control", "{\"action\":\"step\"}", "")).status()).isEqualTo(200);
+            int done = i;
+            waitFor(() -> epoch(state()) == done);
+        }
+        Reply saved = raw(post("/api/save", "{}", ""));
+        com.google.gson.JsonObject reply = com.google.gson.JsonParser.parseString(saved.body()).getAsJsonObject();
+        assertThat(reply.get("epochs").getAsInt()).isEqualTo(3);
+        String command = reply.get("command").getAsString();
+        assertThat(command).startsWith("java -jar grad.jar ").contains(" --epochs 3 ").doesNotContain("'");
+        List<String> args = new ArrayList<>(List.of(command.substring("java -jar grad.jar ".length())
+                .replace(dir.resolve("model.json").toString(), dir.resolve("cli.json").toString()).split(" ")));
+        args.addAll(List.of("--no-plots", "--no-report", "-o", dir.resolve("out").toString()));
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(cli.execute(args.toArray(String[]::new))).isZero();
+        assertThat(Files.readString(dir.resolve("model.json"))).isEqualTo(Files.readString(dir.resolve("cli.json")));
+        assertThat(raw(post("/api/control", "{\"action\":\"reset\"}", "")).status()).isEqualTo(200);
+        assertThat(epoch(state())).isZero();
+    }
+
+    private String state() {
+        try {
+            return session.await(-1, -1, 0).state();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void theGraphIsAnSvgOfOneSample() throws IOException {
         Reply r = get("/graph.svg", own());
