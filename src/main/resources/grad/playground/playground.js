@@ -486,11 +486,26 @@ function wire() {
   setInterval(() => { if ($('graph-live').checked) { refreshGraph(); } }, 2000);
 }
 
+/** Copies the command; where the clipboard refuses, selects it for Ctrl-C. */
 function copyCommand() {
-  const text = $('command').textContent;
-  const done = () => { $('copy').textContent = 'Copied'; setTimeout(() => { $('copy').textContent = 'Copy'; }, 1500); };
-  if (navigator.clipboard) {
-    navigator.clipboard.writeText(text).then(done, () => {});
+  const said = text => { $('copy').textContent = text; setTimeout(() => { $('copy').textContent = 'Copy'; }, 2500); };
+  const select = () => {
+    const range = document.createRange();
+    range.selectNodeContents($('command'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } catch (e) {
+      copied = false;
+    }
+    said(copied ? 'Copied' : 'Press Ctrl-C');
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText($('command').textContent).then(() => said('Copied'), select);
+  } else {
+    select();
   }
 }
 

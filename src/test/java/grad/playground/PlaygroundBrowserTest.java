@@ -154,7 +154,21 @@ class PlaygroundBrowserTest {
         browser.evaluate("document.querySelectorAll('.node')[8].dispatchEvent(new MouseEvent('mouseleave'))");
         assertThat(visible("zoom")).isFalse();
 
-        assertThat(text("warnings")).isEqualTo("none yet");
+        assertThat(text("train-loss")).matches("\\d+\\.\\d{3}");
+        assertThat(text("test-loss")).matches("\\d+\\.\\d{3}");
+        click("document.getElementById('copy')");
+        JsonObject copied = browser.awaitStatus("the copy button's answer", s -> !text("copy").equals("Copy"));
+        if (text("copy").equals("Press Ctrl-C")) {
+            assertThat(browser.evaluate("getSelection().toString()").getAsString()).isEqualTo(text("command"));
+        } else {
+            assertThat(text("copy")).isEqualTo("Copied");
+        }
+        assertThat(copied.get("command").getAsString()).startsWith("java -jar grad.jar --dataset xor ");
+        click("document.getElementById('save')");
+        browser.awaitStatus("the saved file", s -> text("saved").startsWith("saved "));
+        assertThat(text("saved")).matches("saved " + java.util.regex.Pattern.quote(scratch.resolve("model.json").toString())
+                + " after \\d+ epochs, as  java -jar grad.jar .* --save-model .*  writes it");
+
         choose("lr", "3");
         browser.awaitStatus("a warning", s -> s.get("warnings").getAsInt() > 0);
         assertThat(text("warnings")).matches("(?s)epoch \\d+: (the softmax output is saturated|vanishing gradient|\\d+ of 10 ReLU units)"

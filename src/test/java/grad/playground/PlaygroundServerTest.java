@@ -170,6 +170,30 @@ class PlaygroundServerTest {
         assertThat(get("/", own()).status()).isEqualTo(200);
     }
 
+    /**
+     * Connections that open and say nothing hold no thread, and a few that send half a request only one each
+     * (until {@code sun.net.httpserver.maxReqTime} drops them): the page is still served.
+     */
+    @Test
+    void manySilentConnectionsDoNotStopIt() throws Exception {
+        List<Socket> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                Socket s = socket();
+                if (i % 20 == 1) {
+                    s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + own() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                silent.add(s);
+            }
+            assertThat(get("/", own()).status()).isEqualTo(200);
+            assertThat(raw(post("/api/control", "{\"action\":\"pause\"}", "")).status()).isEqualTo(200);
+        } finally {
+            for (Socket s : silent) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void trainingRunsWhileAPageWatchesAndStopsWhenTheLastGoesAway() throws Exception {
         int before = epoch(session.await(-1, -1, 0).state());
