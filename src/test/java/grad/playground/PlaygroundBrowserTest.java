@@ -127,7 +127,8 @@ class PlaygroundBrowserTest {
         choose("optimizer", "adam");
         JsonObject adam = browser.awaitStatus("Adam", s -> s.get("optimizer").getAsString().equals("adam"));
         assertThat(adam.get("command").getAsString()).contains(" --optimizer adam ").doesNotContain("--momentum");
-        assertThat(List.of(visible("beta1"), visible("beta2"), visible("eps"), visible("momentum"), visible("l1"), visible("weight-decay")))
+        assertThat(List.of(visible("beta1"), visible("beta2"), visible("eps"), visible("momentum"), visible("l1"),
+                visible("weight-decay")))
                 .containsExactly(true, true, true, false, false, true);
         assertThat(text("error")).isEmpty();
         browser.evaluate("(() => { const b = document.getElementById('beta1'); b.value = '0.8';"
@@ -136,7 +137,8 @@ class PlaygroundBrowserTest {
                 .get("command").getAsString()).contains(" --optimizer adam ");
         choose("optimizer", "nesterov");
         JsonObject nesterov = browser.awaitStatus("Nesterov", s -> s.get("optimizer").getAsString().equals("nesterov"));
-        assertThat(nesterov.get("command").getAsString()).contains(" --nesterov ").doesNotContain("--beta1").doesNotContain("adam");
+        assertThat(nesterov.get("command").getAsString()).contains(" --nesterov ").doesNotContain("--beta1")
+                .doesNotContain("adam");
         assertThat(List.of(visible("beta1"), visible("momentum"), visible("l1"))).containsExactly(false, true, true);
         assertThat(browser.exceptions).isEmpty();
     }
@@ -171,7 +173,8 @@ class PlaygroundBrowserTest {
 
         choose("lr", "3");
         browser.awaitStatus("a warning", s -> s.get("warnings").getAsInt() > 0);
-        assertThat(text("warnings")).matches("(?s)epoch \\d+: (the softmax output is saturated|vanishing gradient|\\d+ of 10 ReLU units)"
+        assertThat(text("warnings")).matches("(?s)epoch \\d+: "
+                + "(the softmax output is saturated|vanishing gradient|\\d+ of 10 ReLU units)"
                 + ".*try .*");
         assertThat(browser.exceptions).isEmpty();
     }
@@ -198,7 +201,8 @@ class PlaygroundBrowserTest {
     /** Whether the element {@code id} and its label are shown. */
     private boolean visible(String id) {
         return browser.evaluate("(() => { const e = document.getElementById('" + id + "');"
-                + " return e.offsetParent !== null || getComputedStyle(e).position === 'fixed' && getComputedStyle(e).display !== 'none'; })()")
+                + " return e.offsetParent !== null"
+                + " || getComputedStyle(e).position === 'fixed' && getComputedStyle(e).display !== 'none'; })()")
                 .getAsBoolean();
     }
 
