@@ -20,7 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +36,7 @@ final class PlaygroundServer implements AutoCloseable {
     static final int MAX_BODY = 4096;
     static final int MAX_REQUESTS = 16;
     static final int MAX_STREAMS = 4;
+    static final int MAX_THREADS = 128;
     /** All a client is told of an unexpected failure. */
     static final String INTERNAL_ERROR = "internal error: the playground could not answer this request (its console says more)";
     private static final long HEARTBEAT_MILLIS = 1000;
@@ -69,11 +71,14 @@ final class PlaygroundServer implements AutoCloseable {
         this.log = log;
         this.graphs = graphs;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
-        this.threads = Executors.newFixedThreadPool(MAX_REQUESTS + MAX_STREAMS, r -> {
-            Thread t = new Thread(r, "grad-playground-http");
-            t.setDaemon(true);
-            return t;
-        });
+        // the JDK's server reads a request's headers on these threads: a client that sends half a request holds one
+        // until maxReqTime; beyond MAX_THREADS at once, a new connection is closed (the request limit is below)
+        this.threads = new ThreadPoolExecutor(MAX_REQUESTS + MAX_STREAMS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "grad-playground-http");
+                    t.setDaemon(true);
+                    return t;
+                });
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         this.port = server.getAddress().getPort();
