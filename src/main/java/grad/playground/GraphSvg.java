@@ -79,7 +79,10 @@ final class GraphSvg {
         }
     }
 
-    /** Columns by depth (inputs on the left, the loss on the right), a box per node, an edge per operand. */
+    /**
+     * Columns by depth (inputs on the left, the loss on the right), a box per node, an edge per operand; the
+     * title on one line (a reduction's notes after a dash).
+     */
     static String builtIn(Graph graph, String title) {
         List<Graph.Node> nodes = graph.nodes();
         int[] depth = new int[nodes.size()];
@@ -102,7 +105,7 @@ final class GraphSvg {
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                         + "font-family=\"sans-serif\" font-size=\"10\">%n<text x=\"%d\" y=\"16\" font-size=\"12\">%s</text>%n",
-                width, height, width, height, GAP_X, escape(title)));
+                width, height, width, height, GAP_X, escape(title.replace("\n", " — "))));
         for (int i = 0; i < nodes.size(); i++) {
             for (int operand : nodes.get(i).operands()) {
                 int o = index[operand];

@@ -11,6 +11,7 @@ import grad.GradException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,7 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +36,11 @@ final class PlaygroundServer implements AutoCloseable {
     static final int MAX_BODY = 4096;
     static final int MAX_REQUESTS = 16;
     static final int MAX_STREAMS = 4;
+    static final int MAX_THREADS = 128;
+    /** All a client is told of an unexpected failure. */
+    static final String INTERNAL_ERROR = "internal error: the playground could not answer this request (its console says more)";
     private static final long HEARTBEAT_MILLIS = 1000;
+    private static final int MAX_LOGGED = 300;
 
     private final Session session;
     private final HttpServer server;
@@ -44,6 +50,7 @@ final class PlaygroundServer implements AutoCloseable {
     private final Semaphore requests = new Semaphore(MAX_REQUESTS);
     private final Semaphore streams = new Semaphore(MAX_STREAMS);
     private final int port;
+    private final PrintStream log;
 
     static {
         // read once, when the JDK's server is first used: bounded headers, slow requests dropped, few idle connections
@@ -53,16 +60,25 @@ final class PlaygroundServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.maxIdleConnections", "16");
     }
 
-    /** Listens on 127.0.0.1:{@code port} (0: any free port). */
+    /** Listens on 127.0.0.1:{@code port} (0: any free port); unexpected failures are logged on standard error. */
     PlaygroundServer(Session session, int port, GraphSvg graphs) throws IOException {
+        this(session, port, graphs, System.err);
+    }
+
+    /** As above, logging unexpected failures, one line each, on {@code log}. */
+    PlaygroundServer(Session session, int port, GraphSvg graphs, PrintStream log) throws IOException {
         this.session = session;
+        this.log = log;
         this.graphs = graphs;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
-        this.threads = Executors.newFixedThreadPool(MAX_REQUESTS + MAX_STREAMS, r -> {
-            Thread t = new Thread(r, "grad-playground-http");
-            t.setDaemon(true);
-            return t;
-        });
+        // the JDK's server reads a request's headers on these threads: a client that sends half a request holds one
+        // until maxReqTime; beyond MAX_THREADS at once, a new connection is closed (the request limit is below)
+        this.threads = new ThreadPoolExecutor(MAX_REQUESTS + MAX_STREAMS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "grad-playground-http");
+                    t.setDaemon(true);
+                    return t;
+                });
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         this.port = server.getAddress().getPort();
@@ -80,7 +96,8 @@ final class PlaygroundServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
-    private void handle(HttpExchange ex) throws IOException {
+    /** Answers one request; whatever happens, the server goes on. */
+    void handle(HttpExchange ex) {
         try (ex) {
             if (!requests.tryAcquire()) {
                 send(ex, 503, "busy: too many requests at once");
@@ -88,14 +105,26 @@ final class PlaygroundServer implements AutoCloseable {
             }
             try {
                 route(ex);
-            } catch (RuntimeException e) {
-                send(ex, 500, "internal error: " + e);
+            } catch (RuntimeException | StackOverflowError e) {
+                internalError(ex, e);
             } finally {
                 requests.release();
             }
         } catch (IOException | RuntimeException e) {
             // a dropped connection, or a response already begun: the server goes on
         }
+    }
+
+    /**
+     * A failure the server did not expect: one line on the log says what it was; the client is told only
+     * that there was one (nothing of the exception's class or message reaches it).
+     */
+    private void internalError(HttpExchange ex, Throwable e) throws IOException {
+        String what = String.valueOf(e).replaceAll("\\s+", " ");
+        log.println("grad playground: internal error answering " + ex.getRequestMethod() + " " + ex.getRequestURI() + ": "
+                + (what.length() > MAX_LOGGED ? what.substring(0, MAX_LOGGED) + "…" : what));
+        log.flush();
+        send(ex, 500, INTERNAL_ERROR);
     }
 
     private void route(HttpExchange ex) throws IOException {
@@ -105,7 +134,9 @@ final class PlaygroundServer implements AutoCloseable {
         }
         String path = ex.getRequestURI().getRawPath();
         String method = ex.getRequestMethod();
-        if (path.startsWith("/api/")) {
+        if (path == null || !path.startsWith("/")) {
+            send(ex, 400, "bad request: ask for a path, such as /");
+        } else if (path.startsWith("/api/")) {
             if (!"POST".equals(method)) {
                 send(ex, 405, "use POST");
             } else {

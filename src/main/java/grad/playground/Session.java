@@ -310,13 +310,24 @@ final class Session implements AutoCloseable {
         o.addProperty("--hidden-units", String.join(",", plan.model().hidden().stream().map(String::valueOf).toList()));
         o.addProperty("--activation", plan.model().activation().id());
         o.addProperty("--loss", plan.model().loss().id());
-        o.addProperty("--lr", plan.optimizer().lr() + "");
-        o.addProperty("--momentum", plan.optimizer().momentum() + "");
-        o.addProperty("--nesterov", plan.optimizer().nesterov() + "");
-        o.addProperty("--l1", plan.optimizer().l1() + "");
-        o.addProperty("--weight-decay", plan.optimizer().weightDecay() + "");
+        grad.train.OptimizerPlan optimizer = plan.optimizer();
+        o.addProperty("--lr", plain(optimizer.lr()));
+        o.addProperty("--optimizer", optimizer.kind().id());
+        o.addProperty("--momentum", plain(optimizer.momentum()));
+        o.addProperty("--nesterov", optimizer.nesterov() + "");
+        o.addProperty("--l1", plain(optimizer.l1()));
+        o.addProperty("--beta1", plain(optimizer.beta1()));
+        o.addProperty("--beta2", plain(optimizer.beta2()));
+        o.addProperty("--eps", plain(optimizer.eps()));
+        o.addProperty("--weight-decay", plain(optimizer.weightDecay()));
         o.addProperty("--seed", plan.seed() + "");
         return o;
+    }
+
+    /** {@code v} as one would type it: 0.9, 1e-08 → "1e-8". */
+    static String plain(double v) {
+        String s = Double.toString(v);
+        return s.contains("E") ? s.replace(".0E", "E").replace("E", "e") : s;
     }
 
     private JsonArray sizes() {

@@ -3,6 +3,7 @@ package grad.playground;
 import grad.GradException;
 import grad.cli.TrainingArguments;
 import grad.data.SyntheticDataset;
+import grad.optim.OptimizerKind;
 import grad.train.TrainingPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +21,11 @@ import java.util.Set;
 final class Settings {
     /** The options the page may change; any other is kept as the command line gave it. */
     static final Set<String> PAGE_OPTIONS = Set.of("--dataset", "--noise", "--test-split", "--batch-size",
-            "--input-features", "--hidden-units", "--activation", "--loss", "--lr", "--momentum", "--nesterov",
-            "--l1", "--weight-decay", "--seed");
+            "--input-features", "--hidden-units", "--activation", "--loss", "--lr", "--optimizer", "--momentum", "--nesterov",
+            "--l1", "--beta1", "--beta2", "--eps", "--weight-decay", "--seed");
+    /** The options of one optimizer only: the command line refuses SGD's with Adam and AdamW, and theirs with SGD. */
+    private static final List<String> SGD_ONLY = List.of("--momentum", "--nesterov", "--l1");
+    private static final List<String> ADAM_ONLY = List.of("--beta1", "--beta2", "--eps");
     /** TensorFlow Playground's limits on the network it draws. */
     static final int MAX_LAYERS = 6;
     static final int MAX_NEURONS = 16;
@@ -69,7 +73,8 @@ final class Settings {
     }
 
     /**
-     * These settings with {@code changes} (a null value: back to the default).
+     * These settings with {@code changes} (a null value: back to the default). A change of {@code --optimizer}
+     * forgets the options of the other kind of optimizer (SGD's or Adam's) that {@code changes} does not set.
      *
      * @throws GradException (exit code 2) saying what is wrong with the first bad change
      */
@@ -91,6 +96,11 @@ final class Settings {
             } else {
                 next.put(option, value);
             }
+        }
+        if (changes.containsKey("--optimizer")) {
+            OptimizerKind kind = OptimizerKind.of(next.getOrDefault("--optimizer", OptimizerKind.SGD.id()).strip());
+            List<String> others = kind == null ? List.of() : kind == OptimizerKind.SGD ? ADAM_ONLY : SGD_ONLY;
+            others.stream().filter(o -> !changes.containsKey(o)).forEach(next::remove);
         }
         return new Settings(next, csv);
     }

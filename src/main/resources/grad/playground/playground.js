@@ -353,8 +353,27 @@ function syncControls() {
       shown.textContent = option === '--noise' && value === '' ? "the dataset's own" : value;
     }
   });
-  $('optimizer').value = c['--nesterov'] === 'true' ? 'nesterov' : Number(c['--momentum']) === 0 ? 'sgd' : 'momentum';
-  $('momentum').disabled = $('optimizer').value === 'sgd';
+  const kind = c['--optimizer'];
+  $('optimizer').value = kind !== 'sgd' ? kind
+    : c['--nesterov'] === 'true' ? 'nesterov' : Number(c['--momentum']) === 0 ? 'sgd' : 'momentum';
+  showOnly('momentum-only', ['momentum', 'nesterov'].includes($('optimizer').value));
+  showOnly('sgd-only', kind === 'sgd');
+  showOnly('adam-only', kind !== 'sgd');
+}
+
+/** Shows the controls of class {@code name} only when they apply to the optimizer chosen. */
+function showOnly(name, shown) {
+  document.querySelectorAll('.' + name).forEach(el => { el.hidden = !shown; });
+}
+
+/** The settings of the optimizer chosen: Adam and AdamW by name; SGD with momentum 0, momentum, or Nesterov's. */
+function optimizerChange(v) {
+  if (v === 'adam' || v === 'adamw') {
+    return {'--optimizer': v};
+  }
+  const momentum = state.current['--optimizer'] === 'sgd' && Number(state.current['--momentum']) > 0
+    ? state.current['--momentum'] : null;
+  return {'--optimizer': null, '--momentum': v === 'sgd' ? '0' : momentum, '--nesterov': v === 'nesterov' ? 'true' : null};
 }
 
 function fillDatasets() {
@@ -415,6 +434,7 @@ function render() {
   s.playing = state.playing;
   s.dataset = state.current['--dataset'];
   s.lr = state.current['--lr'];
+  s.optimizer = $('optimizer').value;
   s.hidden = state.current['--hidden-units'];
   s.points = data.train.length;
   s.boundary = boundaryHash(state.output);
@@ -444,12 +464,7 @@ function wire() {
   ['test-split', 'noise', 'batch-size'].forEach(id => $(id).addEventListener('input', () => {
     $(id + '-shown').textContent = $(id).value;
   }));
-  $('optimizer').addEventListener('change', () => {
-    const v = $('optimizer').value;
-    change(v === 'sgd' ? {'--momentum': '0', '--nesterov': null}
-      : {'--momentum': Number(state.current['--momentum']) > 0 ? state.current['--momentum'] : null,
-        '--nesterov': v === 'nesterov' ? 'true' : null});
-  });
+  $('optimizer').addEventListener('change', () => change(optimizerChange($('optimizer').value)));
   $('play').addEventListener('click', () => post('control', {action: state && state.playing ? 'pause' : 'play'}));
   $('step').addEventListener('click', () => post('control', {action: 'step'}));
   $('reset').addEventListener('click', () => post('control', {action: 'reset'}));
@@ -471,11 +486,26 @@ function wire() {
   setInterval(() => { if ($('graph-live').checked) { refreshGraph(); } }, 2000);
 }
 
+/** Copies the command; where the clipboard refuses, selects it for Ctrl-C. */
 function copyCommand() {
-  const text = $('command').textContent;
-  const done = () => { $('copy').textContent = 'Copied'; setTimeout(() => { $('copy').textContent = 'Copy'; }, 1500); };
-  if (navigator.clipboard) {
-    navigator.clipboard.writeText(text).then(done, () => {});
+  const said = text => { $('copy').textContent = text; setTimeout(() => { $('copy').textContent = 'Copy'; }, 2500); };
+  const select = () => {
+    const range = document.createRange();
+    range.selectNodeContents($('command'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } catch (e) {
+      copied = false;
+    }
+    said(copied ? 'Copied' : 'Press Ctrl-C');
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText($('command').textContent).then(() => said('Copied'), select);
+  } else {
+    select();
   }
 }
 

@@ -33,7 +33,8 @@ class GraphSvgTest {
         Value x = Value.of(1, "x");
         Value y = x.mul(x).add(x);
         y.backward();
-        String svg = GraphSvg.builtIn(Graph.of(y), "t");
+        String svg = GraphSvg.builtIn(Graph.of(y), "t\nnotes");
+        assertThat(svg).contains(">t — notes</text>");
         var xs = Pattern.compile("<rect x=\"(\\d+)\"").matcher(svg).results().mapToInt(m -> Integer.parseInt(m.group(1))).toArray();
         assertThat(xs[xs.length - 1]).isEqualTo(java.util.Arrays.stream(xs).max().orElseThrow());
         assertThat(xs[0]).isEqualTo(java.util.Arrays.stream(xs).min().orElseThrow());

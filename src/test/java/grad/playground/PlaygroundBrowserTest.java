@@ -95,6 +95,90 @@ class PlaygroundBrowserTest {
         assertThat(browser.exceptions).isEmpty();
     }
 
+    /**
+     * The network's and the optimizer's controls, clicked: + and − for layers and for a layer's neurons, each
+     * seen in the drawing and in the command line; Adam shows its β₁, β₂ and ε and hides SGD's momentum and L1.
+     */
+    @Test
+    void theLayerAndNeuronButtonsAndTheOptimizerChangeTheCommand() throws Exception {
+        browser.navigate(server.uri());
+        JsonObject first = browser.awaitStatus("a first picture", s -> s.has("frames"));
+        assertThat(first.get("hidden").getAsString()).isEqualTo("10");
+        assertThat(first.get("command").getAsString()).doesNotContain("--hidden-units");
+        assertThat(count("#links line")).as("2 inputs × 10 + 10 × 2 outputs").isEqualTo(40);
+
+        click("document.getElementById('add-layer')");
+        assertThat(browser.awaitStatus("two layers", s -> s.get("hidden").getAsString().equals("10,10"))
+                .get("command").getAsString()).contains(" --hidden-units 10,10 ");
+        assertThat(browser.awaitStatus("their lines", s -> count("#links line") == 2 * 10 + 10 * 10 + 10 * 2)).isNotNull();
+        click("document.querySelectorAll('.layer-head')[0].querySelector('button[title=\"add a neuron\"]')");
+        assertThat(browser.awaitStatus("11 neurons", s -> s.get("hidden").getAsString().equals("11,10"))
+                .get("command").getAsString()).contains(" --hidden-units 11,10 ");
+        click("document.querySelectorAll('.layer-head')[1].querySelector('button[title=\"remove a neuron\"]')");
+        assertThat(browser.awaitStatus("9 neurons", s -> s.get("hidden").getAsString().equals("11,9"))
+                .get("command").getAsString()).contains(" --hidden-units 11,9 ");
+        assertThat(count(".node")).as("7 features, 11 + 9 neurons, 2 outputs").isEqualTo(7 + 11 + 9 + 2);
+        click("document.getElementById('remove-layer')");
+        assertThat(browser.awaitStatus("one layer again", s -> s.get("hidden").getAsString().equals("11"))
+                .get("command").getAsString()).contains(" --hidden-units 11 ");
+
+        assertThat(visible("momentum")).isTrue();
+        assertThat(visible("beta1")).isFalse();
+        choose("optimizer", "adam");
+        JsonObject adam = browser.awaitStatus("Adam", s -> s.get("optimizer").getAsString().equals("adam"));
+        assertThat(adam.get("command").getAsString()).contains(" --optimizer adam ").doesNotContain("--momentum");
+        assertThat(List.of(visible("beta1"), visible("beta2"), visible("eps"), visible("momentum"), visible("l1"),
+                visible("weight-decay")))
+                .containsExactly(true, true, true, false, false, true);
+        assertThat(text("error")).isEmpty();
+        browser.evaluate("(() => { const b = document.getElementById('beta1'); b.value = '0.8';"
+                + " b.dispatchEvent(new Event('change')); })()");
+        assertThat(browser.awaitStatus("β1 0.8", s -> s.get("command").getAsString().contains(" --beta1 0.8 "))
+                .get("command").getAsString()).contains(" --optimizer adam ");
+        choose("optimizer", "nesterov");
+        JsonObject nesterov = browser.awaitStatus("Nesterov", s -> s.get("optimizer").getAsString().equals("nesterov"));
+        assertThat(nesterov.get("command").getAsString()).contains(" --nesterov ").doesNotContain("--beta1")
+                .doesNotContain("adam");
+        assertThat(List.of(visible("beta1"), visible("momentum"), visible("l1"))).containsExactly(false, true, true);
+        assertThat(browser.exceptions).isEmpty();
+    }
+
+    /** Hovering a neuron shows its picture large; a rate far too high soon fires a health warning, shown in the page. */
+    @Test
+    void hoverShowsANeuronLargeAndHealthWarningsAppear() throws Exception {
+        browser.navigate(server.uri());
+        browser.awaitStatus("a first picture", s -> s.has("frames"));
+        browser.evaluate("(() => { const n = document.querySelectorAll('.node')[8];"
+                + " n.dispatchEvent(new MouseEvent('mouseenter', {clientX: 300, clientY: 200})); })()");
+        assertThat(visible("zoom")).isTrue();
+        assertThat(text("zoom-label")).matches("layer 0, neuron 1: largest \\|output\\| [0-9.eE+-]+");
+        assertThat(browser.evaluate("document.getElementById('zoom-canvas').width").getAsInt()).isEqualTo(200);
+        browser.evaluate("document.querySelectorAll('.node')[8].dispatchEvent(new MouseEvent('mouseleave'))");
+        assertThat(visible("zoom")).isFalse();
+
+        assertThat(text("train-loss")).matches("\\d+\\.\\d{3}");
+        assertThat(text("test-loss")).matches("\\d+\\.\\d{3}");
+        click("document.getElementById('copy')");
+        JsonObject copied = browser.awaitStatus("the copy button's answer", s -> !text("copy").equals("Copy"));
+        if (text("copy").equals("Press Ctrl-C")) {
+            assertThat(browser.evaluate("getSelection().toString()").getAsString()).isEqualTo(text("command"));
+        } else {
+            assertThat(text("copy")).isEqualTo("Copied");
+        }
+        assertThat(copied.get("command").getAsString()).startsWith("java -jar grad.jar --dataset xor ");
+        click("document.getElementById('save')");
+        browser.awaitStatus("the saved file", s -> text("saved").startsWith("saved "));
+        assertThat(text("saved")).matches("saved " + java.util.regex.Pattern.quote(scratch.resolve("model.json").toString())
+                + " after \\d+ epochs, as  java -jar grad.jar .* --save-model .*  writes it");
+
+        choose("lr", "3");
+        browser.awaitStatus("a warning", s -> s.get("warnings").getAsInt() > 0);
+        assertThat(text("warnings")).matches("(?s)epoch \\d+: "
+                + "(the softmax output is saturated|vanishing gradient|\\d+ of 10 ReLU units)"
+                + ".*try .*");
+        assertThat(browser.exceptions).isEmpty();
+    }
+
     /** The training rows of a generated dataset of 200 (per class) split half and half, by the split's own code. */
     private static int trainRows(String dataset) {
         return Split.stratified(DataPlan.generate(dataset, 200, 42, null), 0.5, 42).train().size();
@@ -104,6 +188,22 @@ class PlaygroundBrowserTest {
     private void choose(String id, String value) {
         browser.evaluate("(() => { const s = document.getElementById('" + id + "'); s.value = '" + value + "';"
                 + " s.dispatchEvent(new Event('change')); })()");
+    }
+
+    private void click(String element) {
+        browser.evaluate(element + ".click()");
+    }
+
+    private int count(String selector) {
+        return browser.evaluate("document.querySelectorAll('" + selector + "').length").getAsInt();
+    }
+
+    /** Whether the element {@code id} and its label are shown. */
+    private boolean visible(String id) {
+        return browser.evaluate("(() => { const e = document.getElementById('" + id + "');"
+                + " return e.offsetParent !== null"
+                + " || getComputedStyle(e).position === 'fixed' && getComputedStyle(e).display !== 'none'; })()")
+                .getAsBoolean();
     }
 
     private String text(String id) {

@@ -31,6 +31,8 @@ class PlaygroundCommandTest {
         "--lr abc|grad: --lr must be a finite number > 0 or auto, not 'abc'",
         "--hidden-units 40|grad: --hidden-units 40: the playground draws at most 6 hidden layers of at most 16 neurons",
         "--early-stopping 3|grad: --early-stopping is not for the playground: it always trains a new network on every training row",
+        "--dataset datasets/flowers.csv|grad: the playground draws the plane, so it needs 2 features (this data has 4)",
+        "--optimizer adam --momentum 0.5|grad: --momentum is SGD's; it does not apply to --optimizer adam",
         "--dataset nowhere|grad: --dataset 'nowhere' is not one of linear, xor, moons, circles, spiral, gaussian, nor an existing CSV file"})
     void aBadStartingValueIsOneLineAndExitTwo(String args, String message) {
         StringWriter err = new StringWriter();

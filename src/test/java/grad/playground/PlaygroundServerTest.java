@@ -170,6 +170,30 @@ class PlaygroundServerTest {
         assertThat(get("/", own()).status()).isEqualTo(200);
     }
 
+    /**
+     * Connections that open and say nothing hold no thread, and those that send half a request one each (until
+     * {@code sun.net.httpserver.maxReqTime} drops them), fewer than the pool's: the page is still served.
+     */
+    @Test
+    void manySilentConnectionsDoNotStopIt() throws Exception {
+        List<Socket> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                Socket s = socket();
+                if (i % 2 == 1) {
+                    s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + own() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                silent.add(s);
+            }
+            assertThat(get("/", own()).status()).isEqualTo(200);
+            assertThat(raw(post("/api/control", "{\"action\":\"pause\"}", "")).status()).isEqualTo(200);
+        } finally {
+            for (Socket s : silent) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void trainingRunsWhileAPageWatchesAndStopsWhenTheLastGoesAway() throws Exception {
         int before = epoch(session.await(-1, -1, 0).state());
@@ -225,6 +249,40 @@ class PlaygroundServerTest {
         assertThat(r.body()).contains("--save-model " + file);
     }
 
+    /** Step trains exactly one epoch each; save writes what the command it names writes; reset starts again. */
+    @Test
+    void stepSaveAndReset() throws Exception {
+        assertThat(raw(post("/api/control", "{\"action\":\"pause\"}", "")).status()).isEqualTo(200);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(raw(post("/api/control", "{\"action\":\"step\"}", "")).status()).isEqualTo(200);
+            int done = i;
+            waitFor(() -> epoch(state()) == done);
+        }
+        Reply saved = raw(post("/api/save", "{}", ""));
+        com.google.gson.JsonObject reply = com.google.gson.JsonParser.parseString(saved.body()).getAsJsonObject();
+        assertThat(reply.get("epochs").getAsInt()).isEqualTo(3);
+        String command = reply.get("command").getAsString();
+        assertThat(command).startsWith("java -jar grad.jar ").contains(" --epochs 3 ").doesNotContain("'");
+        List<String> args = new ArrayList<>(List.of(command.substring("java -jar grad.jar ".length())
+                .replace(dir.resolve("model.json").toString(), dir.resolve("cli.json").toString()).split(" ")));
+        args.addAll(List.of("--no-plots", "--no-report", "-o", dir.resolve("out").toString()));
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(cli.execute(args.toArray(String[]::new))).isZero();
+        assertThat(Files.readString(dir.resolve("model.json"))).isEqualTo(Files.readString(dir.resolve("cli.json")));
+        assertThat(raw(post("/api/control", "{\"action\":\"reset\"}", "")).status()).isEqualTo(200);
+        assertThat(epoch(state())).isZero();
+    }
+
+    private String state() {
+        try {
+            return session.await(-1, -1, 0).state();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void theGraphIsAnSvgOfOneSample() throws IOException {
         Reply r = get("/graph.svg", own());
@@ -233,7 +291,132 @@ class PlaygroundServerTest {
         assertThat(r.body()).startsWith("<svg").contains("data ").contains("grad ");
     }
 
+    /** An exception nobody expected: a 500 with one generic line, nothing of the exception; one line on the log. */
+    @Test
+    void anUnexpectedFailureTellsTheClientNothingOfItAndLogsOneLine() throws IOException {
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        try (PlaygroundServer quiet = new PlaygroundServer(new Session(Settings.of(List.of("--class-size", "20")),
+                dir.resolve("other.json")), 0, new GraphSvg(Optional.empty()),
+                new java.io.PrintStream(logged, true, StandardCharsets.UTF_8))) {
+            FailingExchange ex = new FailingExchange(new IllegalStateException("secret /home/someone/.ssh\nat line 2"));
+            quiet.handle(ex);
+            assertThat(ex.status).isEqualTo(500);
+            assertThat(ex.body.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("{\"error\":\"" + PlaygroundServer.INTERNAL_ERROR + "\"}")
+                    .doesNotContain("IllegalState").doesNotContain("secret");
+            assertThat(ex.closed).isTrue();
+            assertThat(logged.toString(StandardCharsets.UTF_8)).isEqualTo("grad playground: internal error answering GET"
+                    + " /graph.svg: java.lang.IllegalStateException: secret /home/someone/.ssh at line 2" + System.lineSeparator());
+        }
+        assertThat(get("/", own()).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mailto:someone", "*", "?x", "index.html"})
+    void aRequestWithoutAPathIsRefusedOrDropped(String target) throws IOException {
+        Reply r = raw("GET " + target + " HTTP/1.1\r\nHost: " + own() + "\r\nConnection: close\r\n\r\n");
+        assertThat(r.status()).as("answered 400 or 404, or hung up on (-1)").isIn(-1, 400, 404);
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("grad playground");
+        assertThat(get("/", own()).status()).isEqualTo(200);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /** A GET /graph.svg whose headers cannot be read: it fails with {@code failure}; the reply is kept. */
+    private static final class FailingExchange extends com.sun.net.httpserver.HttpExchange {
+        private final RuntimeException failure;
+        private final com.sun.net.httpserver.Headers response = new com.sun.net.httpserver.Headers();
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int status = -1;
+        boolean closed;
+
+        FailingExchange(RuntimeException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public com.sun.net.httpserver.Headers getRequestHeaders() {
+            throw failure;
+        }
+
+        @Override
+        public com.sun.net.httpserver.Headers getResponseHeaders() {
+            return response;
+        }
+
+        @Override
+        public java.net.URI getRequestURI() {
+            return java.net.URI.create("/graph.svg");
+        }
+
+        @Override
+        public String getRequestMethod() {
+            return "GET";
+        }
+
+        @Override
+        public com.sun.net.httpserver.HttpContext getHttpContext() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public InputStream getRequestBody() {
+            return InputStream.nullInputStream();
+        }
+
+        @Override
+        public OutputStream getResponseBody() {
+            return body;
+        }
+
+        @Override
+        public void sendResponseHeaders(int code, long length) {
+            status = code;
+        }
+
+        @Override
+        public java.net.InetSocketAddress getRemoteAddress() {
+            return null;
+        }
+
+        @Override
+        public int getResponseCode() {
+            return status;
+        }
+
+        @Override
+        public java.net.InetSocketAddress getLocalAddress() {
+            return null;
+        }
+
+        @Override
+        public String getProtocol() {
+            return "HTTP/1.1";
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            return null;
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+        }
+
+        @Override
+        public void setStreams(InputStream in, OutputStream out) {
+        }
+
+        @Override
+        public com.sun.net.httpserver.HttpPrincipal getPrincipal() {
+            return null;
+        }
+    }
 
     /** The command line's one-line message for {@code option value}, without its "grad: " prefix. */
     private static String cliError(String option, String value) {
