@@ -3,6 +3,7 @@ package grad.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
@@ -12,6 +13,18 @@ final class ChartStyle {
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
 
     private ChartStyle() {
+    }
+
+    /** {@code text}, cut short with an ellipsis to fit {@code width} pixels. */
+    static String fit(FontMetrics fm, String text, int width) {
+        if (fm.stringWidth(text) <= width) {
+            return text;
+        }
+        String s = text;
+        while (s.length() > 1 && fm.stringWidth(s + "…") > width) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s + "…";
     }
 
     static void apply(XYStyler s) {

@@ -174,9 +174,9 @@ public final class ConfusionPlot {
         g.drawString("predicted", left + (k * cell - fm.stringWidth("predicted")) / 2f, top + k * cell + 2 * fm.getHeight() + 2);
         boolean names = fm.getHeight() <= cell;
         for (int i = 0; i < k && names; i++) {
-            String label = clip(fm, classNames.get(i), Math.min(120, Math.max(cell - 2, 8)));
+            String label = ChartStyle.fit(fm, classNames.get(i), Math.min(120, Math.max(cell - 2, 8)));
             g.drawString(label, left + i * cell + (cell - fm.stringWidth(label)) / 2f, top + k * cell + fm.getAscent() + 2);
-            String row = clip(fm, classNames.get(i), 120);
+            String row = ChartStyle.fit(fm, classNames.get(i), 120);
             g.drawString(row, left - 6 - fm.stringWidth(row), top + i * cell + (cell + fm.getAscent() - fm.getDescent()) / 2f);
         }
         AffineTransform saved = g.getTransform();
@@ -193,17 +193,6 @@ public final class ConfusionPlot {
             w = Math.max(w, fm.stringWidth(n));
         }
         return w;
-    }
-
-    private static String clip(FontMetrics fm, String text, int width) {
-        if (fm.stringWidth(text) <= width) {
-            return text;
-        }
-        String s = text;
-        while (s.length() > 1 && fm.stringWidth(s + "…") > width) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s + "…";
     }
 
     /** White at 0, the full hue at {@code max}. */

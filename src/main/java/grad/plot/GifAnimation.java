@@ -3,6 +3,8 @@ package grad.plot;
 import com.madgag.gif.fmsware.AnimatedGifEncoder;
 import com.madgag.gif.fmsware.NeuQuant;
 import grad.io.AtomicFiles;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -94,6 +96,25 @@ public final class GifAnimation {
             finished = bytes.toByteArray();
         }
         return finished.clone();
+    }
+
+    /**
+     * A copy of {@code image} scaled by {@code scale}, bilinear: a frame smaller than the picture it is
+     * made of, whose colours the encoder quantizes faster.
+     */
+    public static BufferedImage scaled(BufferedImage image, double scale) {
+        int w = (int) Math.round(image.getWidth() * scale);
+        int h = (int) Math.round(image.getHeight() * scale);
+        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = small.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return small;
     }
 
     /** {@link #finish() Finishes} the animation and writes it to {@code target}, atomically. */

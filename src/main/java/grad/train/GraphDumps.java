@@ -24,11 +24,11 @@ final class GraphDumps implements EpochListener {
     private final String name;
     private final Trainer trainer;
     /** Where renders are queued behind the pictures, or null (no pictures: render at once). */
-    private final PictureScheduler pictures;
+    private final PictureJobs pictures;
     private final Consumer<String> warnings;
     private final DotRenderer dot = new DotRenderer();
 
-    GraphDumps(TrainingPlan plan, PrintWriter out, Path dir, String name, Trainer trainer, PictureScheduler pictures,
+    GraphDumps(TrainingPlan plan, PrintWriter out, Path dir, String name, Trainer trainer, PictureJobs pictures,
                Consumer<String> warnings) {
         this.plan = plan;
         this.warnings = warnings;

@@ -29,13 +29,13 @@ import java.util.Locale;
  */
 final class ModelPictures implements EpochListener {
     private final TrainingPlan plan;
-    private final PictureScheduler pictures;
+    private final PictureJobs pictures;
     private final MLP model;
     private final PreparedData p;
     private final Path dir;
     private final String name;
 
-    ModelPictures(TrainingPlan plan, PictureScheduler pictures, MLP model, PreparedData p, Path dir) {
+    ModelPictures(TrainingPlan plan, PictureJobs pictures, MLP model, PreparedData p, Path dir) {
         this.plan = plan;
         this.pictures = pictures;
         this.model = model;
@@ -60,7 +60,7 @@ final class ModelPictures implements EpochListener {
             List<String> classes = p.data().classNames();
             int[][] train = done.train().confusion();
             int[][] test = done.test() == null ? null : done.test().confusion();
-            pictures.draw(dir.resolve("confusion_" + name + ".png"),
+            pictures.file(dir.resolve("confusion_" + name + ".png"),
                     () -> ConfusionPlot.png(name + " — confusion matrix (actual × predicted), " + when,
                             classes, train, test));
         }
@@ -101,36 +101,21 @@ final class ModelPictures implements EpochListener {
             String xName = raw.featureNames().get(0);
             String yName = raw.featureNames().get(1);
             List<String> names = inputs.features().stream().map(f -> f.label(xName, yName)).toList();
-            PlotData points = points(raw);
+            PlotData points = PlottedRows.points(raw);
             NeuronField field = field(network, parameters, inputs, standardizer);
             ModelField output = raw.isRegression() ? null : new ModelField(network, parameters, inputs, standardizer);
-            String shown = raw.size() <= PictureScheduler.MAX_PLOTTED_POINTS ? title : String.format(Locale.ROOT,
-                    "%s — %,d of %,d rows drawn", title, PictureScheduler.MAX_PLOTTED_POINTS, raw.size());
+            String shown = raw.size() <= PlottedRows.MAX_PLOTTED_POINTS ? title : String.format(Locale.ROOT,
+                    "%s — %,d of %,d rows drawn", title, PlottedRows.MAX_PLOTTED_POINTS, raw.size());
             List<String> classes = raw.isRegression() ? null : raw.classNames();
-            pictures.draw(target, () -> NetworkPlot.overPlane(names, sizes, points).outputsNamed(classes)
+            pictures.file(target, () -> NetworkPlot.overPlane(names, sizes, points).outputsNamed(classes)
                     .png(field, weights, output, shown));
         } else {
             List<String> names = raw.featureNames();
             double[][][] stats = activations(network, parameters, p.train());
             List<String> classes = raw.isRegression() ? null : raw.classNames();
-            pictures.draw(target, () -> NetworkPlot.withoutPlane(names, sizes).outputsNamed(classes)
+            pictures.file(target, () -> NetworkPlot.withoutPlane(names, sizes).outputsNamed(classes)
                     .png(weights, stats[0], stats[1], title));
         }
-    }
-
-    /** The training points on the plane; for regression, all in one class (the output panel draws them in ink). */
-    private static PlotData points(Dataset all) {
-        Dataset raw = PictureScheduler.sample(all);
-        double[] xs = new double[raw.size()];
-        double[] ys = new double[raw.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = raw.feature(i, 0);
-            ys[i] = raw.feature(i, 1);
-        }
-        int[] labels = raw.isRegression() ? new int[raw.size()] : raw.labels();
-        List<String> classes = raw.isRegression() ? List.of("value") : raw.classNames();
-        return new PlotData(PictureScheduler.title(all, raw), xs, ys, labels, classes, raw.featureNames().get(0),
-                raw.featureNames().get(1));
     }
 
     /** Every neuron's output at a plane point, through the input features and the standardization. */
@@ -201,7 +186,7 @@ final class ModelPictures implements EpochListener {
         double[] trainPredicted = predict(network, parameters, p.train(), scale);
         double[] testActual = p.hasTest() ? p.split().test().targets() : null;
         double[] testPredicted = p.hasTest() ? predict(network, parameters, p.test(), scale) : null;
-        pictures.draw(dir.resolve("predictions_" + name + ".png"),
+        pictures.file(dir.resolve("predictions_" + name + ".png"),
                 () -> PredictionsPlot.png(title + " — predicted against actual", trainActual, trainPredicted,
                         testActual, testPredicted));
     }

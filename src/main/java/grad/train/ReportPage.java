@@ -20,11 +20,11 @@ final class ReportPage implements EpochListener {
     private final MLP model;
     private final MetricsLog metrics;
     /** Where the page is queued behind the pictures, or null (no pictures: written at once). */
-    private final PictureScheduler pictures;
+    private final PictureJobs pictures;
     private final List<Integer> boundaryEpochs = new ArrayList<>();
     private final List<Integer> graphEpochs = new ArrayList<>();
 
-    ReportPage(TrainingPlan plan, Path dir, PreparedData p, MLP model, MetricsLog metrics, PictureScheduler pictures) {
+    ReportPage(TrainingPlan plan, Path dir, PreparedData p, MLP model, MetricsLog metrics, PictureJobs pictures) {
         this.plan = plan;
         this.dir = dir;
         this.p = p;

@@ -93,15 +93,16 @@ public final class TrainingRun {
         if (plan.outputs().saveModel() != null) {
             AtomicFiles.checkWritable(plan.outputs().saveModel());
         }
-        // the pictures first: their first chart is the slowest thing to get ready, and needs only the data
         try (OutputFolder folder = OutputFolder.claim(dir, holder(), out);
-             PictureScheduler pictures = plan.outputs().plots()
-                     ? new PictureScheduler(dir, p.split().train(), p.inputs(), p.standardizer(), p.isPlottable(),
-                             this::warn, PictureScheduler.DRAWING_TIMEOUT) : null;
-             Trainer trainer = new Trainer(model, loss, optimizer, p.train(), plan.batchSize(), plan.seed(),
-                     plan.threads(), plan.engine())) {
-            EpochListener listeners = listeners(p, loss, model, optimizer, firstEpoch, dir, trainer, pictures);
-            return train(trainer, listeners, firstEpoch, model, loss, p, optimizer).train();
+             PictureJobs pictures = plan.outputs().plots() ? new PictureJobs(this::warn, PictureJobs.DRAWING_TIMEOUT) : null) {
+            // the boundary chart first: it is the slowest thing to get ready, and needs only the data
+            BoundaryPictures boundaries = pictures != null && p.isPlottable()
+                    ? new BoundaryPictures(pictures, dir, p.split().train(), p.inputs(), p.standardizer()) : null;
+            try (Trainer trainer = new Trainer(model, loss, optimizer, p.train(), plan.batchSize(), plan.seed(),
+                    plan.threads(), plan.engine())) {
+                EpochListener listeners = listeners(p, loss, model, optimizer, firstEpoch, dir, trainer, pictures, boundaries);
+                return train(trainer, listeners, firstEpoch, model, loss, p, optimizer).train();
+            }
         }
     }
 
@@ -134,7 +135,7 @@ public final class TrainingRun {
      * summary comes last).
      */
     private EpochListener listeners(PreparedData p, Loss loss, MLP model, Optimizer optimizer, int firstEpoch, Path dir,
-                                    Trainer trainer, PictureScheduler pictures) {
+                                    Trainer trainer, PictureJobs pictures, BoundaryPictures boundaries) {
         String name = p.data().name();
         MetricsLog metrics = new MetricsLog(dir.resolve("metrics_" + name + ".json"), plan, p, loss);
         List<EpochListener> listeners = new ArrayList<>();
@@ -159,7 +160,7 @@ public final class TrainingRun {
         }
         listeners.add(metrics);
         if (pictures != null) {
-            listeners.add(new PictureUpdates(plan, pictures, model, metrics, name, firstEpoch));
+            listeners.add(new PictureUpdates(plan, pictures, boundaries, model, metrics, dir, name, firstEpoch));
             listeners.add(new ModelPictures(plan, pictures, model, p, dir));
         }
         if (plan.outputs().saveModel() != null) {
