@@ -5,6 +5,7 @@ import grad.engine.ParameterStore;
 import grad.engine.Program;
 import grad.engine.Programs;
 import grad.engine.Replay;
+import grad.engine.StepSet;
 import grad.engine.Value;
 import java.util.Arrays;
 import java.util.List;
@@ -87,12 +88,16 @@ abstract class Runner {
     }
 
     /**
-     * Through the compiler: one program per padded length ({@link #padded}), compiled on first use, the
-     * token ids its inputs (looked up by {@code pick}), the parameters read from the store in place.
+     * Through the compiler: one program per padded length (the longest training document's positions,
+     * or a longer document's own), compiled on first use, the token ids its inputs (looked up by
+     * {@code pick}), the parameters read from the store in place. A document shorter than its program
+     * runs only the steps of its own positions (its loss's {@link StepSet}, made for every length with
+     * the program): the rest of the padded program would add nothing to its loss or gradients.
      */
     static final class Compiled extends Runner {
         private final Programs<Integer> programs;
-        private final Map<Integer, Replay> replays = new HashMap<>();
+        /** By program length: its replay, and the steps a document of each length n needs (element n − 1). */
+        private final Map<Integer, Padded> padded = new HashMap<>();
         private final int positions;
         private final double[] taken;
 
@@ -111,39 +116,47 @@ abstract class Runner {
             return Compiler.compile(outputs, store.values(), u.inputs, u.targets);
         }
 
-        /**
-         * The positions of the program a document of {@code n} positions runs on: the longest training
-         * document's, or its own if it is longer. (Measured on the default GPT run: a program per length,
-         * or per multiple of 4 or 8, costs more in compiling than it saves in padding.)
-         */
-        private int padded(int n) {
-            return Math.max(n, positions);
+        private record Padded(Replay replay, List<StepSet> steps) {
         }
 
-        /** Loads a padded document (no position counted past its end) and runs forward. */
-        private Replay run(int[] doc, double scale) {
-            int len = padded(doc.length + 1);
-            Replay r = replays.computeIfAbsent(len, l -> {
+        /**
+         * The program of {@code len} positions' replay, and its steps for each length: those of its loss,
+         * which include those of the last position's logits.
+         */
+        private Padded padded(int len) {
+            return padded.computeIfAbsent(len, l -> {
+                Program program = programs.get(len);
                 // Interpreted: on the default run, HotSpot compiling the generated code costs more CPU
                 // than the code saves in 1000 steps (measured: 4.1-4.4 s against 5.7 s for the process).
-                Replay fresh = programs.get(l).newInterpretedReplay();
-                fresh.useParameters(store.data(), taken);
-                return fresh;
+                Replay replay = program.newInterpretedReplay();
+                replay.useParameters(store.data(), taken);
+                int[] mask = new int[len];
+                for (int t = 0; t < len; t++) {
+                    mask[t] = len + t;
+                }
+                return new Padded(replay, program.stepsByLength(new int[] {program.outputIndex("loss", 0)}, mask));
             });
+        }
+
+        /** Loads a padded document (no position counted past its end) and runs the steps of its positions. */
+        private Replay run(int[] doc, double scale) {
+            int n = doc.length + 1;
+            int len = Math.max(n, positions);
+            Padded p = padded(len);
             double[] in = new double[len + 1];
             double[] out = new double[2 * len];
             Unrolled.fill(doc, bos, len, scale, in, out);
-            r.setInputs(in);
-            r.setTargets(out);
-            r.forward();
-            return r;
+            p.replay.setInputs(in);
+            p.replay.setTargets(out);
+            p.replay.forward(p.steps.get(n - 1));
+            return p.replay;
         }
 
         @Override
         double loss(int[] doc, double scale, boolean backward) {
             Replay r = run(doc, scale);
             if (backward) {
-                r.backward();
+                r.backward(padded(Math.max(doc.length + 1, positions)).steps.get(doc.length));
                 double[] g = store.grad();
                 for (int i = 0; i < g.length; i++) {
                     g[i] += taken[i];
