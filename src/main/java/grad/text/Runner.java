@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a model on one document at a time: its loss (and gradient) and the logits of the next token.
@@ -51,6 +52,15 @@ abstract class Runner {
 
     /** The logits of the token after {@code read} (which begins with BOS). */
     abstract double[] nextLogits(int[] read);
+
+    /**
+     * A runner of the same model, reading the parameters where this one does, with arrays of its own,
+     * for another thread to measure losses on (no training) at the same time as this one; or null when
+     * there is none.
+     */
+    Runner sibling() {
+        return null;
+    }
 
     /** Through {@code Value.backward()}: a new graph per document. */
     static final class OnValues extends Runner {
@@ -95,17 +105,30 @@ abstract class Runner {
      * the program): the rest of the padded program would add nothing to its loss or gradients.
      */
     static final class Compiled extends Runner {
+        /** By program length: the program and the steps a document of each length needs; shared by siblings. */
+        private final Map<Integer, Shape> shapes;
         private final Programs<Integer> programs;
-        /** By program length: its replay, and the steps a document of each length n needs (element n − 1). */
-        private final Map<Integer, Padded> padded = new HashMap<>();
+        /** This runner's own replays, by program length. */
+        private final Map<Integer, Replay> replays = new HashMap<>();
         private final int positions;
         private final double[] taken;
 
         Compiled(TextModel model, ParameterStore store, int positions) {
+            this(model, store, Math.min(positions, model.maxPositions()), new ConcurrentHashMap<>(), null);
+        }
+
+        private Compiled(TextModel model, ParameterStore store, int positions, Map<Integer, Shape> shapes,
+                         Programs<Integer> programs) {
             super(model, store);
-            this.positions = Math.min(positions, model.maxPositions());
+            this.positions = positions;
             this.taken = new double[store.size()];
-            this.programs = new Programs<>(this::compile);
+            this.shapes = shapes;
+            this.programs = programs != null ? programs : new Programs<>(this::compile);
+        }
+
+        @Override
+        Runner sibling() {
+            return new Compiled(model, store, positions, shapes, programs);
         }
 
         private Program compile(int len) {
@@ -116,47 +139,46 @@ abstract class Runner {
             return Compiler.compile(outputs, store.values(), u.inputs, u.targets);
         }
 
-        private record Padded(Replay replay, List<StepSet> steps) {
-        }
-
-        /**
-         * The program of {@code len} positions' replay, and its steps for each length: those of its loss,
-         * which include those of the last position's logits.
-         */
-        private Padded padded(int len) {
-            return padded.computeIfAbsent(len, l -> {
-                Program program = programs.get(len);
-                // Interpreted: on the default run, HotSpot compiling the generated code costs more CPU
-                // than the code saves in 1000 steps (measured: 4.1-4.4 s against 5.7 s for the process).
-                Replay replay = program.newInterpretedReplay();
-                replay.useParameters(store.data(), taken);
+        /** A program, and its steps for each length n (element n − 1): its loss's, which include its last logits'. */
+        private record Shape(Program program, List<StepSet> steps) {
+            static Shape of(Program program, int len) {
                 int[] mask = new int[len];
                 for (int t = 0; t < len; t++) {
                     mask[t] = len + t;
                 }
-                return new Padded(replay, program.stepsByLength(new int[] {program.outputIndex("loss", 0)}, mask));
-            });
+                return new Shape(program, program.stepsByLength(new int[] {program.outputIndex("loss", 0)}, mask));
+            }
+        }
+
+        private Shape shape(int n) {
+            return shapes.computeIfAbsent(Math.max(n, positions), len -> Shape.of(programs.get(len), len));
         }
 
         /** Loads a padded document (no position counted past its end) and runs the steps of its positions. */
         private Replay run(int[] doc, double scale) {
-            int n = doc.length + 1;
-            int len = Math.max(n, positions);
-            Padded p = padded(len);
+            Shape shape = shape(doc.length + 1);
+            int len = Math.max(doc.length + 1, positions);
+            Replay r = replays.computeIfAbsent(len, l -> {
+                // Interpreted: on the default run, HotSpot compiling the generated code costs more CPU
+                // than the code saves in 1000 steps (measured: 4.1-4.4 s against 5.7 s for the process).
+                Replay fresh = shape.program.newInterpretedReplay();
+                fresh.useParameters(store.data(), taken);
+                return fresh;
+            });
             double[] in = new double[len + 1];
             double[] out = new double[2 * len];
             Unrolled.fill(doc, bos, len, scale, in, out);
-            p.replay.setInputs(in);
-            p.replay.setTargets(out);
-            p.replay.forward(p.steps.get(n - 1));
-            return p.replay;
+            r.setInputs(in);
+            r.setTargets(out);
+            r.forward(shape.steps.get(doc.length));
+            return r;
         }
 
         @Override
         double loss(int[] doc, double scale, boolean backward) {
             Replay r = run(doc, scale);
             if (backward) {
-                r.backward(padded(Math.max(doc.length + 1, positions)).steps.get(doc.length));
+                r.backward(shape(doc.length + 1).steps.get(doc.length));
                 double[] g = store.grad();
                 for (int i = 0; i < g.length; i++) {
                     g[i] += taken[i];
