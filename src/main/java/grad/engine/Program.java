@@ -41,9 +41,10 @@ public final class Program {
     /**
      * The steps as straight-line code, written on a background thread while the first samples run in
      * the interpreter (a JIT's tiers, in small); empty for a program with more slots than a class can
-     * name (see {@link Bytecode}).
+     * name (see {@link Bytecode}). Started by the first replay that may run it, so that a program only
+     * ever interpreted ({@link #newInterpretedReplay}) costs no code generation.
      */
-    private final CompletableFuture<Optional<Bytecode.Steps>> generated;
+    private CompletableFuture<Optional<Bytecode.Steps>> generated;
 
     Program(List<Step> steps, Compiler.Trace trace) {
         this.parameterCount = trace.parameterCount;
@@ -67,7 +68,13 @@ public final class Program {
         for (int s = 0; s < n; s++) {
             lay(s, steps.get(s));
         }
-        this.generated = Bytecode.generateInBackground(this);
+    }
+
+    private synchronized CompletableFuture<Optional<Bytecode.Steps>> generated() {
+        if (generated == null) {
+            generated = Bytecode.generateInBackground(this);
+        }
+        return generated;
     }
 
     /** Fills step {@code s}'s row of the tables, and whether the slots it writes need gradients. */
@@ -100,19 +107,19 @@ public final class Program {
 
     /** A new replay that runs the generated code from its first sample (waiting for it if need be). */
     public Replay newGeneratedReplay() {
-        generated.join();
+        generated().join();
         return new Replay(this, true);
     }
 
     /** The generated code if it is ready, else null. */
     Bytecode.Steps generatedCode() {
-        Optional<Bytecode.Steps> code = generated.getNow(Optional.empty());
+        Optional<Bytecode.Steps> code = generated().getNow(Optional.empty());
         return code.orElse(null);
     }
 
     /** Whether the steps have straight-line code (waiting for it to be written). */
     public boolean hasGeneratedCode() {
-        return generated.join().isPresent();
+        return generated().join().isPresent();
     }
 
     /**
@@ -121,6 +128,26 @@ public final class Program {
      */
     public Replay newInterpretedReplay() {
         return new Replay(this, false);
+    }
+
+    /**
+     * For a sequence padded to this program's length {@code N} whose target {@code mask[t]} is position
+     * t's 0/1 weight (0 past the sequence's end): the steps that outputs {@code outputs} (numbered as in
+     * {@link Replay#output(int)}) need for a sequence of each length n = 1 … N, element n − 1 — the steps
+     * whose results reach those outputs other than through a product with a mask's 0. Replayed with
+     * {@link Replay#forward(StepSet)} and {@link Replay#backward(StepSet)}, they give those outputs and
+     * (with output 0 among them) the parameters' gradients that the whole program gives, a zero's sign
+     * aside.
+     */
+    public List<StepSet> stepsByLength(int[] outputs, int[] mask) {
+        int[] maskSlots = new int[mask.length];
+        for (int t = 0; t < mask.length; t++) {
+            maskSlots[t] = parameterCount + inputCount + java.util.Objects.checkIndex(mask[t], targetCount);
+        }
+        for (int o : outputs) {
+            java.util.Objects.checkIndex(o, roots.length);
+        }
+        return StepSet.byLength(this, outputs, maskSlots);
     }
 
     /** The number of steps a replay runs per sample. */

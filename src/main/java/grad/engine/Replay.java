@@ -104,17 +104,30 @@ public final class Replay {
      * compiles its callers without them: they are large once Value's rules are inlined into them.
      */
     private void interpretForward() {
-        byte[] code = program.code;
-        int[] out = program.out;
-        int[] a = program.a;
-        int[] b = program.b;
-        for (int s = 0; s < code.length; s++) {
-            byte c = code[s];
-            if (c == Program.KERNEL) {
-                program.kernel[s].forward(slots);
-            } else {
-                data[out[s]] = Value.forward(OPS[c], slots.get(a[s]), slots.get(b[s]));
-            }
+        for (int s = 0; s < program.code.length; s++) {
+            forwardStep(s);
+        }
+    }
+
+    private void forwardStep(int s) {
+        byte c = program.code[s];
+        if (c == Program.KERNEL) {
+            program.kernel[s].forward(slots);
+        } else {
+            data[program.out[s]] = Value.forward(OPS[c], slots.get(program.a[s]), slots.get(program.b[s]));
+        }
+    }
+
+    /**
+     * Computes only the steps of {@code steps} (made by this replay's program's {@link Program#stepsFor}),
+     * with the interpreter: the outputs they were chosen for are what {@link #forward()} gives.
+     */
+    public void forward(StepSet steps) {
+        for (int slot : steps.frontier) {
+            data[slot] = 0;
+        }
+        for (int s : steps.steps) {
+            forwardStep(s);
         }
     }
 
@@ -152,20 +165,47 @@ public final class Replay {
 
     private void interpretBackward(boolean[] needs) {
         Arrays.fill(grad, program.parameterCount, grad.length, 0.0);
+        seedRoot();
+        for (int s = program.code.length - 1; s >= 0; s--) {
+            backwardStep(s, needs);
+        }
+    }
+
+    /** The first root's gradient, 1 (added, for a parameter). */
+    private void seedRoot() {
         int root = program.roots[0];
         if (root < program.parameterCount) {
             slots.pg[root] += 1.0;
         } else {
             grad[root] = 1.0;
         }
-        byte[] code = program.code;
-        for (int s = code.length - 1; s >= 0; s--) {
-            byte c = code[s];
-            if (c == Program.KERNEL) {
-                program.kernel[s].backward(slots);
-            } else if (needs[program.out[s]]) {
-                stepBackward(s, OPS[c], needs);
-            }
+    }
+
+    private void backwardStep(int s, boolean[] needs) {
+        byte c = program.code[s];
+        if (c == Program.KERNEL) {
+            program.kernel[s].backward(slots);
+        } else if (needs[program.out[s]]) {
+            stepBackward(s, OPS[c], needs);
+        }
+    }
+
+    /**
+     * {@link #backward()} through the steps of {@code steps} only, after {@link #forward(StepSet)} of the
+     * same set, which must have been chosen with output 0: the parameters' gradients are the whole
+     * program's, a zero's sign aside.
+     */
+    public void backward(StepSet steps) {
+        if (!steps.hasFirstRoot) {
+            throw new IllegalArgumentException("the steps were not chosen for output 0, where the backward pass starts");
+        }
+        for (int slot : steps.written) {
+            grad[slot] = 0;
+        }
+        seedRoot();
+        boolean[] needs = program.needsGrad;
+        for (int i = steps.steps.length - 1; i >= 0; i--) {
+            backwardStep(steps.steps[i], needs);
         }
     }
 

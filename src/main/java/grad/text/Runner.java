@@ -5,12 +5,14 @@ import grad.engine.ParameterStore;
 import grad.engine.Program;
 import grad.engine.Programs;
 import grad.engine.Replay;
+import grad.engine.StepSet;
 import grad.engine.Value;
 import java.util.Arrays;
 import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a model on one document at a time: its loss (and gradient) and the logits of the next token.
@@ -51,6 +53,15 @@ abstract class Runner {
     /** The logits of the token after {@code read} (which begins with BOS). */
     abstract double[] nextLogits(int[] read);
 
+    /**
+     * A runner of the same model, reading the parameters where this one does, with arrays of its own,
+     * for another thread to measure losses on (no training) at the same time as this one; or null when
+     * there is none.
+     */
+    Runner sibling() {
+        return null;
+    }
+
     /** Through {@code Value.backward()}: a new graph per document. */
     static final class OnValues extends Runner {
         OnValues(TextModel model, ParameterStore store) {
@@ -87,20 +98,37 @@ abstract class Runner {
     }
 
     /**
-     * Through the compiler: one program per padded length ({@link #padded}), compiled on first use, the
-     * token ids its inputs (looked up by {@code pick}), the parameters read from the store in place.
+     * Through the compiler: one program per padded length (the longest training document's positions,
+     * or a longer document's own), compiled on first use, the token ids its inputs (looked up by
+     * {@code pick}), the parameters read from the store in place. A document shorter than its program
+     * runs only the steps of its own positions (its loss's {@link StepSet}, made for every length with
+     * the program): the rest of the padded program would add nothing to its loss or gradients.
      */
     static final class Compiled extends Runner {
+        /** By program length: the program and the steps a document of each length needs; shared by siblings. */
+        private final Map<Integer, Shape> shapes;
         private final Programs<Integer> programs;
+        /** This runner's own replays, by program length. */
         private final Map<Integer, Replay> replays = new HashMap<>();
         private final int positions;
         private final double[] taken;
 
         Compiled(TextModel model, ParameterStore store, int positions) {
+            this(model, store, Math.min(positions, model.maxPositions()), new ConcurrentHashMap<>(), null);
+        }
+
+        private Compiled(TextModel model, ParameterStore store, int positions, Map<Integer, Shape> shapes,
+                         Programs<Integer> programs) {
             super(model, store);
-            this.positions = Math.min(positions, model.maxPositions());
+            this.positions = positions;
             this.taken = new double[store.size()];
-            this.programs = new Programs<>(this::compile);
+            this.shapes = shapes;
+            this.programs = programs != null ? programs : new Programs<>(this::compile);
+        }
+
+        @Override
+        Runner sibling() {
+            return new Compiled(model, store, positions, shapes, programs);
         }
 
         private Program compile(int len) {
@@ -111,22 +139,29 @@ abstract class Runner {
             return Compiler.compile(outputs, store.values(), u.inputs, u.targets);
         }
 
-        /**
-         * The positions of the program a document of {@code n} positions runs on: the longest training
-         * document's, or its own if it is longer. (Measured on the default GPT run: a program per length,
-         * or per multiple of 4 or 8, costs more in compiling than it saves in padding.)
-         */
-        private int padded(int n) {
-            return Math.max(n, positions);
+        /** A program, and its steps for each length n (element n − 1): its loss's, which include its last logits'. */
+        private record Shape(Program program, List<StepSet> steps) {
+            static Shape of(Program program, int len) {
+                int[] mask = new int[len];
+                for (int t = 0; t < len; t++) {
+                    mask[t] = len + t;
+                }
+                return new Shape(program, program.stepsByLength(new int[] {program.outputIndex("loss", 0)}, mask));
+            }
         }
 
-        /** Loads a padded document (no position counted past its end) and runs forward. */
+        private Shape shape(int n) {
+            return shapes.computeIfAbsent(Math.max(n, positions), len -> Shape.of(programs.get(len), len));
+        }
+
+        /** Loads a padded document (no position counted past its end) and runs the steps of its positions. */
         private Replay run(int[] doc, double scale) {
-            int len = padded(doc.length + 1);
+            Shape shape = shape(doc.length + 1);
+            int len = Math.max(doc.length + 1, positions);
             Replay r = replays.computeIfAbsent(len, l -> {
                 // Interpreted: on the default run, HotSpot compiling the generated code costs more CPU
                 // than the code saves in 1000 steps (measured: 4.1-4.4 s against 5.7 s for the process).
-                Replay fresh = programs.get(l).newInterpretedReplay();
+                Replay fresh = shape.program.newInterpretedReplay();
                 fresh.useParameters(store.data(), taken);
                 return fresh;
             });
@@ -135,7 +170,7 @@ abstract class Runner {
             Unrolled.fill(doc, bos, len, scale, in, out);
             r.setInputs(in);
             r.setTargets(out);
-            r.forward();
+            r.forward(shape.steps.get(doc.length));
             return r;
         }
 
@@ -143,7 +178,7 @@ abstract class Runner {
         double loss(int[] doc, double scale, boolean backward) {
             Replay r = run(doc, scale);
             if (backward) {
-                r.backward();
+                r.backward(shape(doc.length + 1).steps.get(doc.length));
                 double[] g = store.grad();
                 for (int i = 0; i < g.length; i++) {
                     g[i] += taken[i];
