@@ -64,6 +64,12 @@ public final class Compiler {
      */
     public static Program compile(Map<String, List<Value>> outputs, List<Value> parameters, List<Value> inputs,
                                   List<Value> targets) {
+        return compile(outputs, parameters, inputs, targets, true);
+    }
+
+    /** {@link #compile(Map, List, List, List)}, with or without the batch-rows pass (tests compare the two). */
+    static Program compile(Map<String, List<Value>> outputs, List<Value> parameters, List<Value> inputs,
+                           List<Value> targets, boolean batchRows) {
         List<Value> roots = new ArrayList<>();
         outputs.values().forEach(roots::addAll);
         if (roots.isEmpty()) {
@@ -72,7 +78,7 @@ public final class Compiler {
         Trace trace = Trace.of(roots, parameters, inputs, targets);
         trace.groups = Program.groups(outputs);
         List<Step> layers = fuseLayers(fuseDots(trace.steps, trace.slotCount), trace.slotCount, trace.parameterCount);
-        List<Step> steps = Batching.batch(layers, trace.slotCount, trace.parameterCount);
+        List<Step> steps = batchRows ? Batching.batch(layers, trace.slotCount, trace.parameterCount) : layers;
         return new Program(renumber(steps, trace), trace);
     }
 
