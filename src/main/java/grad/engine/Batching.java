@@ -22,14 +22,21 @@ import java.util.Map;
  * The first layer that cannot join ends the batch: it reads the shared weights, so no later one could.
  */
 final class Batching {
+    /**
+     * The fewest rows a batch of scalar steps takes: fewer stay lines of generated code, which run as fast
+     * once the JIT has compiled them.
+     */
+    static final int SCALAR_ROWS = 32;
+
     private final List<Step> steps;
     /** Each step as a layer, or null for a step that is none. */
     private final DenseLayer[] layers;
-    private final Key[] keys;
+    /** Each step's key: a layer's {@link Key}, a scalar step's op, or null. */
+    private final Object[] keys;
     /** Each layer's place among the layers of its key. */
     private final int[] rank;
-    /** The positions of the layers of each key, in order. */
-    private final Map<Key, List<Integer>> byKey = new HashMap<>();
+    /** The positions of the steps of each key, in order. */
+    private final Map<Object, List<Integer>> byKey = new HashMap<>();
     /** The position of the step writing each slot, -1 for a leaf. */
     private final int[] producer;
     private final Compiler.Readers readers;
@@ -39,7 +46,7 @@ final class Batching {
     private Batching(List<Step> steps, int slotCount, int parameters) {
         this.steps = steps;
         this.layers = new DenseLayer[steps.size()];
-        this.keys = new Key[steps.size()];
+        this.keys = new Object[steps.size()];
         this.rank = new int[steps.size()];
         this.producer = new int[slotCount];
         this.taken = new boolean[steps.size()];
@@ -47,8 +54,9 @@ final class Batching {
         Arrays.fill(producer, -1);
         for (int i = 0; i < steps.size(); i++) {
             layers[i] = layer(steps.get(i), parameters);
-            if (layers[i] != null) {
-                keys[i] = Key.of(layers[i]);
+            keys[i] = layers[i] != null ? Key.of(layers[i])
+                    : steps.get(i) instanceof Step.Scalar scalar ? scalar.op() : null;
+            if (keys[i] != null) {
                 List<Integer> same = byKey.computeIfAbsent(keys[i], key -> new ArrayList<>());
                 rank[i] = same.size();
                 same.add(i);
@@ -93,10 +101,14 @@ final class Batching {
     /** The positions of the first batch of two rows or more that starts at or after {@code from}, or null. */
     private int[] firstBatch(int from) {
         for (int i = from; i < steps.size(); i++) {
-            if (keys[i] != null && byKey.get(keys[i]).size() > 1) {
+            int least = layers[i] != null ? 2 : SCALAR_ROWS;
+            if (keys[i] != null && byKey.get(keys[i]).size() >= least) {
                 int[] batch = grow(i);
-                if (batch.length > 1) {
+                if (batch.length >= least) {
                     return batch;
+                }
+                for (int member : batch) {
+                    taken[member] = false;
                 }
             }
         }
@@ -112,7 +124,6 @@ final class Batching {
             taken[same.get(k)] = true;
             batch.add(same.get(k));
         }
-        taken[first] = batch.size() > 1;
         return batch.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -134,21 +145,40 @@ final class Batching {
 
     /** The steps with the batch at {@code positions} merged into one step at the first. */
     private List<Step> merged(int[] positions) {
-        DenseLayer[] rows = new DenseLayer[positions.length];
         boolean[] member = new boolean[steps.size()];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = layers[positions[r]];
-            member[positions[r]] = true;
+        for (int position : positions) {
+            member[position] = true;
         }
-        List<Step> out = new ArrayList<>(steps.size() - rows.length + 1);
+        List<Step> out = new ArrayList<>(steps.size() - positions.length + 1);
         for (int i = 0; i < steps.size(); i++) {
             if (i == positions[0]) {
-                out.add(new BatchedLayer(rows));
+                out.add(layers[i] != null ? batchedLayer(positions) : batchedScalar(positions));
             } else if (!member[i]) {
                 out.add(steps.get(i));
             }
         }
         return out;
+    }
+
+    private BatchedLayer batchedLayer(int[] positions) {
+        DenseLayer[] rows = new DenseLayer[positions.length];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = layers[positions[r]];
+        }
+        return new BatchedLayer(rows);
+    }
+
+    private BatchedScalar batchedScalar(int[] positions) {
+        int[] out = new int[positions.length];
+        int[] a = new int[positions.length];
+        int[] b = new int[positions.length];
+        for (int r = 0; r < out.length; r++) {
+            Step.Scalar row = (Step.Scalar) steps.get(positions[r]);
+            out[r] = row.out();
+            a[r] = row.a();
+            b[r] = row.b();
+        }
+        return new BatchedScalar(((Step.Scalar) steps.get(positions[0])).op(), out, a, b);
     }
 
     /** What the rows of a batch share: their sizes, weight and bias slots, bias mode and activation. */

@@ -209,4 +209,39 @@ class BatchingTest {
     private static double[] random(SplittableRandom rng, int n) {
         return rng.doubles(n, -2, 2).toArray();
     }
+
+    @Test
+    void manyRowsOfOneScalarOpBecomeOneStep() {
+        SplittableRandom rng = new SplittableRandom(9);
+        int rows = Batching.SCALAR_ROWS + 3;
+        Value w = Value.of(0.7);
+        List<Value> x = Networks.leaves(new double[rows]);
+        List<Value> t = Networks.leaves(new double[rows]);
+        Map<String, List<Value>> outputs = Map.of("loss", List.of(elementwise(w, x, t)));
+        Program batched = Compiler.compile(outputs, List.of(w), x, t, true);
+        Program unbatched = Compiler.compile(outputs, List.of(w), x, t, false);
+        assertThat(Arrays.stream(batched.kernel).filter(s -> s instanceof BatchedScalar)).as(batched.listing()).hasSize(4);
+        double[] xs = random(rng, rows);
+        double[] ts = random(rng, rows);
+        w.setGrad(0);
+        Value expected = elementwise(w, Networks.leaves(xs), Networks.leaves(ts));
+        expected.backward();
+        double[] p = {w.data()};
+        double[] reference = run(unbatched.newInterpretedReplay(), p, xs, ts);
+        for (Replay replay : List.of(batched.newGeneratedReplay(), batched.newInterpretedReplay())) {
+            double[] got = run(replay, p, xs, ts);
+            assertThat(got).containsExactly(reference);
+            assertThat(got).containsExactly(expected.data(), w.grad());
+        }
+        assertFiniteDifferences(batched.newInterpretedReplay(), p, xs, ts, reference);
+    }
+
+    /** {@code Σ (tanh(w·x_r) − t_r)²}: four scalar ops per row, the first three reading w. */
+    private static Value elementwise(Value w, List<Value> x, List<Value> t) {
+        List<Value> squares = new ArrayList<>();
+        for (int r = 0; r < x.size(); r++) {
+            squares.add(w.mul(x.get(r)).tanh().sub(t.get(r)).pow(2));
+        }
+        return Value.sum(squares);
+    }
 }
