@@ -1,12 +1,13 @@
 package grad.engine;
 
 /**
- * One {@link Op} applied to many rows, none depending on another ({@link Batching}): e.g. a full-batch
- * loss's {@code prediction − target} and its square, row by row. Row r computes exactly what the scalar
- * step {@code out[r] = op(a[r], b[r])} did; the backward pass visits the rows last to first, each as
- * {@link Step.Scalar#backward} does, so every slot receives its gradients in the unbatched order. One
- * loop instead of a line of generated code per row: less code for the JIT to compile and the processor
- * to fetch.
+ * One {@link Op} applied to many rows ({@link Batching}): rows that depend on none of the others, e.g. a
+ * full-batch loss's {@code prediction − target} and its square, or a run of consecutive steps, e.g. the
+ * loss's sum {@code ((l₀ + l₁) + l₂) + …}. Row r computes exactly what the scalar step
+ * {@code out[r] = op(a[r], b[r])} did, the rows first to last; the backward pass visits them last to
+ * first, each as {@link Step.Scalar#backward} does, so every slot receives its gradients in the unbatched
+ * order. One loop instead of a line of generated code per row: less code for the JIT to compile (a
+ * program's generated code starts in the JVM's interpreter) and for the processor to fetch.
  */
 final class BatchedScalar implements Step {
     final Op op;

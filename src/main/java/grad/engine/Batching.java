@@ -80,11 +80,36 @@ final class Batching {
             Batching index = new Batching(current, slotCount, parameters);
             int[] batch = index.firstBatch(from);
             if (batch == null) {
-                return current;
+                return runs(current);
             }
             current = index.merged(batch);
             from = batch[0] + 1;
         }
+    }
+
+    /**
+     * The steps with each run of {@link #SCALAR_ROWS} or more consecutive scalar steps of one op (a
+     * full-batch loss's sum, {@code ((l₀ + l₁) + l₂) + …}) as one {@link BatchedScalar}, which runs them in
+     * the same order both ways: no check needed, each row may read the one before.
+     */
+    static List<Step> runs(List<Step> steps) {
+        List<Step> out = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); ) {
+            int end = i + 1;
+            if (steps.get(i) instanceof Step.Scalar first) {
+                while (end < steps.size() && steps.get(end) instanceof Step.Scalar next && next.op() == first.op()) {
+                    end++;
+                }
+            }
+            if (end - i >= SCALAR_ROWS) {
+                int[] positions = java.util.stream.IntStream.range(i, end).toArray();
+                out.add(batchedScalar(steps, positions));
+            } else {
+                out.addAll(steps.subList(i, end));
+            }
+            i = end;
+        }
+        return out;
     }
 
     /** A dense layer, or a dot that reads no slot twice as a layer of one neuron; else null. */
@@ -152,7 +177,7 @@ final class Batching {
         List<Step> out = new ArrayList<>(steps.size() - positions.length + 1);
         for (int i = 0; i < steps.size(); i++) {
             if (i == positions[0]) {
-                out.add(layers[i] != null ? batchedLayer(positions) : batchedScalar(positions));
+                out.add(layers[i] != null ? batchedLayer(positions) : batchedScalar(steps, positions));
             } else if (!member[i]) {
                 out.add(steps.get(i));
             }
@@ -168,7 +193,7 @@ final class Batching {
         return new BatchedLayer(rows);
     }
 
-    private BatchedScalar batchedScalar(int[] positions) {
+    private static BatchedScalar batchedScalar(List<Step> steps, int[] positions) {
         int[] out = new int[positions.length];
         int[] a = new int[positions.length];
         int[] b = new int[positions.length];
