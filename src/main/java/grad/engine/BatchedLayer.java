@@ -141,17 +141,36 @@ final class BatchedLayer implements Step {
                     zt[zj + r] = b + zt[zj + r];
                 }
             }
-            for (int i = 1; i < f.n; i++) {
-                double wi = wd[w + i * f.wi];
-                for (int r = 0, xi = i * m; r < m; r++) {
-                    zt[zj + r] += wi * xt[xi + r];
-                }
-            }
+            products(wd, w, xt, zt, zj);
             if (f.biasMode == DenseLayer.BIAS_LAST) {
                 double b = bd[f.b0 + j * f.bj];
                 for (int r = 0; r < m; r++) {
                     zt[zj + r] += b;
                 }
+            }
+        }
+    }
+
+    /**
+     * Adds the products of inputs 1 to n − 1 to the sums {@code zt[zj + r]}, in order, four inputs per pass
+     * over the rows: {@code (((z + w₁x₁) + w₂x₂) + w₃x₃) + w₄x₄} is what four passes add, with a quarter of
+     * the loads and stores of the sums.
+     */
+    private void products(double[] wd, int w, double[] xt, double[] zt, int zj) {
+        DenseLayer f = rows[0];
+        int m = rows.length;
+        int i = 1;
+        for (; i + 4 <= f.n; i += 4) {
+            double a = wd[w + i * f.wi], b = wd[w + (i + 1) * f.wi], c = wd[w + (i + 2) * f.wi], e = wd[w + (i + 3) * f.wi];
+            int x0 = i * m, x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
+            for (int r = 0; r < m; r++) {
+                zt[zj + r] = zt[zj + r] + a * xt[x0 + r] + b * xt[x1 + r] + c * xt[x2 + r] + e * xt[x3 + r];
+            }
+        }
+        for (; i < f.n; i++) {
+            double wi = wd[w + i * f.wi];
+            for (int r = 0, xi = i * m; r < m; r++) {
+                zt[zj + r] += wi * xt[xi + r];
             }
         }
     }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,31 +14,47 @@ import java.util.Locale;
  * rust-micrograd's housing workload (issue 27): 1000 full-batch SGD steps of the 13-8-1 network on
  * datasets/housing.csv, grad's compiled Tensor program against the same network written with Values
  * (compiled too) and against PyTorch float64 on the CPU ({@code bench/torch_housing.py}). The training
- * loops alone are timed, in this JVM after one warm-up run of each.
+ * loops alone are timed, in this JVM after one warm-up run of each; the medians of three interleaved runs
+ * are printed.
  */
 final class HousingBench {
     private HousingBench() {
     }
 
+    /** Timed runs of each, interleaved; the medians are printed (the machine is shared: one run is noise). */
+    static final int RUNS = 3;
+
     static void print(int steps) throws IOException, InterruptedException {
         System.out.println("6. housing (rust-micrograd): 13-8-1 ReLU, MSE, " + steps + " full-batch SGD steps on 506 rows");
         HousingRuns.tensors(steps);
         HousingRuns.values(steps);
-        HousingRuns.Run tensors = HousingRuns.tensors(steps);
-        HousingRuns.Run values = HousingRuns.values(steps);
+        HousingRuns.Run[] tensors = new HousingRuns.Run[RUNS];
+        HousingRuns.Run[] values = new HousingRuns.Run[RUNS];
+        double[][] torch = new double[RUNS][];
+        for (int r = 0; r < RUNS; r++) {
+            tensors[r] = HousingRuns.tensors(steps);
+            values[r] = HousingRuns.values(steps);
+            torch[r] = torch(steps);
+        }
+        HousingRuns.Run tensor = median(tensors);
+        HousingRuns.Run value = median(values);
         System.out.printf(Locale.ROOT, "   Tensor, compiled: %.3f s (+ %.2f s to trace and compile), final loss %.4f%n",
-                tensors.seconds(), tensors.compileSeconds(), tensors.finalLoss());
+                tensor.seconds(), tensor.compileSeconds(), tensor.finalLoss());
         System.out.printf(Locale.ROOT, "   Value, compiled:  %.3f s (+ %.2f s to trace and compile), final loss %.4f:"
                 + " Value/Tensor %.2fx (goal within 1.5x; rust-micrograd 550x)%n",
-                values.seconds(), values.compileSeconds(), values.finalLoss(), values.seconds() / tensors.seconds());
-        double[] torch = torch(steps);
-        if (torch == null) {
+                value.seconds(), value.compileSeconds(), value.finalLoss(), value.seconds() / tensor.seconds());
+        if (Arrays.stream(torch).anyMatch(run -> run == null)) {
             System.out.println("   PyTorch: baseline missing (no /usr/bin/python3 that imports torch; apt-get install -y python3-torch)");
         } else {
+            double[] t = Arrays.stream(torch).sorted(Comparator.comparingDouble(run -> run[0])).toList().get(RUNS / 2);
             System.out.printf(Locale.ROOT, "   PyTorch float64 (bench/torch_housing.py): %.3f s, final loss %.4f:"
-                    + " grad Tensor / PyTorch %.2fx (goal <= 0.5x)%n", torch[0], torch[1], tensors.seconds() / torch[0]);
+                    + " grad Tensor / PyTorch %.2fx (goal <= 0.5x)%n", t[0], t[1], tensor.seconds() / t[0]);
         }
-        System.out.println();
+        System.out.printf(Locale.ROOT, "   (medians of %d interleaved runs, the loops' wall time)%n%n", RUNS);
+    }
+
+    private static HousingRuns.Run median(HousingRuns.Run[] runs) {
+        return Arrays.stream(runs).sorted(Comparator.comparingDouble(HousingRuns.Run::seconds)).toList().get(RUNS / 2);
     }
 
     /** PyTorch's loop seconds and final loss, or null when no python here imports torch. */
