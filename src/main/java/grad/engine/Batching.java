@@ -19,7 +19,10 @@ import java.util.Map;
  * last row first, as the separate steps did).</li>
  * </ul>
  *
- * The first layer that cannot join ends the batch: it reads the shared weights, so no later one could.
+ * The first step that cannot join ends the batch (a layer that cannot reads the shared weights, so no
+ * later one could join).
+ * Scalar steps of one op join the same way into a {@link BatchedScalar} when {@link #SCALAR_ROWS} or more
+ * do; so do runs of that many consecutive scalar steps of one op, dependent or not ({@link #runs}).
  */
 final class Batching {
     /**

@@ -38,26 +38,28 @@ final class HousingBench {
         }
         HousingRuns.Run tensor = median(tensors);
         HousingRuns.Run value = median(values);
-        System.out.printf(Locale.ROOT, "   Tensor, compiled: %.3f s (+ %.2f s to trace and compile), final loss %.4f%n",
-                tensor.seconds(), tensor.compileSeconds(), tensor.finalLoss());
-        System.out.printf(Locale.ROOT, "   Value, compiled:  %.3f s (+ %.2f s to trace and compile), final loss %.4f:"
-                + " Value/Tensor %.2fx (goal within 1.5x; rust-micrograd 550x)%n",
-                value.seconds(), value.compileSeconds(), value.finalLoss(), value.seconds() / tensor.seconds());
+        System.out.printf(Locale.ROOT, "   Tensor, compiled: %.3f s, CPU %.3f s (+ %.2f s to trace and compile), final loss %.4f%n",
+                tensor.seconds(), tensor.cpuSeconds(), tensor.compileSeconds(), tensor.finalLoss());
+        System.out.printf(Locale.ROOT, "   Value, compiled:  %.3f s, CPU %.3f s (+ %.2f s to trace and compile), final loss %.4f:"
+                + " Value/Tensor %.2fx (goal within 1.5x; rust-micrograd 550x)%n", value.seconds(), value.cpuSeconds(),
+                value.compileSeconds(), value.finalLoss(), value.seconds() / tensor.seconds());
         if (Arrays.stream(torch).anyMatch(run -> run == null)) {
             System.out.println("   PyTorch: baseline missing (no /usr/bin/python3 that imports torch; apt-get install -y python3-torch)");
         } else {
             double[] t = Arrays.stream(torch).sorted(Comparator.comparingDouble(run -> run[0])).toList().get(RUNS / 2);
-            System.out.printf(Locale.ROOT, "   PyTorch float64 (bench/torch_housing.py): %.3f s, final loss %.4f:"
-                    + " grad Tensor / PyTorch %.2fx (goal <= 0.5x)%n", t[0], t[1], tensor.seconds() / t[0]);
+            double[] c = Arrays.stream(torch).sorted(Comparator.comparingDouble(run -> run[2])).toList().get(RUNS / 2);
+            System.out.printf(Locale.ROOT, "   PyTorch float64 (bench/torch_housing.py): %.3f s, CPU %.3f s, final loss %.4f:"
+                    + " grad Tensor / PyTorch %.2fx wall, %.2fx CPU (goal <= 0.5x)%n", t[0], c[2], t[1],
+                    tensor.seconds() / t[0], tensor.cpuSeconds() / c[2]);
         }
-        System.out.printf(Locale.ROOT, "   (medians of %d interleaved runs, the loops' wall time)%n%n", RUNS);
+        System.out.printf(Locale.ROOT, "   (medians of %d interleaved runs; CPU: grad's thread, all of PyTorch's)%n%n", RUNS);
     }
 
     private static HousingRuns.Run median(HousingRuns.Run[] runs) {
         return Arrays.stream(runs).sorted(Comparator.comparingDouble(HousingRuns.Run::seconds)).toList().get(RUNS / 2);
     }
 
-    /** PyTorch's loop seconds and final loss, or null when no python here imports torch. */
+    /** PyTorch's loop seconds, final loss and loop CPU seconds, or null when no python here imports torch. */
     private static double[] torch(int steps) throws IOException, InterruptedException {
         for (String python : List.of("/usr/bin/python3", "python3")) {
             try {
@@ -66,7 +68,7 @@ final class HousingBench {
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 if (p.waitFor() == 0 && Files.isRegularFile(Path.of("bench", "torch_housing.py"))) {
                     String[] words = out.split("\\s+");
-                    return new double[] {Double.parseDouble(words[0]), Double.parseDouble(words[1])};
+                    return new double[] {Double.parseDouble(words[0]), Double.parseDouble(words[1]), Double.parseDouble(words[2])};
                 }
             } catch (IOException e) {
                 // no such python
