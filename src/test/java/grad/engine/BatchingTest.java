@@ -245,4 +245,49 @@ class BatchingTest {
         }
         return Value.sum(squares);
     }
+
+    @Test
+    void neuronsSharingTheirWeightsAndBiasStillGetTheUnbatchedGradients() {
+        SplittableRandom rng = new SplittableRandom(11);
+        List<Value> p = Networks.leaves(rng.doubles(6, -1, 1).toArray());   // w0..w2, b, c0, c1
+        List<Value> x = Networks.leaves(new double[ROWS * 3]);
+        Map<String, List<Value>> outputs = Map.of("loss", List.of(shared(p, x)));
+        Program batched = Compiler.compile(outputs, p, x, List.of(), true);
+        Program unbatched = Compiler.compile(outputs, p, x, List.of(), false);
+        assertThat(batches(batched)).as(batched.listing()).isNotEmpty();
+        assertThat(batches(batched).get(0).strided).as("a row reads its weights twice: not strided").isFalse();
+        double[] xs = random(rng, x.size());
+        for (Value v : p) {
+            v.setGrad(0);
+        }
+        Value expected = shared(p, Networks.leaves(xs));
+        expected.backward();
+        double[] values = p.stream().mapToDouble(Value::data).toArray();
+        double[] reference = run(unbatched.newInterpretedReplay(), values, xs, new double[0]);
+        for (Replay replay : List.of(batched.newGeneratedReplay(), batched.newInterpretedReplay())) {
+            double[] got = run(replay, values, xs, new double[0]);
+            assertThat(got).containsExactly(reference);
+            assertThat(got[0]).isEqualTo(expected.data());
+            for (int i = 0; i < p.size(); i++) {
+                assertThat(got[1 + i]).isEqualTo(p.get(i).grad());
+            }
+        }
+    }
+
+    /** Per row, two tanh neurons with the same weights and bias, {@code (c0·h0 + c1·h1)²}, summed. */
+    private static Value shared(List<Value> p, List<Value> x) {
+        List<Value> squares = new ArrayList<>();
+        for (int r = 0; r < ROWS; r++) {
+            Value[] h = new Value[2];
+            for (int j = 0; j < 2; j++) {
+                Value z = p.get(0).mul(x.get(3 * r));
+                for (int i = 1; i < 3; i++) {
+                    z = z.add(p.get(i).mul(x.get(3 * r + i)));
+                }
+                h[j] = z.add(p.get(3)).tanh();
+            }
+            squares.add(p.get(4).mul(h[0]).add(p.get(5).mul(h[1])).pow(2));
+        }
+        return Value.sum(squares);
+    }
 }
