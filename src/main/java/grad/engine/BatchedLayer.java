@@ -24,9 +24,9 @@ final class BatchedLayer implements Step {
     final int zr;
     final int yr;
     /**
-     * Whether {@link #rows} lie on one grid (see the class comment) with the same parameter layout, and a
-     * row reads no slot twice (two neurons sharing a weight or a bias): the strided loops add up each
-     * weight's and each bias's gradient on its own.
+     * Whether {@link #rows} lie on one grid (see the class comment) with the same parameter layout, and
+     * the batch reads no slot twice (two neurons sharing a weight or a bias, an input that is a weight):
+     * the strided loops add up each weight's, bias's and input's gradient on its own.
      */
     final boolean strided;
 
@@ -41,7 +41,8 @@ final class BatchedLayer implements Step {
             grid = alike(f, rows[r]) && xr >= f.n && rows[r].x[0] == f.x[0] + r * xr && rows[r].z[0] == f.z[0] + r * zr
                     && rows[r].y[0] == f.y[0] + r * yr;
         }
-        this.strided = grid && Arrays.stream(f.reads()).distinct().count() == f.reads().length;
+        int[] reads = grid ? reads() : new int[0];
+        this.strided = grid && Arrays.stream(reads).distinct().count() == reads.length;
     }
 
     /** Whether row {@code r} is strided on row {@code f}'s grid, its parts in the same arrays as {@code f}'s. */
