@@ -1,7 +1,7 @@
 """rust-micrograd's housing workload in PyTorch float64, the baseline of make bench's housing figures
 (grad.bench.HousingBench): datasets/housing.csv, 13 standardised features (population std), a 13-8-1
 ReLU network without a bias on the last layer, MSE, 1000 full-batch SGD steps at lr 0.01, on the CPU.
-Prints the seconds of the training loop alone and the final loss.
+Prints the seconds of the training loop alone (wall), the final loss, and the loop's CPU seconds (all threads).
 
 Run (Debian's python3-torch), from the repository root:
     /usr/bin/python3 bench/torch_housing.py [steps]
@@ -23,9 +23,10 @@ x = (x - x.mean(0)) / x.std(0, unbiased=False)
 model = torch.nn.Sequential(torch.nn.Linear(13, 8), torch.nn.ReLU(), torch.nn.Linear(8, 1, bias=False))
 sgd = torch.optim.SGD(model.parameters(), lr=0.01)
 start = time.perf_counter()
+cpu = time.process_time()
 for _ in range(steps):
     sgd.zero_grad()
     loss = ((model(x) - y) ** 2).mean()
     loss.backward()
     sgd.step()
-print("%.6f %.6f" % (time.perf_counter() - start, loss.item()))
+print("%.6f %.6f %.6f" % (time.perf_counter() - start, loss.item(), time.process_time() - cpu))

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Turns one sample's {@link Value} graph into a {@link Program}: the same arithmetic, laid out once as
  * flat steps over numbered slots, so that it can be replayed for every sample without building a graph
- * (the idea of tinygrad and {@code jax.jit}, for scalars). Three passes:
+ * (the idea of tinygrad and {@code jax.jit}, for scalars). Four passes:
  *
  * <ol>
  * <li><b>trace</b>: the graph in topological order, each node a step writing one slot. The parameters,
@@ -21,6 +21,8 @@ import java.util.Map;
  * <li><b>fuse layers</b>: dots over the same inputs (each product {@code w·x} or {@code x·w}), each followed
  * by the same activation, with the bias in the same place, become one dense-layer step whose loops the JIT
  * compiles as it would a hand-written layer.</li>
+ * <li><b>batch rows</b>: the same layer (the same weights and activation) applied to independent rows, as in
+ * a full-batch loss, becomes one step over all the rows ({@link Batching}).</li>
  * </ol>
  *
  * <p>No pass changes a result: each slot gets the same operations in the same order, and in the backward
@@ -62,6 +64,12 @@ public final class Compiler {
      */
     public static Program compile(Map<String, List<Value>> outputs, List<Value> parameters, List<Value> inputs,
                                   List<Value> targets) {
+        return compile(outputs, parameters, inputs, targets, true);
+    }
+
+    /** {@link #compile(Map, List, List, List)}, with or without the batch-rows pass (tests compare the two). */
+    static Program compile(Map<String, List<Value>> outputs, List<Value> parameters, List<Value> inputs,
+                           List<Value> targets, boolean batchRows) {
         List<Value> roots = new ArrayList<>();
         outputs.values().forEach(roots::addAll);
         if (roots.isEmpty()) {
@@ -69,7 +77,8 @@ public final class Compiler {
         }
         Trace trace = Trace.of(roots, parameters, inputs, targets);
         trace.groups = Program.groups(outputs);
-        List<Step> steps = fuseLayers(fuseDots(trace.steps, trace.slotCount), trace.slotCount, trace.parameterCount);
+        List<Step> layers = fuseLayers(fuseDots(trace.steps, trace.slotCount), trace.slotCount, trace.parameterCount);
+        List<Step> steps = batchRows ? Batching.batch(layers, trace.slotCount, trace.parameterCount) : layers;
         return new Program(renumber(steps, trace), trace);
     }
 
@@ -818,7 +827,7 @@ public final class Compiler {
     }
 
     /** The inputs of a one-dot layer: of each product, the operand that is not a parameter (else the second). */
-    private static int[] guessInputs(Step.Dot dot, int parameters) {
+    static int[] guessInputs(Step.Dot dot, int parameters) {
         int[] x = new int[dot.a().length];
         for (int i = 0; i < x.length; i++) {
             x[i] = dot.b()[i] < parameters && dot.a()[i] >= parameters ? dot.a()[i] : dot.b()[i];

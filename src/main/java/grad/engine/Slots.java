@@ -14,6 +14,9 @@ final class Slots {
     final double[] d;
     final double[] g;
 
+    /** Work space for a step's loops (see {@link #scratch}). */
+    private final double[][] scratch = {new double[0], new double[0]};
+
     Slots(int parameters, int size, boolean[] needs) {
         this.parameters = parameters;
         this.needs = needs;
@@ -21,6 +24,17 @@ final class Slots {
         this.g = new double[size];
         this.p = d;
         this.pg = g;
+    }
+
+    /**
+     * Work array {@code which} (0 or 1) of at least {@code size} doubles, this replay's own (so replays on other threads never
+     * share it), kept for the next call: its contents are whatever the last user left.
+     */
+    double[] scratch(int which, int size) {
+        if (scratch[which].length < size) {
+            scratch[which] = new double[size];
+        }
+        return scratch[which];
     }
 
     double get(int slot) {

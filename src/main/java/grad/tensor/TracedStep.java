@@ -28,6 +28,9 @@ public final class TracedStep {
     private final List<Value> parameters;
     private final int[] inputSizes;
     private final double[] gradients;
+    /** Each step's inputs, end to end, and the parameters' values: reused, as a training loop calls often. */
+    private final double[] inputBuffer;
+    private final double[] parameterBuffer;
 
     private TracedStep(Program program, List<Value> parameters, int[] inputSizes) {
         this.program = program;
@@ -35,6 +38,8 @@ public final class TracedStep {
         this.parameters = List.copyOf(parameters);
         this.inputSizes = inputSizes;
         this.gradients = new double[parameters.size()];
+        this.inputBuffer = new double[java.util.Arrays.stream(inputSizes).sum()];
+        this.parameterBuffer = new double[parameters.size()];
     }
 
     /**
@@ -84,24 +89,20 @@ public final class TracedStep {
         if (inputs.length != inputSizes.length) {
             throw new IllegalArgumentException("TracedStep: " + inputs.length + " inputs given, the program takes " + inputSizes.length);
         }
-        int total = 0;
         for (int i = 0; i < inputs.length; i++) {
             if (inputs[i].length != inputSizes[i]) {
                 throw new IllegalArgumentException("TracedStep: input " + i + " has " + inputs[i].length
                         + " numbers, the program was traced with " + inputSizes[i]);
             }
-            total += inputs[i].length;
         }
-        double[] all = new double[total];
         for (int i = 0, at = 0; i < inputs.length; at += inputs[i].length, i++) {
-            System.arraycopy(inputs[i], 0, all, at, inputs[i].length);
+            System.arraycopy(inputs[i], 0, inputBuffer, at, inputs[i].length);
         }
-        double[] values = new double[parameters.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = parameters.get(i).data();
+        for (int i = 0; i < parameterBuffer.length; i++) {
+            parameterBuffer[i] = parameters.get(i).data();
         }
-        replay.setParameters(values);
-        replay.setInputs(all);
+        replay.setParameters(parameterBuffer);
+        replay.setInputs(inputBuffer);
     }
 
     /** The compiled program (its {@link Program#listing()} shows the steps). */
