@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  * <p>The writer waits at most the timeout ({@link #DRAWING_TIMEOUT} in a run) for a drawing. One that takes
  * longer is given up with a single warning, and nothing is drawn after it: the drawing threads are
  * daemons, so one that never finishes holds up neither training nor the end of the run, and nothing of it
- * is written. A drawing that fails is reported when the jobs are closed, naming its picture, and the
- * pictures written before it stay.
+ * is written. A drawing that fails costs only its own picture: one warning names it, and the pictures
+ * before and after it are written.
  */
 final class PictureJobs implements AutoCloseable {
     private static final int FRAME_THREADS = 2;
@@ -49,7 +49,7 @@ final class PictureJobs implements AutoCloseable {
     /** Set once a drawing has taken too long: no more are drawn, and those waiting are written only if done. */
     private final AtomicBoolean gaveUp = new AtomicBoolean();
 
-    /** @param warnings takes the one-line warning when a drawing is given up */
+    /** @param warnings takes the one-line warning when a drawing is given up or fails */
     PictureJobs(Consumer<String> warnings, Duration timeout) {
         this.warnings = warnings;
         this.timeout = timeout;
@@ -129,8 +129,9 @@ final class PictureJobs implements AutoCloseable {
     }
 
     /**
-     * What a drawing made, once it is done; {@code null} if it is given up: not done within the timeout
-     * (the first such picture is named in a warning) or, after that, not done already.
+     * What a drawing made, once it is done; {@code null} if it failed (named in a warning) or is given up:
+     * not done within the timeout (the first such picture is named in a warning) or, after that, not done
+     * already.
      */
     private <T> T result(Future<T> future, String picture) {
         try {
@@ -148,10 +149,10 @@ final class PictureJobs implements AutoCloseable {
             throw new GradException("interrupted while drawing", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new GradException("drawing failed: " + cause, cause);
+            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            warnings.accept("could not draw " + picture + ": " + why.lines().findFirst().orElse(why)
+                    + "; the other pictures are drawn");
+            return null;
         }
     }
 
