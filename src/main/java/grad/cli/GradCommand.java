@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nTraining options (as in 'grad train --help'):%n",
         subcommands = {TrainCommand.class, EvalCommand.class, ExportCommand.class, PredictCommand.class,
-            LrFindCommand.class, TextCommand.class, Gpt2Command.class, grad.playground.PlaygroundCommand.class},
+            LrFindCommand.class, TextCommand.class, Gpt2Command.class},
         footer = {"", "Examples:",
             "  java -jar grad.jar --dataset xor --lr 0.005",
             "  java -jar grad.jar --dataset circles --graphviz && dot -Tpng output/weights_epoch_1_circles.dot -o graph.png",

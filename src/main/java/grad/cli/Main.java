@@ -1,6 +1,7 @@
 package grad.cli;
 
 import grad.GradException;
+import grad.playground.PlaygroundCommand;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class Main {
      */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new GradCommand());
+        cmd.addSubcommand("playground", new PlaygroundCommand(TrainingArguments.READER));
         // so that `grad eval -x^2 x=3` reads "-x^2" as the expression, not as an unknown option
         cmd.getSubcommands().get("eval").setUnmatchedOptionsArePositionalParams(true);
         FooterWrap.install(cmd);

@@ -1,6 +1,7 @@
 package grad.cli;
 
 import grad.GradException;
+import grad.playground.TrainingOptionsReader;
 import grad.train.TrainingPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,19 @@ import picocli.CommandLine.ParameterException;
  * checked by the same picocli options and ranges, and a bad one gets the same one-line message.
  */
 public final class TrainingArguments {
+    /** {@link #plan} and {@link #options}, for {@code grad playground}. */
+    public static final TrainingOptionsReader READER = new TrainingOptionsReader() {
+        @Override
+        public TrainingPlan plan(List<String> args) {
+            return TrainingArguments.plan(args);
+        }
+
+        @Override
+        public List<Map.Entry<String, String>> options(List<String> args) {
+            return TrainingArguments.options(args);
+        }
+    };
+
     private TrainingArguments() {
     }
 

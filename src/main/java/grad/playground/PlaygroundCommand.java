@@ -28,6 +28,8 @@ import picocli.CommandLine.Unmatched;
         footer = {"", "Examples:", "  java -jar grad.jar playground",
             "  java -jar grad.jar playground --dataset spiral --input-features x,y,sinx,siny --hidden-units 8,8 --activation tanh"})
 public final class PlaygroundCommand implements Callable<Integer> {
+    private final TrainingOptionsReader reader;
+
     @Spec
     CommandSpec spec;
 
@@ -41,12 +43,17 @@ public final class PlaygroundCommand implements Callable<Integer> {
     @Unmatched
     List<String> training = new ArrayList<>();
 
+    /** @param reader reads the training options as the training command does */
+    public PlaygroundCommand(TrainingOptionsReader reader) {
+        this.reader = reader;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be a whole number from 0 to 65535, not '" + port + "'");
         }
-        Settings settings = Settings.of(training);
+        Settings settings = Settings.of(reader, training);
         Path save = saveTarget(settings);
         PrintWriter out = spec.commandLine().getOut();
         Session session = new Session(settings, save);

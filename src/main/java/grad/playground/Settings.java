@@ -1,7 +1,6 @@
 package grad.playground;
 
 import grad.GradException;
-import grad.cli.TrainingArguments;
 import grad.data.SyntheticDataset;
 import grad.optim.OptimizerKind;
 import grad.train.TrainingPlan;
@@ -15,7 +14,7 @@ import java.util.Set;
 /**
  * The training options of the page, as the command line spells them ({@code --lr} → {@code 0.03}): those
  * given on the command line first, in their order, then those the page set. Every set of settings is read
- * by the training command's own options ({@link TrainingArguments}), so a value the command line would
+ * by the training command's own options (a {@link TrainingOptionsReader}), so a value the command line would
  * refuse is refused here with the same message. Immutable.
  */
 final class Settings {
@@ -36,12 +35,14 @@ final class Settings {
     private final Map<String, String> options;
     /** A CSV file named on the command line: the one file the page may choose. */
     private final String csv;
+    private final TrainingOptionsReader reader;
     private final TrainingPlan plan;
 
-    private Settings(Map<String, String> options, String csv) {
+    private Settings(TrainingOptionsReader reader, Map<String, String> options, String csv) {
+        this.reader = reader;
         this.options = options;
         this.csv = csv;
-        this.plan = check(options);
+        this.plan = check(reader, options);
     }
 
     /**
@@ -50,10 +51,10 @@ final class Settings {
      *
      * @throws GradException (exit code 2) for an option the training command refuses, or one the playground cannot use
      */
-    static Settings of(List<String> args) {
-        TrainingArguments.plan(args);
+    static Settings of(TrainingOptionsReader reader, List<String> args) {
+        reader.plan(args);
         Map<String, String> options = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : TrainingArguments.options(args)) {
+        for (Map.Entry<String, String> e : reader.options(args)) {
             if (REFUSED.contains(e.getKey())) {
                 throw new GradException(e.getKey() + " is not for the playground: it always trains a new network on"
                         + " every training row", 2, null);
@@ -63,7 +64,7 @@ final class Settings {
         }
         options.putIfAbsent("--test-split", DEFAULT_TEST_SPLIT);
         String dataset = options.get("--dataset");
-        return new Settings(options, dataset != null && !isGenerated(dataset) ? dataset : null);
+        return new Settings(reader, options, dataset != null && !isGenerated(dataset) ? dataset : null);
     }
 
     /** {@code --epochs} as given on the command line, or 0. */
@@ -102,7 +103,7 @@ final class Settings {
             List<String> others = kind == null ? List.of() : kind == OptimizerKind.SGD ? ADAM_ONLY : SGD_ONLY;
             others.stream().filter(o -> !changes.containsKey(o)).forEach(next::remove);
         }
-        return new Settings(next, csv);
+        return new Settings(reader, next, csv);
     }
 
     /** The validated plan of these settings. */
@@ -158,7 +159,7 @@ final class Settings {
         return Set.of("--nesterov", "--standardize", "--plots", "--report", "--graphviz").contains(option);
     }
 
-    private static TrainingPlan check(Map<String, String> options) {
+    private static TrainingPlan check(TrainingOptionsReader reader, Map<String, String> options) {
         List<String> args = argsOf(options);
         if (options.containsKey("--lr") && options.get("--lr").strip().equalsIgnoreCase("auto")) {
             throw new GradException("--lr auto runs lr-find first; the playground needs a rate (try lr-find on the command line)",
@@ -167,7 +168,7 @@ final class Settings {
         if (options.containsKey("--epochs")) {
             args.addAll(List.of("--epochs", options.get("--epochs")));
         }
-        TrainingPlan plan = TrainingArguments.plan(args);
+        TrainingPlan plan = reader.plan(args);
         List<Integer> hidden = plan.model().hidden();
         if (hidden.size() > MAX_LAYERS || hidden.stream().anyMatch(n -> n > MAX_NEURONS)) {
             throw new GradException("--hidden-units " + String.join(",", hidden.stream().map(String::valueOf).toList())

@@ -3,6 +3,7 @@ package grad.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import grad.cli.TrainingArguments;
 import grad.data.Split;
 import grad.train.DataPlan;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class PlaygroundBrowserTest {
     void start() throws Exception {
         Optional<Path> chromium = DevToolsBrowser.executable();
         Assumptions.assumeTrue(chromium.isPresent(), DevToolsBrowser.INSTALL);
-        session = new Session(Settings.of(List.of("--dataset", "xor", "--class-size", "200", "--lr", "0.01")),
+        session = new Session(Settings.of(TrainingArguments.READER, List.of("--dataset", "xor", "--class-size", "200", "--lr", "0.01")),
                 scratch.resolve("model.json"));
         server = new PlaygroundServer(session, 0, new GraphSvg(Optional.empty()));
         session.start();

@@ -3,6 +3,7 @@ package grad.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import grad.cli.Main;
+import grad.cli.TrainingArguments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class PlaygroundServerTest {
 
     @BeforeEach
     void start() throws IOException {
-        session = new Session(Settings.of(List.of("--class-size", "50")), dir.resolve("model.json"));
+        session = new Session(Settings.of(TrainingArguments.READER, List.of("--class-size", "50")), dir.resolve("model.json"));
         server = new PlaygroundServer(session, 0, new GraphSvg(Optional.empty()));
         session.start();
         server.start();
@@ -295,7 +296,7 @@ class PlaygroundServerTest {
     @Test
     void anUnexpectedFailureTellsTheClientNothingOfItAndLogsOneLine() throws IOException {
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
-        try (PlaygroundServer quiet = new PlaygroundServer(new Session(Settings.of(List.of("--class-size", "20")),
+        try (PlaygroundServer quiet = new PlaygroundServer(new Session(Settings.of(TrainingArguments.READER, List.of("--class-size", "20")),
                 dir.resolve("other.json")), 0, new GraphSvg(Optional.empty()),
                 new java.io.PrintStream(logged, true, StandardCharsets.UTF_8))) {
             FailingExchange ex = new FailingExchange(new IllegalStateException("secret /home/someone/.ssh\nat line 2"));

@@ -1,5 +1,6 @@
 package grad.playground;
 
+import grad.cli.TrainingArguments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class Screenshot {
             System.exit(1);
         }
         Path scratch = Files.createTempDirectory("grad-playground-shot");
-        Settings settings = Settings.of(List.of("--dataset", "spiral", "--input-features", "x,y,x2,y2,xy,sinx,siny",
+        Settings settings = Settings.of(TrainingArguments.READER, List.of("--dataset", "spiral", "--input-features", "x,y,x2,y2,xy,sinx,siny",
                 "--standardize", "--hidden-units", "8,8", "--activation", "tanh", "--loss", "cross-entropy", "--lr", "0.01",
                 "--epochs", Integer.toString(EPOCHS)));
         try (Session session = new Session(settings, scratch.resolve("model.json"));

@@ -34,7 +34,7 @@ class SettingsTest {
 
     @Test
     void theCommandLinesOptionsInAnySpellingBecomeOneSettingEach() {
-        Settings s = Settings.of(List.of("-d", "spiral", "--lr=0.01", "-b25", "--nesterov", "--no-standardize",
+        Settings s = Settings.of(TrainingArguments.READER, List.of("-d", "spiral", "--lr=0.01", "-b25", "--nesterov", "--no-standardize",
                 "--hidden-units", "8,8"));
         assertThat(s.args()).containsExactly("--dataset", "spiral", "--lr", "0.01", "--batch-size", "25", "--nesterov",
                 "--no-standardize", "--hidden-units", "8,8", "--test-split", "0.5");
@@ -51,19 +51,19 @@ class SettingsTest {
 
     @Test
     void refusesWhatTheCommandLineRefusesWithItsMessage() {
-        assertThatThrownBy(() -> Settings.of(List.of("--momentum", "2")))
+        assertThatThrownBy(() -> Settings.of(TrainingArguments.READER, List.of("--momentum", "2")))
                 .isInstanceOf(GradException.class).hasMessage(cliError("--momentum", "2"));
-        Settings s = Settings.of(List.of());
+        Settings s = Settings.of(TrainingArguments.READER, List.of());
         assertThatThrownBy(() -> s.with(Map.of("--activation", "swish")))
                 .hasMessage(cliError("--activation", "swish"));
-        assertThatThrownBy(() -> Settings.of(List.of("--bogus"))).hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> Settings.of(TrainingArguments.READER, List.of("--bogus"))).hasMessageContaining("--bogus");
     }
 
     @Test
     void refusesWhatThePlaygroundCannotDo() {
-        assertThatThrownBy(() -> Settings.of(List.of("--early-stopping", "5")))
+        assertThatThrownBy(() -> Settings.of(TrainingArguments.READER, List.of("--early-stopping", "5")))
                 .hasMessageStartingWith("--early-stopping is not for the playground");
-        Settings s = Settings.of(List.of());
+        Settings s = Settings.of(TrainingArguments.READER, List.of());
         assertThatThrownBy(() -> s.with(Map.of("--output-dir", "/tmp"))).hasMessageStartingWith("'--output-dir' is not a setting of the page");
         assertThatThrownBy(() -> s.with(Map.of("--dataset", "pom.xml"))).hasMessageStartingWith("--dataset 'pom.xml' is not one of");
         assertThatThrownBy(() -> s.with(Map.of("--hidden-units", "4,17"))).hasMessageContaining("at most 6 hidden layers of at most 16");
@@ -72,7 +72,7 @@ class SettingsTest {
 
     @Test
     void aValueSetToNullGoesBackToTheDefault() {
-        Settings s = Settings.of(List.of("--momentum", "0.5"));
+        Settings s = Settings.of(TrainingArguments.READER, List.of("--momentum", "0.5"));
         Map<String, String> back = new HashMap<>();
         back.put("--momentum", null);
         assertThat(s.with(back).plan().optimizer().momentum()).isEqualTo(0.9);
@@ -82,7 +82,7 @@ class SettingsTest {
     /** After n epochs the page's network is the command's: the same model file, byte for byte. */
     @Test
     void theShownCommandTrainsWhatThePageTrained() throws Exception {
-        Settings s = Settings.of(List.of("--dataset", "moons", "--class-size", "100"))
+        Settings s = Settings.of(TrainingArguments.READER, List.of("--dataset", "moons", "--class-size", "100"))
                 .with(inOrder("--hidden-units", "5,3", "--lr", "0.02", "--input-features", "x,y,xy", "--activation", "tanh"));
         Path page = dir.resolve("page.json");
         try (LiveRun run = new LiveRun(s.plan())) {
@@ -115,7 +115,7 @@ class SettingsTest {
         "--optimizer adamw --lr 0.02|adamw",
         "--nesterov true --momentum 0.8 --l1 0.001|sgd"})
     void eachOptimizersCommandTrainsWhatThePageTrained(String changes, String kind) throws Exception {
-        Settings s = Settings.of(List.of("--dataset", "xor", "--class-size", "60", "--hidden-units", "4"))
+        Settings s = Settings.of(TrainingArguments.READER, List.of("--dataset", "xor", "--class-size", "60", "--hidden-units", "4"))
                 .with(inOrder(changes.split(" ")));
         assertThat(s.plan().optimizer().kind().id()).isEqualTo(kind);
         Path page = dir.resolve("page.json");
@@ -143,7 +143,7 @@ class SettingsTest {
     /** Another optimizer forgets the options only the last one had; together with one, the CLI's own message. */
     @Test
     void switchingTheOptimizerForgetsTheOtherOnesOptions() {
-        Settings sgd = Settings.of(List.of("--momentum", "0.5", "--l1", "0.001", "--weight-decay", "0.01", "--lr", "0.1"));
+        Settings sgd = Settings.of(TrainingArguments.READER, List.of("--momentum", "0.5", "--l1", "0.001", "--weight-decay", "0.01", "--lr", "0.1"));
         Settings adam = sgd.with(inOrder("--optimizer", "adam", "--beta1", "0.8"));
         assertThat(adam.args()).containsExactly("--weight-decay", "0.01", "--lr", "0.1", "--test-split", "0.5",
                 "--optimizer", "adam", "--beta1", "0.8");
@@ -167,7 +167,7 @@ class SettingsTest {
         assertThat(Session.plain(1e-8)).isEqualTo("1e-8");
         assertThat(Session.plain(2.5e-5)).isEqualTo("2.5e-5");
         assertThat(Session.plain(0.999)).isEqualTo("0.999");
-        JsonObject current = Session.current(Settings.of(List.of("--optimizer", "adamw")).plan());
+        JsonObject current = Session.current(Settings.of(TrainingArguments.READER, List.of("--optimizer", "adamw")).plan());
         assertThat(current.get("--optimizer").getAsString()).isEqualTo("adamw");
         assertThat(current.get("--eps").getAsString()).isEqualTo("1e-8");
         assertThat(current.get("--weight-decay").getAsString()).as("AdamW's default, as PyTorch").isEqualTo("0.01");
@@ -177,7 +177,7 @@ class SettingsTest {
     @Test
     void theCsvNamedOnTheCommandLineIsTheOneFileThePageMayChoose() throws InterruptedException {
         String csv = "datasets/moons.csv";
-        Settings s = Settings.of(List.of("--dataset", csv));
+        Settings s = Settings.of(TrainingArguments.READER, List.of("--dataset", csv));
         assertThat(s.csv()).isEqualTo(csv);
         Settings spiral = s.with(Map.of("--dataset", "spiral"));
         assertThat(spiral.csv()).isEqualTo(csv);
