@@ -425,7 +425,11 @@ function render() {
   paintChart();
   paintNetwork();
   paintWarnings();
-  $('command').textContent = state.command;
+  const command = $('command');
+  const selecting = !getSelection().isCollapsed && command.contains(getSelection().anchorNode);
+  if (command.textContent !== state.command && !selecting) { // a selection for Ctrl-C stays put while training goes on
+    command.textContent = state.command;
+  }
   $('note').textContent = state.note || '';
   showError();
   const s = $('status').dataset;
