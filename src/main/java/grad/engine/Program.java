@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -142,10 +143,10 @@ public final class Program {
     public List<StepSet> stepsByLength(int[] outputs, int[] mask) {
         int[] maskSlots = new int[mask.length];
         for (int t = 0; t < mask.length; t++) {
-            maskSlots[t] = parameterCount + inputCount + java.util.Objects.checkIndex(mask[t], targetCount);
+            maskSlots[t] = parameterCount + inputCount + Objects.checkIndex(mask[t], targetCount);
         }
         for (int o : outputs) {
-            java.util.Objects.checkIndex(o, roots.length);
+            Objects.checkIndex(o, roots.length);
         }
         return StepSet.byLength(this, outputs, maskSlots);
     }

@@ -119,7 +119,7 @@ public final class Replay {
     }
 
     /**
-     * Computes only the steps of {@code steps} (made by this replay's program's {@link Program#stepsFor}),
+     * Computes only the steps of {@code steps} (made by this replay's program's {@link Program#stepsByLength}),
      * with the interpreter: the outputs they were chosen for are what {@link #forward()} gives.
      */
     public void forward(StepSet steps) {

@@ -27,8 +27,8 @@ final class Slots {
     }
 
     /**
-     * Work array {@code which} (0 or 1) of at least {@code size} doubles, this replay's own (so replays on other threads never
-     * share it), kept for the next call: its contents are whatever the last user left.
+     * Work array {@code which} (0 or 1) of at least {@code size} doubles, this replay's own (so replays on
+     * other threads never share it), kept for the next call: its contents are whatever the last user left.
      */
     double[] scratch(int which, int size) {
         if (scratch[which].length < size) {

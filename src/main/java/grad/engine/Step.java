@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * One step of a {@link Program}: what it reads and writes (slot numbers), its forward pass, and its
  * backward pass, which adds to the gradient of each slot it reads in the order {@link Value#backward()}
- * would. Every kind of step is here, in {@link DenseLayer}, {@link BatchedLayer} or {@link BatchedScalar}; a new kind implements these methods and
- * the interpreter, the generated code (which calls its methods, unless {@link Bytecode} knows better) and
- * the listing run it.
+ * would. Every kind of step is here, in {@link DenseLayer}, {@link BatchedLayer} or {@link BatchedScalar};
+ * a new kind implements these methods and the interpreter, the generated code (which calls its methods,
+ * unless {@link Bytecode} knows better) and the listing run it.
  */
 sealed interface Step permits Step.Scalar, Step.Dot, Step.Gather, DenseLayer, BatchedLayer, BatchedScalar {
     /** The slots this step reads (a slot read twice, twice). */

@@ -139,25 +139,33 @@ abstract class Runner {
             return Compiler.compile(outputs, store.values(), u.inputs, u.targets);
         }
 
-        /** A program, and its steps for each length n (element n − 1): its loss's, which include its last logits'. */
-        private record Shape(Program program, List<StepSet> steps) {
-            static Shape of(Program program, int len) {
-                int[] mask = new int[len];
-                for (int t = 0; t < len; t++) {
-                    mask[t] = len + t;
+        /**
+         * A program of {@code length} positions, and its steps for a document of each length n (element
+         * n − 1): its loss's, which include its last logits'.
+         */
+        private record Shape(Program program, int length, List<StepSet> steps) {
+            static Shape of(Program program, int length) {
+                int[] mask = new int[length];
+                for (int t = 0; t < length; t++) {
+                    mask[t] = length + t;
                 }
-                return new Shape(program, program.stepsByLength(new int[] {program.outputIndex("loss", 0)}, mask));
+                return new Shape(program, length, program.stepsByLength(new int[] {program.outputIndex("loss", 0)}, mask));
+            }
+
+            /** The steps a document of these characters needs. */
+            StepSet of(int[] doc) {
+                return steps.get(doc.length);
             }
         }
 
+        /** The shape a document of {@code n} positions runs on: the longest training document's, or its own. */
         private Shape shape(int n) {
             return shapes.computeIfAbsent(Math.max(n, positions), len -> Shape.of(programs.get(len), len));
         }
 
         /** Loads a padded document (no position counted past its end) and runs the steps of its positions. */
-        private Replay run(int[] doc, double scale) {
-            Shape shape = shape(doc.length + 1);
-            int len = Math.max(doc.length + 1, positions);
+        private Replay run(Shape shape, int[] doc, double scale) {
+            int len = shape.length;
             Replay r = replays.computeIfAbsent(len, l -> {
                 // Interpreted: on the default run, HotSpot compiling the generated code costs more CPU
                 // than the code saves in 1000 steps (measured: 4.1-4.4 s against 5.7 s for the process).
@@ -170,15 +178,16 @@ abstract class Runner {
             Unrolled.fill(doc, bos, len, scale, in, out);
             r.setInputs(in);
             r.setTargets(out);
-            r.forward(shape.steps.get(doc.length));
+            r.forward(shape.of(doc));
             return r;
         }
 
         @Override
         double loss(int[] doc, double scale, boolean backward) {
-            Replay r = run(doc, scale);
+            Shape shape = shape(doc.length + 1);
+            Replay r = run(shape, doc, scale);
             if (backward) {
-                r.backward(shape(doc.length + 1).steps.get(doc.length));
+                r.backward(shape.of(doc));
                 double[] g = store.grad();
                 for (int i = 0; i < g.length; i++) {
                     g[i] += taken[i];
@@ -191,7 +200,7 @@ abstract class Runner {
         @Override
         double[] nextLogits(int[] read) {
             int n = read.length;
-            Replay r = run(Arrays.copyOfRange(read, 1, n), 1);
+            Replay r = run(shape(n), Arrays.copyOfRange(read, 1, n), 1);
             double[] logits = new double[v];
             for (int i = 0; i < v; i++) {
                 logits[i] = r.output("logits", (n - 1) * v + i);
