@@ -25,9 +25,9 @@ record Cli(int exitCode, String out, String err) {
         return run;
     }
 
-    /** Runs {@code grad} as {@link Main} sets it up. */
+    /** Runs {@code grad} as {@link Main} sets it up (only the branch of a command its arguments name). */
     static Cli run(String... args) {
-        return run(Main.commandLine(), args);
+        return run(Main.commandLine(args), args);
     }
 
     /** Runs the given command line (e.g. one subcommand on its own). */
