@@ -5,6 +5,7 @@ import grad.io.Text;
 import grad.io.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -33,20 +34,29 @@ public record Documents(Path file, List<String> lines, int[] numbers) {
     public static Documents read(Path file) {
         String text = TextFiles.read(file, "text file of lines");
         List<String> lines = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
+        int[] numbers = new int[64];
         int number = 0;
-        for (String line : text.split("\r\n|\r|\n", -1)) {
-            number++;
-            String doc = line.strip();
-            if (!doc.isEmpty()) {
-                lines.add(doc);
-                numbers.add(number);
+        for (int start = 0; start <= text.length(); ) {   // lines end at \r\n, \r or \n
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
             }
+            number++;
+            String doc = text.substring(start, end).strip();
+            if (!doc.isEmpty()) {
+                if (lines.size() == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, 2 * numbers.length);
+                }
+                numbers[lines.size()] = number;
+                lines.add(doc);
+            }
+            boolean crlf = end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n';
+            start = end + (crlf ? 2 : 1);
         }
         if (lines.isEmpty()) {
             throw new DataException(file + ": no lines to learn from (the file is empty or blank)");
         }
-        return new Documents(file, lines, numbers.stream().mapToInt(Integer::intValue).toArray());
+        return new Documents(file, lines, Arrays.copyOf(numbers, lines.size()));
     }
 
     /** The number of documents. */

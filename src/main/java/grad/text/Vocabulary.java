@@ -3,10 +3,11 @@ package grad.text;
 import grad.data.DataException;
 import grad.io.Text;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * microgpt's tokenizer: the sorted distinct characters (code points) of the documents are the ids
@@ -14,11 +15,14 @@ import java.util.TreeSet;
  */
 public final class Vocabulary {
     private final List<String> chars;
-    private final Map<Integer, Integer> ids = new HashMap<>();
+    /** The code points in increasing order, and the id of each (plain arrays: a run encodes every line with them). */
+    private final int[] sortedCodePoints;
+    private final int[] idsOfSorted;
 
     /** A vocabulary of these characters, in id order (each one code point, all distinct). */
     public Vocabulary(List<String> chars) {
         this.chars = List.copyOf(chars);
+        Map<Integer, Integer> ids = new TreeMap<>();
         for (int i = 0; i < this.chars.size(); i++) {
             String c = this.chars.get(i);
             if (c.codePointCount(0, c.length()) != 1 || ids.put(c.codePointAt(0), i) != null) {
@@ -26,20 +30,26 @@ public final class Vocabulary {
                         + " is not one character or repeats");
             }
         }
+        sortedCodePoints = ids.keySet().stream().mapToInt(Integer::intValue).toArray();
+        idsOfSorted = ids.values().stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The sorted distinct characters of {@code docs}. */
     public static Vocabulary of(Documents docs) {
-        TreeSet<Integer> codePoints = new TreeSet<>();
+        BitSet codePoints = new BitSet();
         for (String line : docs.lines()) {
-            line.codePoints().forEach(codePoints::add);
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                codePoints.set(cp);
+                i += Character.charCount(cp);
+            }
         }
-        if (codePoints.size() > Documents.MAX_VOCABULARY) {
-            throw new DataException(docs.file() + ": " + codePoints.size() + " distinct characters, more than the "
+        if (codePoints.cardinality() > Documents.MAX_VOCABULARY) {
+            throw new DataException(docs.file() + ": " + codePoints.cardinality() + " distinct characters, more than the "
                     + Documents.MAX_VOCABULARY + " a character-level model here can learn; is it a text file of lines?");
         }
         List<String> chars = new ArrayList<>();
-        for (int cp : codePoints) {
+        for (int cp = codePoints.nextSetBit(0); cp >= 0; cp = codePoints.nextSetBit(cp + 1)) {
             chars.add(new String(Character.toChars(cp)));
         }
         return new Vocabulary(chars);
@@ -62,13 +72,31 @@ public final class Vocabulary {
 
     /** The characters' ids, or -1 for the first character not in the vocabulary (see {@link #unknown}). */
     public int[] encode(String line) {
-        return line.codePoints().map(cp -> ids.getOrDefault(cp, -1)).toArray();
+        int[] out = new int[line.codePointCount(0, line.length())];
+        for (int i = 0, k = 0; i < line.length(); k++) {
+            int cp = line.codePointAt(i);
+            out[k] = id(cp);
+            i += Character.charCount(cp);
+        }
+        return out;
+    }
+
+    /** The id of a code point, or -1 when it is not in the vocabulary. */
+    private int id(int codePoint) {
+        int at = Arrays.binarySearch(sortedCodePoints, codePoint);
+        return at >= 0 ? idsOfSorted[at] : -1;
     }
 
     /** The first character of {@code line} that is not in the vocabulary, or null. */
     public String unknown(String line) {
-        return line.codePoints().filter(cp -> !ids.containsKey(cp)).mapToObj(cp -> new String(Character.toChars(cp)))
-                .findFirst().orElse(null);
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            if (id(cp) < 0) {
+                return new String(Character.toChars(cp));
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
     }
 
     /** The character of {@code id} ({@code id < V}). */
