@@ -204,6 +204,9 @@ public final class Compiler {
                 if (v.op() == Op.PICK) {
                     slot.slot[id] = slotCount;
                     steps.add(gather(slotCount++, v.operands(), slot));
+                } else if (v.op() == Op.DOT) {
+                    slot.slot[id] = slotCount;
+                    steps.add(dot(slotCount++, v.operands(), slot));
                 } else if (v.op() != Op.LEAF) {
                     int a = slot.slot[slot.first[id]];
                     int b = slot.second[id] >= 0 ? slot.slot[slot.second[id]] : a;
@@ -211,6 +214,17 @@ public final class Compiler {
                     steps.add(new Step.Scalar(v.op(), slotCount++, a, b));
                 }
             }
+        }
+
+        /** A dot's step: its operands the factors of each product in turn. */
+        private static Step.Dot dot(int out, List<Value> operands, ValueIndex slot) {
+            int[] a = new int[operands.size() / 2];
+            int[] b = new int[a.length];
+            for (int t = 0; t < a.length; t++) {
+                a[t] = slot.slotOf(operands.get(2 * t));
+                b[t] = slot.slotOf(operands.get(2 * t + 1));
+            }
+            return new Step.Dot(out, a, b, -1, false);
         }
 
         /** A pick's gather step: its first operand the index, the others the options. */
@@ -512,7 +526,8 @@ public final class Compiler {
      * A chain whose steps are interleaved with a step reading a slot it also reads is left alone, since the
      * fused step would send gradients to that slot in another order.
      */
-    static List<Step> fuseDots(List<Step> steps, int slotCount) {
+    static List<Step> fuseDots(List<Step> traced, int slotCount) {
+        List<Step> steps = foldBiases(traced, uses(traced, slotCount));
         int[] uses = uses(steps, slotCount);
         Step.Scalar[] producer = new Step.Scalar[slotCount];
         int[] position = new int[slotCount];
@@ -550,6 +565,28 @@ public final class Compiler {
             }
         }
         return fused;
+    }
+
+    /**
+     * The steps with each {@link Value#dot} that is read only by an addition right after it ({@code x·Wᵀ + b}:
+     * the trace puts a dot and its bias's addition side by side) merged with it into one dot step with
+     * the bias added last: {@code s + b} and {@code b + s} are the same number, and {@code Value.backward()}
+     * sends the addition's gradient to the bias and then, at the dot, to its products, as the step does.
+     */
+    static List<Step> foldBiases(List<Step> steps, int[] uses) {
+        List<Step> out = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (i + 1 < steps.size() && step instanceof Step.Dot dot && dot.bias() < 0 && uses[dot.out()] == 1
+                    && steps.get(i + 1) instanceof Step.Scalar add && add.op() == Op.ADD && add.a() != add.b()
+                    && (add.a() == dot.out() || add.b() == dot.out())) {
+                out.add(new Step.Dot(add.out(), dot.a(), dot.b(), add.a() == dot.out() ? add.b() : add.a(), false));
+                i++;
+            } else {
+                out.add(step);
+            }
+        }
+        return out;
     }
 
     /** A chain of additions found by {@link #chainOf}: its dot step and the slots of the steps it replaces. */

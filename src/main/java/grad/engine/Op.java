@@ -29,8 +29,9 @@ public enum Op {
      */
     PICK("pick"),
     /**
-     * A neuron's {@code Σ wᵢ·xᵢ + b}: never made by {@code Value}, only by drawings that fold a neuron's
-     * chain of multiplications and additions into one node, as the {@link Compiler} fuses it into one step.
+     * A neuron's {@code Σ wᵢ·xᵢ (+ b)}: {@link Value#dot} (a matrix product's elements), and in drawings a
+     * neuron's chain of multiplications and additions folded into one node, as the {@link Compiler} fuses
+     * it into one step.
      */
     DOT("Σwx+b");
 

@@ -39,6 +39,9 @@ public final class Value {
     /** For {@link Op#PICK}: the values to pick from ({@code a} is the index), and the one picked. */
     private List<Value> options;
     private int picked;
+    /** For {@link Op#DOT}: the first and the second factor of each product. */
+    private Value[] firsts;
+    private Value[] seconds;
     private String label;
     /** For a parameter bound to a {@link ParameterStore}: its data and gradient live in the store's arrays. */
     private ParameterStore store;
@@ -105,6 +108,31 @@ public final class Value {
         Value v = new Value(options.get(i).data(), Op.PICK, index, null);
         v.options = List.copyOf(options);
         v.picked = i;
+        return v;
+    }
+
+    /**
+     * {@code firsts[0]·seconds[0] + firsts[1]·seconds[1] + …}, added left to right, as one node instead of
+     * the 2n − 1 of the chain {@code firsts[0].mul(seconds[0]).add(firsts[1].mul(seconds[1]))…} (a neuron,
+     * an element of a matrix product): the chain's number to the last bit, and its gradients too when no
+     * factor is computed from a value that is itself a factor (else they agree to rounding: the chain
+     * adds such a value's contributions in another order).
+     *
+     * @throws IllegalArgumentException when the lists are empty or of different sizes
+     */
+    public static Value dot(List<Value> firsts, List<Value> seconds) {
+        int n = firsts.size();
+        if (n == 0 || seconds.size() != n) {
+            throw new IllegalArgumentException("a dot needs two lists of one size or more, not " + n + " and " + seconds.size());
+        }
+        Value v = new Value(0, Op.DOT, null, null);
+        v.firsts = firsts.toArray(new Value[0]);
+        v.seconds = seconds.toArray(new Value[0]);
+        double sum = v.firsts[0].data() * v.seconds[0].data();
+        for (int i = 1; i < n; i++) {
+            sum += v.firsts[i].data() * v.seconds[i].data();
+        }
+        v.data = sum;
         return v;
     }
 
@@ -179,6 +207,13 @@ public final class Value {
             Value v = order.get(i);
             if (v.op == Op.PICK) {
                 v.options.get(v.picked).addGrad(v.grad);   // d(pick)/d(the option picked) = 1
+            } else if (v.op == Op.DOT) {
+                for (int t = v.firsts.length - 1; t >= 0; t--) {   // as the chain's products, last first
+                    double first = v.firsts[t].data();
+                    double second = v.seconds[t].data();
+                    v.firsts[t].addGrad(v.grad * second);
+                    v.seconds[t].addGrad(v.grad * first);
+                }
             } else if (v.a != null) {
                 double aData = v.a.data();
                 double bData = v.b == null ? 0 : v.b.data();
@@ -202,8 +237,19 @@ public final class Value {
     }
     public Op op() { return op; }
 
-    /** The operands this node was computed from, in order (none for a leaf; a pick's index, then its options). */
+    /**
+     * The operands this node was computed from, in order (none for a leaf; a pick's index, then its
+     * options; a dot's factors, product by product).
+     */
     public List<Value> operands() {
+        if (op == Op.DOT) {
+            List<Value> all = new ArrayList<>(2 * firsts.length);
+            for (int t = 0; t < firsts.length; t++) {
+                all.add(firsts[t]);
+                all.add(seconds[t]);
+            }
+            return all;
+        }
         if (op == Op.PICK) {
             List<Value> all = new ArrayList<>(options.size() + 1);
             all.add(a);

@@ -25,7 +25,7 @@ import java.util.Set;
  * Tensor x = Tensor.of(new double[] {1, 2}, 1, 2);
  * Tensor w = Tensor.of(new double[] {0.5, -1, 2, 0.25}, 2, 2).label("W");
  * String dot = TensorDot.toDot(x.matmul(w).tanh(), "layer");   // write it to layer.dot; dot -Tpng layer.dot
- * // dot.split("->").length - 1 == 14
+ * // dot.split("->").length - 1 == 10: two dots of two products each, two tanh
  * }</pre>
  */
 public final class TensorDot {

@@ -6,11 +6,11 @@ import java.util.Arrays;
 /**
  * {@code torch.matmul}: a vector is a matrix of one row (first operand) or one column (second) whose
  * extra dimension is dropped from the result; dimensions before the last two are batch dimensions, which
- * broadcast. Each output element is the dot {@code a₀·b₀ + a₁·b₁ + …}, one chain of multiplications and
- * additions in order, the pattern the compiler fuses into one step. Each product is built as
- * {@code bₜ.mul(aₜ)} (the same number): for {@code x.matmul(w)} every output element of a row of
- * {@code x} is then a neuron {@code Σ wₜ·xₜ} over that row, and the compiler fuses the row's neurons into
- * one dense layer, as it does for {@link grad.nn.MLP}.
+ * broadcast. Each output element is the dot {@code a₀·b₀ + a₁·b₁ + …}, one {@link Value#dot} node (the
+ * numbers of the chain of multiplications and additions in order, in one node instead of 2k − 1). Each
+ * product is taken as {@code bₜ·aₜ} (the same number): for {@code x.matmul(w)} every output element of a
+ * row of {@code x} is then a neuron {@code Σ wₜ·xₜ} over that row, and the compiler fuses the row's
+ * neurons into one dense layer, as it does for {@link grad.nn.MLP}.
  */
 final class MatMul {
     private MatMul() {
@@ -52,16 +52,25 @@ final class MatMul {
         return out;
     }
 
-    /** {@code Σ b[i]·a[i]} over {@code k} elements read with the given strides, as one chain; 0 if {@code k = 0}. */
+    /**
+     * {@code Σ b[i]·a[i]} over {@code k} elements read with the given strides, as one {@link Value#dot}
+     * (the numbers of the chain {@code b₀·a₀ + b₁·a₁ + …}); a plain product for {@code k = 1}, 0 for
+     * {@code k = 0}.
+     */
     static Value dot(Value[] a, int offA, int strideA, Value[] b, int offB, int strideB, int k) {
         if (k == 0) {
             return Value.of(0);
         }
-        Value sum = b[offB].mul(a[offA]);
-        for (int t = 1; t < k; t++) {
-            sum = sum.add(b[offB + t * strideB].mul(a[offA + t * strideA]));
+        if (k == 1) {
+            return b[offB].mul(a[offA]);
         }
-        return sum;
+        Value[] firsts = new Value[k];
+        Value[] seconds = new Value[k];
+        for (int t = 0; t < k; t++) {
+            firsts[t] = b[offB + t * strideB];
+            seconds[t] = a[offA + t * strideA];
+        }
+        return Value.dot(Arrays.asList(firsts), Arrays.asList(seconds));
     }
 
     private static int[] resultShape(int[] batch, int n, int m) {

@@ -116,7 +116,7 @@ class FusionTest {
         assertThat(program.stepCount()).as(program.listing()).isEqualTo(grads.stepCount());
         String bias = switch (shape) {
             case BIAS_FIRST, PYTHON_SUM -> "b + W·[";
-            case NO_BIAS -> "dense 10×2: W·[x0, x1])";
+            case NO_BIAS, DOT_NO_BIAS -> "dense 10×2: W·[x0, x1])";
             default -> "W·[x0, x1] + b";
         };
         if (shape != Shape.MIXED && sizes[0] == 2) {

@@ -12,7 +12,12 @@ import java.util.SplittableRandom;
  * {@code x·W + b} ({@code [in][out]} weights) and a mix (per layer a bias place, per product an order).
  */
 final class Networks {
-    enum Shape { GRAD, BIAS_FIRST, SWAPPED, NO_BIAS, PYTHON_SUM, LINEAR, X_W, MIXED }
+    /**
+     * How a neuron is written: a chain of products and additions (the bias last, first, absent, …), or one
+     * {@link Value#dot} with the bias added after it ({@code VALUE_DOT}), before it ({@code BIAS_PLUS_DOT}) or not
+     * at all ({@code DOT_NO_BIAS}).
+     */
+    enum Shape { GRAD, BIAS_FIRST, SWAPPED, NO_BIAS, PYTHON_SUM, LINEAR, X_W, MIXED, VALUE_DOT, BIAS_PLUS_DOT, DOT_NO_BIAS }
 
     private static final int NONE = 0;
     private static final int FIRST = 1;
@@ -40,7 +45,7 @@ final class Networks {
         for (int l = 0; l < layers; l++) {
             biasPlace[l] = switch (shape) {
                 case BIAS_FIRST, PYTHON_SUM -> FIRST;
-                case NO_BIAS -> NONE;
+                case NO_BIAS, DOT_NO_BIAS -> NONE;
                 case MIXED -> rng.nextInt(3);
                 default -> LAST;
             };
@@ -103,6 +108,10 @@ final class Networks {
     }
 
     private Value neuron(int l, int j, List<Value> x) {
+        if (shape == Shape.VALUE_DOT || shape == Shape.BIAS_PLUS_DOT || shape == Shape.DOT_NO_BIAS) {
+            Value dot = Value.dot(java.util.Arrays.asList(w[l][j]), x);
+            return shape == Shape.DOT_NO_BIAS ? dot : shape == Shape.VALUE_DOT ? dot.add(b[l][j]) : b[l][j].add(dot);
+        }
         Value sum = null;
         if (biasPlace[l] == FIRST) {
             sum = shape == Shape.PYTHON_SUM ? Value.of(0) : b[l][j];

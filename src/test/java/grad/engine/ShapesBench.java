@@ -136,6 +136,9 @@ public final class ShapesBench {
             case SWAPPED -> "operands swapped (x·w)";
             case PYTHON_SUM -> "Python's sum (0 + w·x + …)";
             case MIXED -> "mixed";
+            case VALUE_DOT -> "Value.dot, bias after (a Tensor's Linear)";
+            case BIAS_PLUS_DOT -> "bias + Value.dot";
+            case DOT_NO_BIAS -> "Value.dot, no bias (a Tensor's matmul)";
         };
     }
 

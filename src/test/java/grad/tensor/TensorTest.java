@@ -80,7 +80,8 @@ class TensorTest {
         Tensor d = Tensor.arange(3).matmul(Tensor.of(new double[] {1, 2, 3}, 3));
         assertThat(d.shape()).isEmpty();
         assertThat(d.item()).isEqualTo(0 * 1 + 1 * 2 + 2 * 3);
-        assertThat(d.value().op()).isEqualTo(grad.engine.Op.ADD);
+        assertThat(d.value().op()).isEqualTo(grad.engine.Op.DOT);
+        assertThat(d.value().operands()).hasSize(6);   // each product's two factors in turn
     }
 
     @Test
