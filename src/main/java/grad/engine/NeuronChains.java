@@ -67,11 +67,22 @@ public final class NeuronChains {
     }
 
     /**
-     * A node as the compiler's trace would lay it out, with its id as its slot: a scalar step, or, for a
-     * node of another arity (a pick, an already folded neuron), a step that only reads its operands.
+     * A node as the compiler's trace would lay it out, with its id as its slot: a scalar step, a
+     * {@link Value#dot}'s dot step (its operands the factors in turn, so an even number of them), or, for a
+     * node of another arity (a pick, a neuron already folded with its bias), a step that only reads its
+     * operands.
      */
     private static Step step(Graph.Node node) {
         int[] operands = node.operands();
+        if (node.op() == Op.DOT && operands.length % 2 == 0) {
+            int[] a = new int[operands.length / 2];
+            int[] b = new int[a.length];
+            for (int t = 0; t < a.length; t++) {
+                a[t] = operands[2 * t];
+                b[t] = operands[2 * t + 1];
+            }
+            return new Step.Dot(node.id(), a, b, -1, false);
+        }
         if (node.op() == Op.PICK || node.op() == Op.DOT) {
             return new Step.Gather(node.id(), operands[0], Arrays.copyOfRange(operands, 1, operands.length));
         }
