@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One run of {@code grad text}: read the lines, hold out a tenth, train, measure, and write the metrics,
@@ -83,6 +88,7 @@ public final class TextRun {
         List<int[]> evalDocs = spread(val, EVAL_DOCS);
         int every = Math.max(1, settings.steps() / 10);
         TextProgress progress = new TextProgress(out, outputs.terminal(), settings.steps());
+        HeldOut heldOut = new HeldOut(runner, evalDocs);
         for (int s = 0; s < settings.steps(); s++) {
             double loss = trainer.step(s);
             if (!Double.isFinite(loss)) {
@@ -91,15 +97,84 @@ public final class TextRun {
             history.train(s, loss);
             progress.step(s + 1, loss);
             if ((s + 1) % every == 0 || s + 1 == settings.steps()) {
-                double held = Losses.of(runner, evalDocs).loss();
-                history.val(s + 1, held);
-                progress.clear();
-                out.printf(Locale.ROOT, "step %" + String.valueOf(settings.steps()).length() + "d/%d  train loss %.4f  held-out loss %.4f%n",
-                        s + 1, settings.steps(), history.meanTrain(s + 1 - every, s + 1), held);
+                report(heldOut.measured(), history, progress);
+                heldOut.measure(s + 1, history.meanTrain(s + 1 - every, s + 1));
             }
         }
+        report(heldOut.measured(), history, progress);
+        heldOut.close();
         progress.clear();
         return history;
+    }
+
+    private void report(HeldOut.Measured m, TextHistory history, TextProgress progress) {
+        if (m == null) {
+            return;
+        }
+        history.val(m.step(), m.loss());
+        progress.clear();
+        out.printf(Locale.ROOT, "step %" + String.valueOf(settings.steps()).length() + "d/%d  train loss %.4f  held-out loss %.4f%n",
+                m.step(), settings.steps(), m.meanTrain(), m.loss());
+    }
+
+    /**
+     * The held-out loss during training, measured on another thread from a copy of the parameters while
+     * training goes on (the same numbers as measured in place), when the runner can make one.
+     */
+    private static final class HeldOut {
+        record Measured(int step, double meanTrain, double loss) {
+        }
+
+        private final Runner runner;
+        private final Runner copy;
+        private final List<int[]> docs;
+        private final ExecutorService thread;
+        private Future<Measured> pending;
+
+        HeldOut(Runner runner, List<int[]> docs) {
+            this.runner = runner;
+            this.copy = runner.onCopy();
+            this.docs = docs;
+            this.thread = copy == null ? null : Executors.newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "grad-text-held-out");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** Starts measuring the parameters as they are after {@code step} (at once, without another thread). */
+        void measure(int step, double meanTrain) {
+            if (copy == null) {
+                pending = CompletableFuture.completedFuture(new Measured(step, meanTrain, Losses.of(runner, docs).loss()));
+                return;
+            }
+            copy.copyParameters();
+            pending = thread.submit(() -> new Measured(step, meanTrain, Losses.of(copy, docs).loss()));
+        }
+
+        /** The measurement last started, waited for, or null; none is pending after. */
+        Measured measured() {
+            if (pending == null) {
+                return null;
+            }
+            try {
+                return pending.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GradException("interrupted");
+            } finally {
+                pending = null;
+            }
+        }
+
+        /** Lets the thread end once it is idle. */
+        void close() {
+            if (thread != null) {
+                thread.shutdown();
+            }
+        }
     }
 
     private List<String> samples(Runner runner) {

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Losses on many documents, measured on two threads, are the one-thread sum's to the bit. */
+/**
+ * Losses on many documents, measured on two threads, are the one-thread sum's to the bit; a runner on a
+ * copy of the parameters measures them as they were when copied, while training changes them.
+ */
 class LossesTest {
     @Test
     void twoThreadsGiveTheOneThreadSum() {
@@ -39,5 +42,27 @@ class LossesTest {
         assertThat(Double.doubleToLongBits(two.loss())).isEqualTo(Double.doubleToLongBits(total / tokens));
         assertThat(Losses.of(Runner.of(TextEngine.VALUE, model, store, 8), docs.subList(0, 50)).loss())
                 .isCloseTo(Losses.of(runner, docs.subList(0, 50)).loss(), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aRunnerOnACopyMeasuresTheParametersAsTheyWereWhenCopied() {
+        Vocabulary vocab = new Vocabulary(List.of("a", "b", "c"));
+        TextModel model = TextModelKind.GPT.create(vocab, Map.of("n_embd", 4, "n_head", 2, "block_size", 8), 3);
+        ParameterStore store = ParameterStore.of(model.namedParameters());
+        Runner runner = Runner.of(TextEngine.COMPILED, model, store, 8);
+        List<int[]> docs = List.of(new int[] {0, 1}, new int[] {2, 2, 1, 0}, new int[] {});
+        Runner copy = runner.onCopy();
+        double before = Losses.of(runner, docs).loss();
+        assertThat(Losses.of(copy, docs).loss()).isEqualTo(before);
+
+        for (int i = 0; i < store.size(); i++) {   // what a training step does to the parameters
+            store.data()[i] += 0.01 * Math.sin(i);
+        }
+        double after = Losses.of(runner, docs).loss();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(Losses.of(copy, docs).loss()).as("the copy, not the store").isEqualTo(before);
+        copy.copyParameters();
+        assertThat(Losses.of(copy, docs).loss()).isEqualTo(after);
+        assertThat(Runner.of(TextEngine.VALUE, model, store, 8).onCopy()).isNull();
     }
 }
