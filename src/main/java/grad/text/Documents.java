@@ -59,6 +59,15 @@ public record Documents(Path file, List<String> lines, int[] numbers) {
         return new Documents(file, lines, Arrays.copyOf(numbers, lines.size()));
     }
 
+    /** The characters (code points) of the longest document. */
+    public int longest() {
+        int longest = 0;
+        for (String line : lines) {
+            longest = Math.max(longest, line.codePointCount(0, line.length()));
+        }
+        return longest;
+    }
+
     /** The number of documents. */
     public int size() {
         return lines.size();

@@ -36,7 +36,7 @@ abstract class Runner {
 
     /**
      * @param positions the positions of the first program the compiled runner makes (the longest
-     *                  training document's characters + 1); longer documents get a program of their own
+     *                  document's characters + 1); longer documents get a program of their own
      */
     static Runner of(TextEngine engine, TextModel model, ParameterStore store, int positions) {
         return engine == TextEngine.VALUE ? new OnValues(model, store) : new Compiled(model, store, positions);
@@ -60,6 +60,10 @@ abstract class Runner {
      */
     Runner sibling() {
         return null;
+    }
+
+    /** Starts making ready, on another thread, what the first documents need; returns at once. */
+    void prepareInBackground() {
     }
 
     /**
@@ -110,7 +114,7 @@ abstract class Runner {
     }
 
     /**
-     * Through the compiler: one program per padded length (the longest training document's positions,
+     * Through the compiler: one program per padded length (the longest document's positions,
      * or a longer document's own), compiled on first use, the token ids its inputs (looked up by
      * {@code pick}), the parameters read from the store in place. A document shorter than its program
      * runs only the steps of its own positions (its loss's {@link StepSet}, made for every length with
@@ -144,6 +148,20 @@ abstract class Runner {
         @Override
         Runner sibling() {
             return new Compiled(model, store, positions, shapes, programs, parameters);
+        }
+
+        /** Compiles the first program on another thread (should it fail there, the first document compiles it again and says why). */
+        @Override
+        void prepareInBackground() {
+            Thread t = new Thread(() -> {
+                try {
+                    shape(positions);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // left for the first document to meet
+                }
+            }, "grad-text-compile");
+            t.setDaemon(true);
+            t.start();
         }
 
         @Override
@@ -185,7 +203,7 @@ abstract class Runner {
             }
         }
 
-        /** The shape a document of {@code n} positions runs on: the longest training document's, or its own. */
+        /** The shape a document of {@code n} positions runs on: the longest document's, or its own. */
         private Shape shape(int n) {
             return shapes.computeIfAbsent(Math.max(n, positions), len -> Shape.of(programs.get(len), len));
         }

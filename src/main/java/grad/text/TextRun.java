@@ -60,16 +60,14 @@ public final class TextRun {
             }
             docs = docs.cutTo(max);
         }
+        ParameterStore store = ParameterStore.of(model.namedParameters());
+        // the program of the longest line's positions compiles on another thread while the lines are split and encoded
+        Runner runner = Runner.of(settings.engine(), model, store, docs.longest() + 1);
+        runner.prepareInBackground();
         Documents.Split split = docs.split(settings.seed());
         outputs.checkWritable(name());
-        ParameterStore store = ParameterStore.of(model.namedParameters());
         List<int[]> train = encode(vocab, split.train());
         List<int[]> val = encode(vocab, split.val());
-        int longest = 0;
-        for (int[] d : train) {
-            longest = Math.max(longest, d.length);
-        }
-        Runner runner = Runner.of(settings.engine(), model, store, longest + 1);
         out.printf(Locale.ROOT, "grad text: %s on %s: %d lines (%d trained on, %d held out), %d characters + BOS, %d parameters%n",
                 model.kind().id(), file.getFileName(), docs.size(), train.size(), val.size(), vocab.size() - 1, store.size());
         TextHistory history = train(runner, store, train, val);

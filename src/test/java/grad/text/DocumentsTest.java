@@ -50,6 +50,7 @@ class DocumentsTest {
         Documents docs = read("bca\nzé😀a\n");
         Vocabulary vocab = Vocabulary.of(docs);
         assertThat(vocab.chars()).containsExactly("a", "b", "c", "z", "é", "😀");
+        assertThat(docs.longest()).as("code points, not chars").isEqualTo(4);
         assertThat(vocab.size()).isEqualTo(7);
         assertThat(vocab.bos()).isEqualTo(6);
         assertThat(vocab.encode("😀zéa")).containsExactly(5, 3, 4, 0);
