@@ -30,8 +30,13 @@ public final class Vocabulary {
                         + " is not one character or repeats");
             }
         }
-        sortedCodePoints = ids.keySet().stream().mapToInt(Integer::intValue).toArray();
-        idsOfSorted = ids.values().stream().mapToInt(Integer::intValue).toArray();
+        sortedCodePoints = new int[ids.size()];
+        idsOfSorted = new int[ids.size()];
+        int k = 0;
+        for (Map.Entry<Integer, Integer> e : ids.entrySet()) {
+            sortedCodePoints[k] = e.getKey();
+            idsOfSorted[k++] = e.getValue();
+        }
     }
 
     /** The sorted distinct characters of {@code docs}. */
