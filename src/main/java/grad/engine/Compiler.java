@@ -218,13 +218,11 @@ public final class Compiler {
 
         /** A dot's step: its operands the factors of each product in turn. */
         private static Step.Dot dot(int out, List<Value> operands, ValueIndex slot) {
-            int[] a = new int[operands.size() / 2];
-            int[] b = new int[a.length];
-            for (int t = 0; t < a.length; t++) {
-                a[t] = slot.slotOf(operands.get(2 * t));
-                b[t] = slot.slotOf(operands.get(2 * t + 1));
+            int[] factors = new int[operands.size()];
+            for (int i = 0; i < factors.length; i++) {
+                factors[i] = slot.slotOf(operands.get(i));
             }
-            return new Step.Dot(out, a, b, -1, false);
+            return Step.Dot.ofFactors(out, factors);
         }
 
         /** A pick's gather step: its first operand the index, the others the options. */
@@ -527,8 +525,8 @@ public final class Compiler {
      * fused step would send gradients to that slot in another order.
      */
     static List<Step> fuseDots(List<Step> traced, int slotCount) {
-        List<Step> steps = foldBiases(traced, uses(traced, slotCount));
-        int[] uses = uses(steps, slotCount);
+        int[] uses = uses(traced, slotCount);
+        List<Step> steps = foldBiases(traced, uses);
         Step.Scalar[] producer = new Step.Scalar[slotCount];
         int[] position = new int[slotCount];
         for (int i = 0; i < steps.size(); i++) {
@@ -572,6 +570,7 @@ public final class Compiler {
      * the trace puts a dot and its bias's addition side by side) merged with it into one dot step with
      * the bias added last: {@code s + b} and {@code b + s} are the same number, and {@code Value.backward()}
      * sends the addition's gradient to the bias and then, at the dot, to its products, as the step does.
+     * Keeps {@code uses} (how many steps read each slot) right for the steps returned.
      */
     static List<Step> foldBiases(List<Step> steps, int[] uses) {
         List<Step> out = new ArrayList<>(steps.size());
@@ -581,6 +580,7 @@ public final class Compiler {
                     && steps.get(i + 1) instanceof Step.Scalar add && add.op() == Op.ADD && add.a() != add.b()
                     && (add.a() == dot.out() || add.b() == dot.out())) {
                 out.add(new Step.Dot(add.out(), dot.a(), dot.b(), add.a() == dot.out() ? add.b() : add.a(), false));
+                uses[dot.out()] = 0;   // its one reader, the addition, is gone; every other read stays
                 i++;
             } else {
                 out.add(step);

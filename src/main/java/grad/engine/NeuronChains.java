@@ -61,7 +61,7 @@ public final class NeuronChains {
         int[][] fused = fusedByRoot(nodes, owner);
         List<Chain> chains = new ArrayList<>(dots.size());
         for (Step.Dot dot : dots) {
-            chains.add(new Chain(dot.out(), factors(dot), dot.bias(), dot.biasFirst(), fused[dot.out()]));
+            chains.add(new Chain(dot.out(), dot.factors(), dot.bias(), dot.biasFirst(), fused[dot.out()]));
         }
         return chains;
     }
@@ -75,13 +75,7 @@ public final class NeuronChains {
     private static Step step(Graph.Node node) {
         int[] operands = node.operands();
         if (node.op() == Op.DOT && operands.length % 2 == 0) {
-            int[] a = new int[operands.length / 2];
-            int[] b = new int[a.length];
-            for (int t = 0; t < a.length; t++) {
-                a[t] = operands[2 * t];
-                b[t] = operands[2 * t + 1];
-            }
-            return new Step.Dot(node.id(), a, b, -1, false);
+            return Step.Dot.ofFactors(node.id(), operands);
         }
         if (node.op() == Op.PICK || node.op() == Op.DOT) {
             return new Step.Gather(node.id(), operands[0], Arrays.copyOfRange(operands, 1, operands.length));
@@ -122,14 +116,5 @@ public final class NeuronChains {
             }
         }
         return fused;
-    }
-
-    private static int[] factors(Step.Dot dot) {
-        int[] factors = new int[2 * dot.a().length];
-        for (int k = 0; k < dot.a().length; k++) {
-            factors[2 * k] = dot.a()[k];
-            factors[2 * k + 1] = dot.b()[k];
-        }
-        return factors;
     }
 }

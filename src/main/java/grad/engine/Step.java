@@ -145,6 +145,27 @@ sealed interface Step permits Step.Scalar, Step.Dot, Step.Gather, DenseLayer, Ba
      * {@code biasFirst}: a chain of multiplications and additions fused, in the chain's order.
      */
     record Dot(int out, int[] a, int[] b, int bias, boolean biasFirst) implements Step {
+        /** The dot without a bias of {@code factors}, each product's two in turn: {@code a₀, b₀, a₁, b₁, …} ({@link Value#dot}'s operands). */
+        static Dot ofFactors(int out, int[] factors) {
+            int[] a = new int[factors.length / 2];
+            int[] b = new int[a.length];
+            for (int t = 0; t < a.length; t++) {
+                a[t] = factors[2 * t];
+                b[t] = factors[2 * t + 1];
+            }
+            return new Dot(out, a, b, -1, false);
+        }
+
+        /** Each product's two slots in turn, as {@link #ofFactors} takes them. */
+        int[] factors() {
+            int[] factors = new int[2 * a.length];
+            for (int t = 0; t < a.length; t++) {
+                factors[2 * t] = a[t];
+                factors[2 * t + 1] = b[t];
+            }
+            return factors;
+        }
+
         @Override
         public int[] reads() {
             int[] r = Arrays.copyOf(a, a.length + b.length + (bias >= 0 ? 1 : 0));
