@@ -130,7 +130,7 @@ final class Batching {
     private int[] firstBatch(int from) {
         for (int i = from; i < steps.size(); i++) {
             int least = layers[i] != null ? 2 : SCALAR_ROWS;
-            if (keys[i] != null && byKey.get(keys[i]).size() >= least) {
+            if (keys[i] != null && canReach(i, least)) {
                 int[] batch = grow(i);
                 if (batch.length >= least) {
                     return batch;
@@ -141,6 +141,25 @@ final class Batching {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a batch starting at {@code first} could have {@code least} rows: it takes the steps of its
+     * key in order, so the {@code least}-th of them must be there and read only slots written before
+     * {@code first} (a batch that cannot is ruled out at once, not grown row by row and dropped).
+     */
+    private boolean canReach(int first, int least) {
+        List<Integer> same = byKey.get(keys[first]);
+        int last = rank[first] + least - 1;
+        if (last >= same.size()) {
+            return false;
+        }
+        for (int r : steps.get(same.get(last)).reads()) {
+            if (producer[r] >= first) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The batch that starts with the layer at {@code first}: the layers of its key after it that can join. */
