@@ -152,6 +152,15 @@ public final class Compiler {
             this.roots = roots;
         }
 
+        /** A trace with no steps, of a program read back ({@link ProgramCache}). */
+        static Trace of(int parameters, int inputs, int targets, double[] constants, int[] roots,
+                        Map<String, int[]> groups, int slotCount) {
+            Trace t = new Trace(parameters, inputs, targets, constants, roots);
+            t.groups = groups;
+            t.slotCount = slotCount;
+            return t;
+        }
+
         static Trace of(List<Value> roots, List<Value> parameters, List<Value> inputs, List<Value> targets) {
             ValueIndex slot = new ValueIndex();
             int named = nameLeaves(slot, List.of(parameters, inputs, targets));

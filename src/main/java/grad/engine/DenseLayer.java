@@ -95,7 +95,7 @@ final class DenseLayer implements Step {
     }
 
     /** The weights' slots, {@code [j·n + i]}. */
-    private int[] weights() {
+    int[] weights() {
         if (w != null) {
             return w;
         }
@@ -109,11 +109,21 @@ final class DenseLayer implements Step {
     }
 
     private static boolean all(int[] slots, int parameters) {
-        return slots.length > 0 && Arrays.stream(slots).allMatch(s -> s < parameters);
+        for (int s : slots) {
+            if (s >= parameters) {
+                return false;
+            }
+        }
+        return slots.length > 0;
     }
 
     private static boolean none(int[] slots, int parameters) {
-        return Arrays.stream(slots).allMatch(s -> s >= parameters);
+        for (int s : slots) {
+            if (s < parameters) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

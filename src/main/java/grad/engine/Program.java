@@ -71,6 +71,11 @@ public final class Program {
         }
     }
 
+    /** Each output group's name → its first root and its size, in order. */
+    Map<String, int[]> groups() {
+        return groups;
+    }
+
     private synchronized CompletableFuture<Optional<Bytecode.Steps>> generated() {
         if (generated == null) {
             generated = Bytecode.generateInBackground(this);

@@ -3,6 +3,7 @@ package grad.text;
 import grad.engine.Compiler;
 import grad.engine.ParameterStore;
 import grad.engine.Program;
+import grad.engine.ProgramCache;
 import grad.engine.Programs;
 import grad.engine.Replay;
 import grad.engine.StepSet;
@@ -176,7 +177,14 @@ abstract class Runner {
             }
         }
 
+        /** The program of {@code len} positions, from the cache of compiled programs when it holds it. */
         private Program compile(int len) {
+            String name = "grad text " + model.kind().id() + " " + model.config() + " vocabulary " + v
+                    + " parameters " + store.size() + " positions " + len + " outputs loss, logits";
+            return ProgramCache.standard().get(name, () -> trace(len));
+        }
+
+        private Program trace(int len) {
             Unrolled u = Unrolled.blank(model, len);
             Map<String, List<Value>> outputs = new LinkedHashMap<>();
             outputs.put("loss", List.of(u.loss));

@@ -42,7 +42,7 @@ final class ForkedGrad {
         String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", classPath, Main.class.getName()));
+                "-Djava.awt.headless=true", "-Dgrad.cache.dir=" + System.getProperty("grad.cache.dir", "off"), "-cp", classPath, Main.class.getName()));
         command.addAll(args);
         Path out = scratch.resolve(name + ".out");
         Path err = scratch.resolve(name + ".err");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +102,40 @@ class TextCommandTest {
         assertThat(value.get("train_loss")).isEqualTo(compiled.get("train_loss"));
         assertThat(value.get("final")).isEqualTo(compiled.get("final"));
         assertThat(Files.readString(c.resolve("samples_tiny.txt"))).isEqualTo(Files.readString(a.resolve("samples_tiny.txt")));
+    }
+
+    @Test
+    void aProgramReadFromTheCacheTrainsTheSameNumbersAsOneCompiled() throws IOException {
+        Path cache = dir.resolve("cache");
+        String before = System.getProperty("grad.cache.dir");
+        try {
+            System.setProperty("grad.cache.dir", cache.toString());
+            Cli.ok(gpt(dir.resolve("filled"), "--save-model", dir.resolve("filled/m.json").toString()));
+            Map<Path, Object> written = programFiles(cache);
+            assertThat(written).as("the lines' program, and longer ones for samples past the longest line").isNotEmpty();
+            Cli.ok(gpt(dir.resolve("read"), "--save-model", dir.resolve("read/m.json").toString()));
+            assertThat(programFiles(cache)).as("read, none compiled and written again").isEqualTo(written);
+            System.setProperty("grad.cache.dir", "off");
+            Cli.ok(gpt(dir.resolve("compiled"), "--save-model", dir.resolve("compiled/m.json").toString()));
+        } finally {
+            System.setProperty("grad.cache.dir", before == null ? "off" : before);
+        }
+        for (String f : List.of("metrics_tiny.json", "samples_tiny.txt", "m.json")) {
+            byte[] compiled = Files.readAllBytes(dir.resolve("compiled").resolve(f));
+            assertThat(Files.readAllBytes(dir.resolve("filled").resolve(f))).as(f).isEqualTo(compiled);
+            assertThat(Files.readAllBytes(dir.resolve("read").resolve(f))).as(f).isEqualTo(compiled);
+        }
+    }
+
+    /** Each program file, with its file key (a file written again under the same name has another). */
+    private static Map<Path, Object> programFiles(Path cache) throws IOException {
+        Map<Path, Object> keys = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.list(cache)) {
+            for (Path f : files.toList()) {
+                keys.put(f, Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+            }
+        }
+        return keys;
     }
 
     @Test
