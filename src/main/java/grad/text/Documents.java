@@ -119,11 +119,7 @@ public record Documents(Path file, List<String> lines, int[] numbers) {
             throw new DataException(file + ": only one line; at least two are needed, one to train on and one to hold out");
         }
         int held = Math.max(1, (int) Math.round(n * 0.1));
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Collections.shuffle(java.util.Arrays.asList(order), new Random(seed));
+        int[] order = shuffled(n, new Random(seed));
         boolean[] isHeld = new boolean[n];
         for (int i = 0; i < held; i++) {
             isHeld[order[i]] = true;
@@ -134,6 +130,24 @@ public record Documents(Path file, List<String> lines, int[] numbers) {
             (isHeld[i] ? val : train).add(lines.get(i));
         }
         return new Split(train, val);
+    }
+
+    /**
+     * 0 … n−1 in the order {@code Collections.shuffle} gives a list of them with {@code random} (the same
+     * swaps, on an array of ints).
+     */
+    static int[] shuffled(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n; i > 1; i--) {
+            int j = random.nextInt(i);
+            int t = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = t;
+        }
+        return order;
     }
 
     /**

@@ -52,17 +52,17 @@ public final class TextRun {
         Documents docs = Documents.read(file);
         Vocabulary vocab = Vocabulary.of(docs);
         TextModel model = settings.kind().create(vocab, settings.sizes(), settings.seed());
-        if (model.maxPositions() != Integer.MAX_VALUE) {
+        int longest = docs.longest();
+        if (longest > model.maxPositions() - 1) {
             int max = model.maxPositions() - 1;
-            String note = docs.cutNote(max, "--block-size " + model.maxPositions() + " holds " + max + " and the end");
-            if (note != null) {
-                err.println("grad text: note: " + note);
-            }
+            err.println("grad text: note: " + docs.cutNote(max, "--block-size " + model.maxPositions() + " holds " + max
+                    + " and the end"));
             docs = docs.cutTo(max);
+            longest = max;
         }
         ParameterStore store = ParameterStore.of(model.namedParameters());
         // the program of the longest line's positions compiles on another thread while the lines are split and encoded
-        Runner runner = Runner.of(settings.engine(), model, store, docs.longest() + 1);
+        Runner runner = Runner.of(settings.engine(), model, store, longest + 1);
         runner.prepareInBackground();
         Documents.Split split = docs.split(settings.seed());
         outputs.checkWritable(name());

@@ -3,7 +3,6 @@ package grad.text;
 import grad.engine.ParameterStore;
 import grad.optim.Adam;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -15,7 +14,7 @@ import java.util.Random;
 final class TextTrainer {
     private final Runner runner;
     private final Adam adam;
-    private final List<int[]> docs;
+    private final int[][] docs;
     private final double lr;
     private final int steps;
     private final int batchSize;
@@ -23,8 +22,11 @@ final class TextTrainer {
     TextTrainer(Runner runner, ParameterStore store, List<int[]> train, TextSettings settings) {
         this.runner = runner;
         this.adam = new Adam(store, settings.lr(), TextSettings.BETA1, TextSettings.BETA2, TextSettings.EPS, 0);
-        this.docs = new ArrayList<>(train);
-        Collections.shuffle(this.docs, new Random(settings.seed() + 1));
+        int[] order = Documents.shuffled(train.size(), new Random(settings.seed() + 1));   // Collections.shuffle's order
+        this.docs = new int[order.length][];
+        for (int i = 0; i < order.length; i++) {
+            docs[i] = train.get(order[i]);
+        }
         this.lr = settings.lr();
         this.steps = settings.steps();
         this.batchSize = settings.batchSize();
@@ -35,7 +37,7 @@ final class TextTrainer {
         List<int[]> batch = new ArrayList<>(batchSize);
         long tokens = 0;
         for (int j = 0; j < batchSize; j++) {
-            int[] doc = docs.get((int) (((long) s * batchSize + j) % docs.size()));
+            int[] doc = docs[(int) (((long) s * batchSize + j) % docs.length)];
             batch.add(doc);
             tokens += doc.length + 1;
         }

@@ -18,6 +18,9 @@ public final class Vocabulary {
     /** The code points in increasing order, and the id of each (plain arrays: a run encodes every line with them). */
     private final int[] sortedCodePoints;
     private final int[] idsOfSorted;
+    /** The id of each code point below {@link #TABLE} (and below the largest one's), -1 for none: a lookup per character. */
+    private final int[] idOfCodePoint;
+    private static final int TABLE = 1 << 16;
 
     /** A vocabulary of these characters, in id order (each one code point, all distinct). */
     public Vocabulary(List<String> chars) {
@@ -36,6 +39,12 @@ public final class Vocabulary {
         for (Map.Entry<Integer, Integer> e : ids.entrySet()) {
             sortedCodePoints[k] = e.getKey();
             idsOfSorted[k++] = e.getValue();
+        }
+        int below = k == 0 ? 0 : Math.min(sortedCodePoints[k - 1] + 1, TABLE);
+        idOfCodePoint = new int[below];
+        Arrays.fill(idOfCodePoint, -1);
+        for (int i = 0; i < k && sortedCodePoints[i] < below; i++) {
+            idOfCodePoint[sortedCodePoints[i]] = idsOfSorted[i];
         }
     }
 
@@ -88,6 +97,9 @@ public final class Vocabulary {
 
     /** The id of a code point, or -1 when it is not in the vocabulary. */
     private int id(int codePoint) {
+        if (codePoint < idOfCodePoint.length) {
+            return idOfCodePoint[codePoint];
+        }
         int at = Arrays.binarySearch(sortedCodePoints, codePoint);
         return at >= 0 ? idsOfSorted[at] : -1;
     }

@@ -25,6 +25,17 @@ class DocumentsTest {
         return Documents.read(file);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 5, 31, 1000})
+    void shuffledIsCollectionsShufflesOrder(int n) {
+        for (long seed : new long[] {0, 42, 43}) {
+            List<Integer> list = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+            java.util.Collections.shuffle(list, new java.util.Random(seed));
+            assertThat(Documents.shuffled(n, new java.util.Random(seed))).as("seed %d", seed)
+                    .containsExactly(list.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
     @Test
     void linesEndAtAnyLineBreakAreStrippedAndBlankOnesAreSkippedKeepingTheirNumbers() throws IOException {
         Documents docs = read("  emma \r\nolivia\rava\n\n \t \nisabella\r\n\r\nmia");
