@@ -1,8 +1,8 @@
 package grad.text;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import grad.io.PrettyJson;
 import java.nio.file.Path;
 
 
@@ -55,7 +55,7 @@ final class TextMetrics {
         fin.addProperty("val_lines", split.val().size());
         fin.addProperty("val_tokens", history.finalVal.tokens());
         root.add("final", fin);
-        return new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n";
+        return PrettyJson.of(root) + "\n";
     }
 
     private static JsonObject training(TextSettings s) {
