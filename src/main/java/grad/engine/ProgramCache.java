@@ -133,7 +133,12 @@ public final class ProgramCache {
             h1 = mix(h1 ^ x);
             h2 = mix(h2 + x) ^ h1;
         }
-        return String.format("%016x%016x", h1, h2);
+        return hex16(h1) + hex16(h2);
+    }
+
+    private static String hex16(long h) {
+        String s = Long.toHexString(h);
+        return "0".repeat(16 - s.length()) + s;
     }
 
     private static long mix(long z) {

@@ -1,5 +1,7 @@
 package grad.io;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /** Quoting for one-line messages: what the user typed or a file held, shown safely and briefly. */
@@ -10,6 +12,25 @@ public final class Text {
     private static final int MAX_LISTED = 12;
 
     private Text() {
+    }
+
+    /**
+     * {@code x} with {@code places} digits after the point, as {@code String.format(Locale.ROOT, "%.4f", x)}
+     * writes it (the shortest digits of {@code x}, rounded half up), without {@link java.util.Formatter},
+     * whose first use costs a short command about 50 ms of a cold start.
+     */
+    public static String fixed(double x, int places) {
+        if (!Double.isFinite(x)) {
+            return Double.toString(x);
+        }
+        String digits = new BigDecimal(Double.toString(Math.abs(x))).setScale(places, RoundingMode.HALF_UP).toPlainString();
+        return Double.doubleToRawLongBits(x) < 0 ? "-" + digits : digits;
+    }
+
+    /** {@code n} right-aligned in {@code width} characters (as {@code %4d} writes it). */
+    public static String padded(long n, int width) {
+        String s = Long.toString(n);
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
     /** {@code "text"}, with quotes, backslashes and control characters escaped, cut if long. */

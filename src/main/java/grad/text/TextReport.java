@@ -1,8 +1,8 @@
 package grad.text;
 
+import grad.io.Text;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** {@code report.html}: one page with a text run's settings, final losses, pictures and samples. */
@@ -37,9 +37,8 @@ final class TextReport {
         for (Map.Entry<String, Integer> e : model.config().entrySet()) {
             h.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(e.getValue()).append("</td></tr>\n");
         }
-        h.append("<tr><th>optimizer</th><td>").append(esc(String.format(Locale.ROOT,
-                "Adam, lr %s falling linearly to 0, betas (%s, %s), eps %s", settings.lr(), TextSettings.BETA1,
-                TextSettings.BETA2, TextSettings.EPS))).append("</td></tr>\n<tr><th>seed</th><td>")
+        h.append("<tr><th>optimizer</th><td>").append(esc("Adam, lr " + settings.lr() + " falling linearly to 0, betas ("
+                + TextSettings.BETA1 + ", " + TextSettings.BETA2 + "), eps " + TextSettings.EPS)).append("</td></tr>\n<tr><th>seed</th><td>")
                 .append(settings.seed()).append("</td></tr>\n</table>\n");
         if (!pictures.isEmpty()) {
             h.append("<h2>Pictures</h2>\n");
@@ -55,7 +54,7 @@ final class TextReport {
     }
 
     private static String row(String what, double loss, long tokens) {
-        return String.format(Locale.ROOT, "<tr><th>%s</th><td>%.4f</td><td>%d tokens</td></tr>%n", what, loss, tokens);
+        return "<tr><th>" + what + "</th><td>" + Text.fixed(loss, 4) + "</td><td>" + tokens + " tokens</td></tr>" + System.lineSeparator();
     }
 
     static String esc(String s) {

@@ -3,11 +3,11 @@ package grad.text;
 import grad.GradException;
 import grad.engine.ParameterStore;
 import grad.io.AtomicFiles;
+import grad.io.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -68,14 +68,15 @@ public final class TextRun {
         outputs.checkWritable(name());
         List<int[]> train = encode(vocab, split.train());
         List<int[]> val = encode(vocab, split.val());
-        out.printf(Locale.ROOT, "grad text: %s on %s: %d lines (%d trained on, %d held out), %d characters + BOS, %d parameters%n",
-                model.kind().id(), file.getFileName(), docs.size(), train.size(), val.size(), vocab.size() - 1, store.size());
+        out.println("grad text: " + model.kind().id() + " on " + file.getFileName() + ": " + docs.size() + " lines ("
+                + train.size() + " trained on, " + val.size() + " held out), " + (vocab.size() - 1) + " characters + BOS, "
+                + store.size() + " parameters");
         TextHistory history = train(runner, store, train, val);
         Losses finalVal = Losses.of(runner, val);
         Losses finalTrain = Losses.of(runner, spread(train, TRAIN_LOSS_DOCS));
         history.finish(finalTrain, finalVal);
-        out.printf(Locale.ROOT, "final: train loss %.4f, held-out loss %.4f nats per character (%d held-out tokens)%n",
-                finalTrain.loss(), finalVal.loss(), finalVal.tokens());
+        out.println("final: train loss " + Text.fixed(finalTrain.loss(), 4) + ", held-out loss " + Text.fixed(finalVal.loss(), 4)
+                + " nats per character (" + finalVal.tokens() + " held-out tokens)");
         List<String> samples = samples(runner);
         return write(model, store, runner, history, samples, split);
     }
@@ -111,8 +112,8 @@ public final class TextRun {
         }
         history.val(m.step(), m.loss());
         progress.clear();
-        out.printf(Locale.ROOT, "step %" + String.valueOf(settings.steps()).length() + "d/%d  train loss %.4f  held-out loss %.4f%n",
-                m.step(), settings.steps(), m.meanTrain(), m.loss());
+        out.println("step " + Text.padded(m.step(), String.valueOf(settings.steps()).length()) + "/" + settings.steps()
+                + "  train loss " + Text.fixed(m.meanTrain(), 4) + "  held-out loss " + Text.fixed(m.loss(), 4));
     }
 
     /**
