@@ -1,38 +1,33 @@
 package grad.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Compiled programs kept on disk, as {@code jax}'s persistent compilation cache and Numba's
  * {@code cache=True} keep theirs: a program compiled once is read back by later runs instead of traced and
  * compiled again. A program is filed under a name that determines its graph (a model's kind, sizes,
  * vocabulary size and sequence length: its weights are parameters, not part of the program) together with
- * a hash of grad's own class files, so that a program made by another build of grad is never read. The
- * file holds both, and they are compared in full before its steps are read, each slot checked to be one
- * of the program's; a file that cannot be read or written costs only the time the cache would save.
- * A program read back is the compiler's, step for step ({@code ProgramCacheTest}).
+ * what identifies this build of grad (its jar's size and time of last change, as CPython's {@code .pyc}
+ * files record their source's), so that a program made by another build is never read. The file holds
+ * both, and they are compared in full before its steps are read, each slot checked to be one of the
+ * program's; a file that cannot be read or written costs only the time the cache would save. A program
+ * read back is the compiler's, step for step ({@code ProgramCacheTest}).
  *
  * <p>The directory is the system property {@code grad.cache.dir}, else the environment variable
  * {@code GRAD_CACHE_DIR}, else {@code $XDG_CACHE_HOME/grad} or {@code ~/.cache/grad}; {@code off} turns the
@@ -127,13 +122,8 @@ public final class ProgramCache {
 
     /** 128 bits of a hash of the key, in hex. */
     private static String fileName(int[] key) {
-        long h1 = 0x9E3779B97F4A7C15L;
-        long h2 = 0xC2B2AE3D27D4EB4FL;
-        for (int x : key) {
-            h1 = mix(h1 ^ x);
-            h2 = mix(h2 + x) ^ h1;
-        }
-        return hex16(h1) + hex16(h2);
+        long[] h = hash(key);
+        return hex16(h[0]) + hex16(h[1]);
     }
 
     private static String hex16(long h) {
@@ -148,8 +138,10 @@ public final class ProgramCache {
     }
 
     /**
-     * A SHA-256, as ints, of grad's class files (a jar's entries' names and CRCs; a directory's files'
-     * names, sizes and times), read once; null when there are none to read (no cache then).
+     * What identifies this build of grad, read once: the jar's size and time of last change, as CPython's
+     * {@code .pyc} files record their source's (a jar built again, or copied, is another build); for
+     * classes in a directory, each file's name, size and time. Null when there is nothing to read (no
+     * cache then).
      */
     static int[] code() {
         int[] code = gradCode;
@@ -166,43 +158,57 @@ public final class ProgramCache {
             if (source == null) {
                 return null;
             }
-            Path where = Path.of(source.getLocation().toURI());
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ByteBuffer numbers = ByteBuffer.allocate(16);
-            boolean any = false;
+            return codeOf(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@link #code()} of a jar or a directory of classes ({@code grad/…} under it). */
+    static int[] codeOf(Path where) {
+        try {
+            Ints code = new Ints(64);
             if (Files.isRegularFile(where)) {
-                // a jar: its central directory (nothing to inflate)
-                try (ZipFile jar = new ZipFile(where.toFile())) {
-                    for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                        ZipEntry entry = e.nextElement();
-                        if (entry.getName().startsWith("grad/")) {
-                            sha.update(entry.getName().getBytes(UTF_8));
-                            sha.update(numbers.clear().putLong(entry.getCrc()).putLong(entry.getSize()).array());
-                            any = true;
-                        }
-                    }
-                }
+                stamp(code, where);
             } else {
                 List<Path> files;
                 try (Stream<Path> walk = Files.walk(where.resolve("grad"))) {
                     files = walk.filter(Files::isRegularFile).sorted().toList();
                 }
+                if (files.isEmpty()) {
+                    return null;
+                }
                 for (Path f : files) {
-                    sha.update(where.relativize(f).toString().getBytes(UTF_8));
-                    sha.update(numbers.clear().putLong(Files.size(f))
-                            .putLong(Files.getLastModifiedTime(f).toMillis()).array());
-                    any = true;
+                    String name = where.relativize(f).toString();
+                    for (int c = 0; c < name.length(); c++) {
+                        code.add(name.charAt(c));
+                    }
+                    stamp(code, f);
                 }
             }
-            if (!any) {
-                return null;
-            }
-            int[] code = new int[8];
-            ByteBuffer.wrap(sha.digest()).asIntBuffer().get(code);
-            return code;
-        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            long[] hash = hash(code.done());
+            return new int[] {(int) (hash[0] >>> 32), (int) hash[0], (int) (hash[1] >>> 32), (int) hash[1]};
+        } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** A file's size and time of last change. */
+    private static void stamp(Ints code, Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        long time = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        code.add((int) (a.size() >>> 32)).add((int) a.size()).add((int) (time >>> 32)).add((int) time);
+    }
+
+    /** 128 bits of a hash of {@code ints} (two 64-bit mixes; the inputs are no adversary's). */
+    private static long[] hash(int[] ints) {
+        long h1 = 0x9E3779B97F4A7C15L;
+        long h2 = 0xC2B2AE3D27D4EB4FL;
+        for (int x : ints) {
+            h1 = mix(h1 ^ x);
+            h2 = mix(h2 + x) ^ h1;
+        }
+        return new long[] {mix(h1 ^ ints.length), mix(h2 + ints.length)};
     }
 
     // ---- the file: ints, big-endian: a header, the key, then the program

@@ -124,6 +124,7 @@ public final class StepSet {
         int[] steps = new int[level.length];
         int[] written = new int[writer.length];
         int[] frontier = new int[writer.length];
+        boolean[] cutAlready = new boolean[writer.length];
         int count = 0;
         int wrote = 0;
         int cut = 0;
@@ -134,13 +135,13 @@ public final class StepSet {
                     written[wrote++] = w;
                 }
                 for (int r : reads[s]) {
-                    if (writer[r] >= 0 && level[writer[r]] > n) {
+                    if (writer[r] >= 0 && level[writer[r]] > n && !cutAlready[r]) {
+                        cutAlready[r] = true;   // each once, in order of first reading
                         frontier[cut++] = r;
                     }
                 }
             }
         }
-        return new StepSet(Arrays.copyOf(steps, count), Arrays.copyOf(written, wrote),
-                Arrays.stream(frontier, 0, cut).distinct().toArray(), first);
+        return new StepSet(Arrays.copyOf(steps, count), Arrays.copyOf(written, wrote), Arrays.copyOf(frontier, cut), first);
     }
 }

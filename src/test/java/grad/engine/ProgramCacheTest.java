@@ -218,6 +218,33 @@ class ProgramCacheTest {
     }
 
     @Test
+    void anotherBuildOfGradIsAnotherKey() throws IOException {
+        Path jar = Files.write(dir.resolve("grad.jar"), new byte[] {1, 2, 3});
+        java.nio.file.attribute.FileTime then = java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
+        Files.setLastModifiedTime(jar, then);
+        int[] first = ProgramCache.codeOf(jar);
+        assertThat(first).isNotNull().isEqualTo(ProgramCache.codeOf(jar));
+        Files.write(jar, new byte[] {1, 2, 4});
+        Files.setLastModifiedTime(jar, then);
+        assertThat(ProgramCache.codeOf(jar)).as("same size and time: the same build, as .pyc files judge").isEqualTo(first);
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_001L));
+        assertThat(ProgramCache.codeOf(jar)).as("built again").isNotEqualTo(first);
+        Files.write(jar, new byte[] {1, 2, 3, 4});
+        Files.setLastModifiedTime(jar, then);
+        assertThat(ProgramCache.codeOf(jar)).as("another size").isNotEqualTo(first);
+
+        Path classes = dir.resolve("classes");
+        Path one = Files.createDirectories(classes.resolve("grad/engine")).resolve("A.class");
+        Files.write(one, new byte[] {1});
+        Files.setLastModifiedTime(one, then);
+        int[] tree = ProgramCache.codeOf(classes);
+        assertThat(tree).isNotNull();
+        Files.write(classes.resolve("grad/engine/B.class"), new byte[] {2});
+        assertThat(ProgramCache.codeOf(classes)).as("a class more").isNotEqualTo(tree);
+        assertThat(ProgramCache.codeOf(dir.resolve("nothing"))).as("no classes: no cache").isNull();
+    }
+
+    @Test
     void theStandardCacheIsThePropertysDirectoryOrNone() {
         String before = System.getProperty("grad.cache.dir");
         try {
