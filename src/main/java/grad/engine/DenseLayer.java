@@ -241,8 +241,13 @@ final class DenseLayer implements Step {
         if (strided) {
             forward(weightsAreParameters ? s.p : s.d, biasesAreParameters ? s.p : s.d, inputsAreParameters ? s.p : s.d,
                     s.d, w0, wj, wi, b0, bj, biasMode, x[0], n, k, z[0], y[0], activation);
-            return;
+        } else {
+            tableForward(s);
         }
+    }
+
+    /** The forward pass through the slot tables (each loop a method of its own, for the JIT's sake). */
+    private void tableForward(Slots s) {
         for (int j = 0; j < k; j++) {
             int row = j * n;
             double sum = s.get(w[row]) * s.get(x[0]);
@@ -303,8 +308,12 @@ final class DenseLayer implements Step {
             double[] xg = inputsAreParameters ? s.pg : s.g;
             backward(wd, wg, bg, xd, xg, s.d, s.g, w0, wj, wi, b0, bj, biasMode, x[0], n, k, z[0], y[0], activation,
                     weightsNeedGrad, inputsNeedGrad);
-            return;
+        } else {
+            tableBackward(s);
         }
+    }
+
+    private void tableBackward(Slots s) {
         for (int j = k - 1; j >= 0; j--) {
             double g = s.grad(y[j]);
             if (activation != null) {

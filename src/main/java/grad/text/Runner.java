@@ -241,13 +241,20 @@ abstract class Runner {
             Replay r = run(shape, doc, scale);
             if (backward) {
                 r.backward(shape.of(doc));
-                double[] g = store.grad();
-                for (int i = 0; i < g.length; i++) {
-                    g[i] += taken[i];
-                }
-                Arrays.fill(taken, 0);
+                moveInto(store.grad(), taken);
             }
             return r.output("loss", 0);
+        }
+
+        /**
+         * Adds {@code taken} to {@code g} and zeroes it: a method of its own, so that the JIT compiles this
+         * loop alone rather than {@link #loss} with the whole replay inlined into it.
+         */
+        private static void moveInto(double[] g, double[] taken) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] += taken[i];
+            }
+            Arrays.fill(taken, 0);
         }
 
         @Override
