@@ -1,5 +1,6 @@
 package grad.text;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,6 +22,16 @@ public record Losses(double loss, long tokens) {
      * on one thread or two.
      */
     static Losses of(Runner runner, List<int[]> docs) {
+        return ofEach(runner, List.of(docs)).get(0);
+    }
+
+    /**
+     * The losses of several sets of documents, measured as one (split once between two threads), each
+     * summed in its own document order: the same numbers as {@link #of(Runner, List)} of each.
+     */
+    static List<Losses> ofEach(Runner runner, List<List<int[]>> sets) {
+        List<int[]> docs = new ArrayList<>();
+        sets.forEach(docs::addAll);
         double[] each = new double[docs.size()];
         Runner other = docs.size() >= PARALLEL_DOCS ? runner.sibling() : null;
         int half = other == null ? docs.size() : docs.size() / 2;
@@ -38,13 +49,18 @@ public record Losses(double loss, long tokens) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
-        double total = 0;
-        long tokens = 0;
-        for (int i = 0; i < each.length; i++) {
-            total += each[i];
-            tokens += docs.get(i).length + 1;
+        List<Losses> out = new ArrayList<>(sets.size());
+        int i = 0;
+        for (List<int[]> set : sets) {
+            double total = 0;
+            long tokens = 0;
+            for (int[] doc : set) {
+                total += each[i++];
+                tokens += doc.length + 1;
+            }
+            out.add(new Losses(total / tokens, tokens));
         }
-        return new Losses(total / tokens, tokens);
+        return out;
     }
 
     private static void measure(Runner runner, List<int[]> docs, int from, int to, double[] each) {

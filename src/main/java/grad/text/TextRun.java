@@ -72,8 +72,9 @@ public final class TextRun {
                 + train.size() + " trained on, " + val.size() + " held out), " + (vocab.size() - 1) + " characters + BOS, "
                 + store.size() + " parameters");
         TextHistory history = train(runner, store, train, val);
-        Losses finalVal = Losses.of(runner, val);
-        Losses finalTrain = Losses.of(runner, spread(train, TRAIN_LOSS_DOCS));
+        List<Losses> finals = Losses.ofEach(runner, List.of(val, spread(train, TRAIN_LOSS_DOCS)));
+        Losses finalVal = finals.get(0);
+        Losses finalTrain = finals.get(1);
         history.finish(finalTrain, finalVal);
         out.println("final: train loss " + Text.fixed(finalTrain.loss(), 4) + ", held-out loss " + Text.fixed(finalVal.loss(), 4)
                 + " nats per character (" + finalVal.tokens() + " held-out tokens)");

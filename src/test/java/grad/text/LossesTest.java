@@ -42,6 +42,21 @@ class LossesTest {
         assertThat(Double.doubleToLongBits(two.loss())).isEqualTo(Double.doubleToLongBits(total / tokens));
         assertThat(Losses.of(Runner.of(TextEngine.VALUE, model, store, 8), docs.subList(0, 50)).loss())
                 .isCloseTo(Losses.of(runner, docs.subList(0, 50)).loss(), org.assertj.core.data.Offset.offset(1e-12));
+
+        // several sets measured as one: each as measured alone, to the bit
+        List<List<int[]>> sets = List.of(docs.subList(0, 7), docs.subList(7, 450), docs.subList(100, 101));
+        List<Losses> together = Losses.ofEach(runner, sets);
+        assertThat(together).hasSize(3);
+        for (int k = 0; k < sets.size(); k++) {
+            double sum = 0;
+            long count = 0;
+            for (int[] doc : sets.get(k)) {
+                sum += alone.loss(doc, 1, false);
+                count += doc.length + 1;
+            }
+            assertThat(together.get(k).tokens()).isEqualTo(count);
+            assertThat(Double.doubleToLongBits(together.get(k).loss())).as("set %d", k).isEqualTo(Double.doubleToLongBits(sum / count));
+        }
     }
 
     @Test
