@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             "  grad text --model mlp --save-model mlp.json   makemore's MLP",
             "  grad text sample --model mlp.json --count 5 --prefix ka",
             "  grad text score --model mlp.json names.txt",
+            "", "Compiled programs are kept in $GRAD_CACHE_DIR, else $XDG_CACHE_HOME/grad or ~/.cache/grad (GRAD_CACHE_DIR=off keeps none),"
+                + " so that a later run of the same model reads its program instead of compiling it.",
             "", "Exit status: 0 done, 1 bad data or file, 2 bad usage."})
 public final class TextCommand implements Callable<Integer> {
     static final int MAX_SIZE = 4096;
