@@ -34,11 +34,16 @@ public final class TextFiles {
     public static String read(Path file, String kind) {
         String where = file.toString();
         byte[] bytes = readBytes(file, where, kind);
+        boolean ascii = true;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new GradException(where + ":" + lineOfByte(bytes, i)
                         + ": binary data (NUL byte), expected a UTF-8 text " + kind);
             }
+            ascii &= bytes[i] > 0;
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.US_ASCII);   // valid UTF-8 as it is, and no byte-order mark
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
