@@ -72,8 +72,9 @@ public final class StepSet {
             }
         }
         List<StepSet> sets = new ArrayList<>(maskSlots.length);
+        int[][] scratch = {new int[level.length], new int[writer.length], new int[writer.length], new int[writer.length]};
         for (int n = 1; n <= maskSlots.length; n++) {
-            sets.add(collect(reads, writes, writer, level, n, first));
+            sets.add(collect(reads, writes, writer, level, n, first, scratch));
         }
         return sets;
     }
@@ -120,11 +121,16 @@ public final class StepSet {
     }
 
     /** The steps of level at most {@code n}, what they write, and what they read that none of them writes. */
-    private static StepSet collect(int[][] reads, int[][] writes, int[] writer, int[] level, int n, boolean first) {
-        int[] steps = new int[level.length];
-        int[] written = new int[writer.length];
-        int[] frontier = new int[writer.length];
-        boolean[] cutAlready = new boolean[writer.length];
+    /**
+     * @param scratch work arrays, reused from length to length: the steps, the slots written, the frontier,
+     *                and for each slot the length it was last put on the frontier at
+     */
+    private static StepSet collect(int[][] reads, int[][] writes, int[] writer, int[] level, int n, boolean first,
+                                   int[][] scratch) {
+        int[] steps = scratch[0];
+        int[] written = scratch[1];
+        int[] frontier = scratch[2];
+        int[] cutAt = scratch[3];
         int count = 0;
         int wrote = 0;
         int cut = 0;
@@ -135,8 +141,8 @@ public final class StepSet {
                     written[wrote++] = w;
                 }
                 for (int r : reads[s]) {
-                    if (writer[r] >= 0 && level[writer[r]] > n && !cutAlready[r]) {
-                        cutAlready[r] = true;   // each once, in order of first reading
+                    if (writer[r] >= 0 && level[writer[r]] > n && cutAt[r] != n) {
+                        cutAt[r] = n;   // each once, in order of first reading
                         frontier[cut++] = r;
                     }
                 }
