@@ -241,7 +241,7 @@ public final class Bench {
             {"mlp", "2.25", "makemore 2.17"}, {"rnn", "2.30", "makemore 2.06"}, {"gru", "2.30", "makemore 2.01"}};
         for (String[] m : models) {
             Path out = scratch.resolve("text-" + m[0]);
-            Measurement run = run(command("-jar", jar, "text", "--model", m[0], "--no-plots", "-o", out.toString()));
+            Measurement run = run(command(cacheDir, "-jar", jar, "text", "--model", m[0], "--no-plots", "-o", out.toString()));
             String metrics = Files.readString(out.resolve("metrics_names.json"));
             String val = metrics.replaceAll("(?s).*\"final\".*?\"val_loss\": ([0-9.]+).*", "$1");
             System.out.printf(Locale.ROOT, "   --model %-6s held-out loss %s (goal <= %s; %s) in %.1f s%n", m[0],
