@@ -111,6 +111,7 @@ class ProgramCacheTest {
         double[] fromCompiled = run(compiled.newInterpretedReplay(), p, in, t);
         double[] fromRead = run(read.newInterpretedReplay(), p, in, t);
         assertThat(fromRead).as("loss, exps, then every gradient").containsExactly(fromCompiled);
+        assertThat(run(read.newGeneratedReplay(), p, in, t)).as("its generated code").containsExactly(fromCompiled);
 
         Graph byHand = new Graph(shape, p, in, t);   // the same graph on these numbers, through Value.backward()
         byHand.loss.backward();
