@@ -2,18 +2,12 @@ package grad.engine;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -34,16 +28,6 @@ import java.util.stream.Stream;
  * cache off.
  */
 public final class ProgramCache {
-    /** {@code grad} in ASCII. */
-    private static final int MAGIC = 0x67726164;
-    private static final int FORMAT = 1;
-    private static final int SCALAR = 0;
-    private static final int GATHER = 1;
-    private static final int DOT = 2;
-    private static final int DENSE = 3;
-    private static final int BATCHED_LAYER = 4;
-    private static final int BATCHED_SCALAR = 5;
-    private static final Op[] OPS = Op.values();
     /** The compiler's code, hashed once per process (null when it cannot be read: no cache then). */
     private static volatile int[] gradCode;
 
@@ -58,7 +42,7 @@ public final class ProgramCache {
         return new ProgramCache(dir);
     }
 
-    /** No cache: {@link #compile} always compiles. */
+    /** No cache: {@link #get} always makes the program. */
     public static ProgramCache none() {
         return new ProgramCache(null);
     }
@@ -102,12 +86,12 @@ public final class ProgramCache {
         }
         int[] key = key(code, name);
         Path file = dir.resolve(fileName(key) + ".program");
-        Program cached = read(file, key);
+        Program cached = ProgramFile.read(file, key);
         if (cached != null) {
             return cached;
         }
         Program program = compile.get();
-        write(file, key, program);
+        ProgramFile.write(file, key, program);
         return program;
     }
 
@@ -167,7 +151,7 @@ public final class ProgramCache {
     /** {@link #code()} of a jar or a directory of classes ({@code grad/…} under it). */
     static int[] codeOf(Path where) {
         try {
-            Ints code = new Ints(64);
+            ProgramFile.Ints code = new ProgramFile.Ints(64);
             if (Files.isRegularFile(where)) {
                 stamp(code, where);
             } else {
@@ -194,7 +178,7 @@ public final class ProgramCache {
     }
 
     /** A file's size and time of last change. */
-    private static void stamp(Ints code, Path file) throws IOException {
+    private static void stamp(ProgramFile.Ints code, Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         long time = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         code.add((int) (a.size() >>> 32)).add((int) a.size()).add((int) (time >>> 32)).add((int) time);
@@ -209,329 +193,5 @@ public final class ProgramCache {
             h2 = mix(h2 + x) ^ h1;
         }
         return new long[] {mix(h1 ^ ints.length), mix(h2 + ints.length)};
-    }
-
-    // ---- the file: ints, big-endian: a header, the key, then the program
-
-    /** Writes the program to {@code file} under a temporary name, then moves it into place; quietly does nothing on failure. */
-    static void write(Path file, int[] key, Program program) {
-        Path tmp = null;
-        try {
-            int[] ints = ints(key, program);
-            ByteBuffer bytes = ByteBuffer.allocate(4 * ints.length);
-            bytes.asIntBuffer().put(ints);
-            Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), ".program-", ".tmp");
-            Files.write(tmp, bytes.array());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing more to do
-                }
-            }
-        }
-    }
-
-    static int[] ints(int[] key, Program p) {
-        Ints o = new Ints(1 << 16);
-        o.add(MAGIC).add(FORMAT).array(key);
-        o.add(p.parameterCount).add(p.inputCount).add(p.targetCount).add(p.slotCount);
-        o.add(p.constants.length);
-        for (double c : p.constants) {
-            long bits = Double.doubleToRawLongBits(c);
-            o.add((int) (bits >>> 32)).add((int) bits);
-        }
-        o.array(p.roots);
-        o.add(p.groups().size());
-        for (Map.Entry<String, int[]> g : p.groups().entrySet()) {
-            o.add(g.getKey().length());
-            for (int c = 0; c < g.getKey().length(); c++) {
-                o.add(g.getKey().charAt(c));
-            }
-            o.array(g.getValue());
-        }
-        o.add(p.kernel.length);
-        for (Step step : p.kernel) {
-            step(o, step);
-        }
-        return o.done();
-    }
-
-    private static void step(Ints o, Step step) {
-        if (step instanceof Step.Scalar s) {
-            o.add(SCALAR).add(s.op().ordinal()).add(s.out()).add(s.a()).add(s.b());
-        } else if (step instanceof Step.Gather g) {
-            o.add(GATHER).add(g.out()).add(g.index()).array(g.options());
-        } else if (step instanceof Step.Dot d) {
-            o.add(DOT).add(d.out()).array(d.a()).array(d.b()).add(d.bias()).add(d.biasFirst() ? 1 : 0);
-        } else if (step instanceof DenseLayer l) {
-            dense(o.add(DENSE), l);
-        } else if (step instanceof BatchedLayer l) {
-            o.add(BATCHED_LAYER).add(l.rows.length);
-            for (DenseLayer row : l.rows) {
-                dense(o, row);
-            }
-        } else if (step instanceof BatchedScalar s) {
-            o.add(BATCHED_SCALAR).add(s.op.ordinal()).array(s.out).array(s.a).array(s.b);
-        } else {
-            throw new IllegalArgumentException("no file form for " + step.getClass().getSimpleName());
-        }
-    }
-
-    private static void dense(Ints o, DenseLayer l) {
-        o.array(l.x).array(l.weights()).array(l.bias).add(l.biasMode).array(l.z).array(l.y)
-                .add(l.activation == null ? -1 : l.activation.ordinal());
-    }
-
-    /** The program in {@code file} when it holds this key and is well formed, else null. */
-    static Program read(Path file, int[] key) {
-        int[] ints;
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length % 4 != 0) {
-                return null;
-            }
-            ints = new int[bytes.length / 4];
-            ByteBuffer.wrap(bytes).asIntBuffer().get(ints);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        try {
-            return parse(new In(ints), key);
-        } catch (RuntimeException e) {
-            return null;   // damaged, or of another format: made again, and written over
-        }
-    }
-
-    private static Program parse(In r, int[] key) {
-        if (r.next() != MAGIC || r.next() != FORMAT || !r.same(key)) {
-            return null;
-        }
-        int parameters = r.natural();
-        int inputs = r.natural();
-        int targets = r.natural();
-        r.slots = r.next();
-        if (r.slots < parameters + inputs + targets) {
-            return null;
-        }
-        double[] constants = new double[r.count()];
-        for (int c = 0; c < constants.length; c++) {
-            long hi = r.next();
-            constants[c] = Double.longBitsToDouble(hi << 32 | (r.next() & 0xFFFFFFFFL));
-        }
-        int[] roots = r.slots();
-        int groupCount = r.count();
-        Map<String, int[]> groups = new LinkedHashMap<>();
-        int first = 0;
-        for (int g = 0; g < groupCount; g++) {
-            char[] name = new char[r.count()];
-            for (int c = 0; c < name.length; c++) {
-                name[c] = (char) r.next();
-            }
-            int[] span = r.ints();
-            if (span.length != 2 || span[0] != first || span[1] < 0) {
-                return null;
-            }
-            first += span[1];
-            groups.put(new String(name), span);
-        }
-        if (first != roots.length) {
-            return null;
-        }
-        int n = r.count();
-        List<Step> steps = new ArrayList<>(n);
-        for (int s = 0; s < n; s++) {
-            steps.add(step(r));
-        }
-        if (!r.atEnd()) {
-            return null;
-        }
-        Compiler.Trace trace = Compiler.Trace.of(parameters, inputs, targets, constants, roots,
-                Collections.unmodifiableMap(groups), r.slots);
-        return new Program(steps, trace);
-    }
-
-    private static Step step(In r) {
-        int tag = r.next();
-        switch (tag) {
-            case SCALAR: {
-                Op op = r.op();
-                int out = r.slot();
-                int a = r.slot();
-                int b = r.slot();
-                return new Step.Scalar(op, out, a, b);
-            }
-            case GATHER: {
-                int out = r.slot();
-                int index = r.slot();
-                return new Step.Gather(out, index, r.slots());
-            }
-            case DOT: {
-                int out = r.slot();
-                int[] a = r.slots();
-                int[] b = r.slots();
-                int bias = r.next();
-                if (bias != -1) {
-                    r.check(bias);
-                }
-                if (a.length == 0 || a.length != b.length) {
-                    throw new IllegalArgumentException("a dot of " + a.length + " and " + b.length + " factors");
-                }
-                return new Step.Dot(out, a, b, bias, r.next() == 1);
-            }
-            case DENSE:
-                return dense(r);
-            case BATCHED_LAYER: {
-                DenseLayer[] rows = new DenseLayer[r.count()];
-                if (rows.length < 2) {
-                    throw new IllegalArgumentException("a batch of " + rows.length + " rows");
-                }
-                for (int i = 0; i < rows.length; i++) {
-                    rows[i] = dense(r);
-                }
-                return new BatchedLayer(rows);
-            }
-            case BATCHED_SCALAR: {
-                Op op = r.op();
-                int[] out = r.slots();
-                int[] a = r.slots();
-                int[] b = r.slots();
-                if (out.length == 0 || out.length != a.length || out.length != b.length) {
-                    throw new IllegalArgumentException("a batch of unequal rows");
-                }
-                return new BatchedScalar(op, out, a, b);
-            }
-            default:
-                throw new IllegalArgumentException("no step of kind " + tag);
-        }
-    }
-
-    private static DenseLayer dense(In r) {
-        int[] x = r.slots();
-        int[] w = r.slots();
-        int[] bias = r.slots();
-        int biasMode = r.next();
-        int[] z = r.slots();
-        int[] y = r.slots();
-        int act = r.next();
-        if (x.length == 0 || z.length == 0 || w.length != x.length * z.length || y.length != z.length
-                || biasMode < DenseLayer.NO_BIAS || biasMode > DenseLayer.BIAS_LAST
-                || bias.length != (biasMode == DenseLayer.NO_BIAS ? 0 : z.length) || act >= OPS.length) {
-            throw new IllegalArgumentException("a dense layer of the wrong sizes");
-        }
-        return new DenseLayer(x, w, bias, biasMode, z, y, act < 0 ? null : OPS[act]);
-    }
-
-    /** A growing array of ints. */
-    private static final class Ints {
-        private int[] a;
-        private int n;
-
-        Ints(int capacity) {
-            a = new int[Math.max(16, capacity)];
-        }
-
-        Ints add(int v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, 2 * n);
-            }
-            a[n++] = v;
-            return this;
-        }
-
-        /** Its length, then its elements. */
-        Ints array(int[] v) {
-            add(v.length);
-            if (n + v.length > a.length) {
-                a = Arrays.copyOf(a, Math.max(2 * a.length, n + v.length));
-            }
-            System.arraycopy(v, 0, a, n, v.length);
-            n += v.length;
-            return this;
-        }
-
-        int[] done() {
-            return Arrays.copyOf(a, n);
-        }
-    }
-
-    /** The reader: every slot checked to be one of the program's, every length to fit what is left. */
-    private static final class In {
-        private final int[] a;
-        private int at;
-        int slots;
-
-        In(int[] a) {
-            this.a = a;
-        }
-
-        int next() {
-            return a[at++];
-        }
-
-        boolean atEnd() {
-            return at == a.length;
-        }
-
-        int natural() {
-            int n = next();
-            if (n < 0) {
-                throw new IllegalArgumentException("a count of " + n);
-            }
-            return n;
-        }
-
-        int count() {
-            int n = next();
-            if (n < 0 || n > a.length - at) {
-                throw new IllegalArgumentException("a length of " + n + " with " + (a.length - at) + " numbers left");
-            }
-            return n;
-        }
-
-        /** Whether the next array equals {@code v}. */
-        boolean same(int[] v) {
-            int n = count();
-            boolean same = Arrays.equals(a, at, at + n, v, 0, v.length);
-            at += n;
-            return same;
-        }
-
-        int[] ints() {
-            int n = count();
-            int[] v = Arrays.copyOfRange(a, at, at + n);
-            at += n;
-            return v;
-        }
-
-        int[] slots() {
-            int[] v = ints();
-            for (int s : v) {
-                check(s);
-            }
-            return v;
-        }
-
-        int slot() {
-            return check(next());
-        }
-
-        int check(int s) {
-            if (s < 0 || s >= slots) {
-                throw new IllegalArgumentException("slot " + s + " of " + slots);
-            }
-            return s;
-        }
-
-        Op op() {
-            int o = next();
-            if (o < 0 || o >= OPS.length) {
-                throw new IllegalArgumentException("no op " + o);
-            }
-            return OPS[o];
-        }
     }
 }
