@@ -60,11 +60,11 @@ public final class ProgramCache {
             return at(Path.of(dir));
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
-        String home = System.getProperty("user.home");
-        if (xdg != null && !xdg.isEmpty()) {
+        if (xdg != null && Path.of(xdg).isAbsolute()) {   // as the XDG spec says, a relative one is ignored
             return at(Path.of(xdg, "grad"));
         }
-        return home == null || home.isEmpty() ? none() : at(Path.of(home, ".cache", "grad"));
+        String home = System.getProperty("user.home");   // "?" when the system knows no home
+        return home == null || !Path.of(home).isAbsolute() ? none() : at(Path.of(home, ".cache", "grad"));
     }
 
     /** The directory, or null for none. */

@@ -265,6 +265,28 @@ class ProgramCacheTest {
         }
     }
 
+    @Test
+    void withoutSettingsTheCacheIsInTheHomesCacheOrNowhere() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("GRAD_CACHE_DIR") == null
+                && System.getenv("XDG_CACHE_HOME") == null, "the environment names a cache");
+        String before = System.getProperty("grad.cache.dir");
+        String home = System.getProperty("user.home");
+        try {
+            System.clearProperty("grad.cache.dir");
+            System.setProperty("user.home", dir.toString());
+            assertThat(ProgramCache.standard().dir()).isEqualTo(dir.resolve(".cache/grad"));
+            System.setProperty("user.home", "?");   // what Java says when the system knows no home
+            assertThat(ProgramCache.standard().dir()).isNull();
+        } finally {
+            System.setProperty("user.home", home);
+            if (before == null) {
+                System.clearProperty("grad.cache.dir");
+            } else {
+                System.setProperty("grad.cache.dir", before);
+            }
+        }
+    }
+
     private List<Path> programFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".program")).sorted().toList();
