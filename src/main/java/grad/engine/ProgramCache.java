@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * compiled again. A program is filed under a name that determines its graph (a model's kind, sizes,
  * vocabulary size and sequence length: its weights are parameters, not part of the program) together with
  * what identifies this build of grad (its jar's size and time of last change, as CPython's {@code .pyc}
- * files record their source's), so that a program made by another build is never read. The file holds
+ * files record their source's), so that a program made by another build is not read. The file holds
  * both, and they are compared in full before its steps are read, each slot checked to be one of the
  * program's; a file that cannot be read or written costs only the time the cache would save. A program
  * read back is the compiler's, step for step ({@code ProgramCacheTest}).
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * cache off.
  */
 public final class ProgramCache {
-    /** The compiler's code, hashed once per process (null when it cannot be read: no cache then). */
+    /** What identifies this build of grad ({@link #code()}), read once per process; empty when it cannot be read. */
     private static volatile int[] gradCode;
 
     private final Path dir;
