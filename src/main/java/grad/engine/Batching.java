@@ -42,7 +42,9 @@ final class Batching {
     private final Map<Object, List<Integer>> byKey = new HashMap<>();
     /** The position of the step writing each slot, -1 for a leaf. */
     private final int[] producer;
-    private final Compiler.Readers readers;
+    /** Who reads each slot: made when a batch is first grown (most programs have none to grow). */
+    private Compiler.Readers readers;
+    private final int slotCount;
     private final boolean[] taken;
     private final Compiler.Distinct distinct;
 
@@ -68,7 +70,7 @@ final class Batching {
                 producer[w] = i;
             }
         }
-        this.readers = new Compiler.Readers(steps, slotCount);
+        this.slotCount = slotCount;
     }
 
     /**
@@ -105,10 +107,15 @@ final class Batching {
                 }
             }
             if (end - i >= SCALAR_ROWS) {
-                int[] positions = java.util.stream.IntStream.range(i, end).toArray();
+                int[] positions = new int[end - i];
+                for (int r = 0; r < positions.length; r++) {
+                    positions[r] = i + r;
+                }
                 out.add(batchedScalar(steps, positions));
             } else {
-                out.addAll(steps.subList(i, end));
+                for (int k = i; k < end; k++) {
+                    out.add(steps.get(k));
+                }
             }
             i = end;
         }
@@ -171,7 +178,11 @@ final class Batching {
             taken[same.get(k)] = true;
             batch.add(same.get(k));
         }
-        return batch.stream().mapToInt(Integer::intValue).toArray();
+        int[] rows = new int[batch.size()];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = batch.get(r);
+        }
+        return rows;
     }
 
     /** Whether the layer at {@code j} can move up to {@code first} (see the class comment). */
@@ -183,11 +194,18 @@ final class Batching {
             }
         }
         for (int r : reads) {
-            if (readers.any(r, first, j, taken)) {
+            if (readers().any(r, first, j, taken)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private Compiler.Readers readers() {
+        if (readers == null) {
+            readers = new Compiler.Readers(steps, slotCount);
+        }
+        return readers;
     }
 
     /** The steps with the batch at {@code positions} merged into one step at the first. */
