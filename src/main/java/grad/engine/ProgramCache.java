@@ -5,8 +5,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -21,7 +24,9 @@ import java.util.stream.Stream;
  * files record their source's), so that a program made by another build is not read. The file holds
  * both, and they are compared in full before its steps are read, each slot checked to be one of the
  * program's; a file that cannot be read or written costs only the time the cache would save. A program
- * read back is the compiler's, step for step ({@code ProgramCacheTest}).
+ * read back is the compiler's, step for step ({@code ProgramCacheTest}). A directory holds at most
+ * {@link #LIMIT_BYTES}: past it, the programs least recently used (by their files' times, refreshed on
+ * every read) are deleted.
  *
  * <p>The directory is the system property {@code grad.cache.dir}, else the environment variable
  * {@code GRAD_CACHE_DIR}, else {@code $XDG_CACHE_HOME/grad} or {@code ~/.cache/grad}; {@code off} turns the
@@ -31,20 +36,30 @@ public final class ProgramCache {
     /** What identifies this build of grad ({@link #code()}), read once per process; empty when it cannot be read. */
     private static volatile int[] gradCode;
 
-    private final Path dir;
+    /** The most a cache directory holds: past it, the programs least recently used are deleted (as ccache does). */
+    static final long LIMIT_BYTES = 512L << 20;
 
-    private ProgramCache(Path dir) {
+    private final Path dir;
+    private final long limit;
+
+    private ProgramCache(Path dir, long limit) {
         this.dir = dir;
+        this.limit = limit;
     }
 
     /** The cache in {@code dir} (made when first written). */
     public static ProgramCache at(Path dir) {
-        return new ProgramCache(dir);
+        return new ProgramCache(dir, LIMIT_BYTES);
+    }
+
+    /** The cache in {@code dir}, holding at most {@code limit} bytes of programs. */
+    static ProgramCache at(Path dir, long limit) {
+        return new ProgramCache(dir, limit);
     }
 
     /** No cache: {@link #get} always makes the program. */
     public static ProgramCache none() {
-        return new ProgramCache(null);
+        return new ProgramCache(null, 0);
     }
 
     /** The cache the settings name (see the class comment). */
@@ -88,11 +103,51 @@ public final class ProgramCache {
         Path file = dir.resolve(fileName(key) + ".program");
         Program cached = ProgramFile.read(file, key);
         if (cached != null) {
+            touch(file);
             return cached;
         }
         Program program = compile.get();
         ProgramFile.write(file, key, program);
+        evictBeyondLimit(file);
         return program;
+    }
+
+    /** A program's file, when it was last used, and its size. */
+    private record Kept(Path file, FileTime used, long size) {
+    }
+
+    /** Marks a program used now (its file's time), so that it is evicted last. */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // a read-only cache is still read
+        }
+    }
+
+    /** Deletes the programs least recently used until the directory holds at most the limit, {@code kept} aside. */
+    private void evictBeyondLimit(Path kept) {
+        try {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(dir)) {
+                files = list.filter(f -> f.getFileName().toString().endsWith(".program") && !f.equals(kept)).toList();
+            }
+            long total = Files.exists(kept) ? Files.size(kept) : 0;
+            List<Kept> byAge = new ArrayList<>();
+            for (Path f : files) {
+                BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                total += a.size();
+                byAge.add(new Kept(f, a.lastModifiedTime(), a.size()));
+            }
+            byAge.sort(Comparator.comparing(Kept::used));
+            for (int i = 0; i < byAge.size() && total > limit; i++) {
+                if (Files.deleteIfExists(byAge.get(i).file())) {
+                    total -= byAge.get(i).size();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // another process may be evicting too; the next write tries again
+        }
     }
 
     /** The key a file holds, compared number for number: grad's code, then the name's characters. */

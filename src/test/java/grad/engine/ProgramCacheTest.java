@@ -246,6 +246,31 @@ class ProgramCacheTest {
     }
 
     @Test
+    void pastItsLimitTheCacheDeletesTheProgramsLeastRecentlyUsed() throws IOException {
+        Graph g = new Graph(Shape.GRAD, null, null, null);
+        ProgramCache.at(dir).get("size", g::compile);
+        long size = Files.size(programFiles().get(0));
+        Files.delete(programFiles().get(0));
+        ProgramCache cache = ProgramCache.at(dir, 3 * size);   // room for three
+        java.util.Map<String, Path> files = new java.util.HashMap<>();
+        long time = 1_700_000_000_000L;
+        for (String name : List.of("a", "b", "c")) {
+            List<Path> before = programFiles();
+            cache.get(name, g::compile);
+            Path made = programFiles().stream().filter(f -> !before.contains(f)).findFirst().orElseThrow();
+            files.put(name, made);
+            Files.setLastModifiedTime(made, java.nio.file.attribute.FileTime.fromMillis(time += 1000));
+        }
+        cache.get("a", never());   // a read: "a" is now the most recently used
+        assertThat(Files.getLastModifiedTime(files.get("a")).toMillis()).isGreaterThan(time);
+        cache.get("d", g::compile);
+        assertThat(programFiles()).hasSize(3).doesNotContain(files.get("b")).contains(files.get("a"), files.get("c"));
+        ProgramCache.at(dir, 1).get("e", g::compile);   // a program larger than the limit is still kept, alone
+        assertThat(programFiles()).hasSize(1);
+        assertThat(ProgramCache.at(dir, 1).get("e", never()).listing()).isEqualTo(g.compile().listing());
+    }
+
+    @Test
     void theStandardCacheIsThePropertysDirectoryOrNone() {
         String before = System.getProperty("grad.cache.dir");
         try {
