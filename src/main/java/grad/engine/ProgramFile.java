@@ -1,10 +1,10 @@
 package grad.engine;
 
+import grad.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -33,25 +33,15 @@ final class ProgramFile {
     private ProgramFile() {
     }
 
-    /** Writes the program to {@code file} under a temporary name, then moves it into place; quietly does nothing on failure. */
+    /** Writes the program to {@code file} atomically ({@link AtomicFiles}); quietly does nothing on failure. */
     static void write(Path file, int[] key, Program program) {
-        Path tmp = null;
         try {
             int[] ints = ints(key, program);
             ByteBuffer bytes = ByteBuffer.allocate(4 * ints.length);
             bytes.asIntBuffer().put(ints);
-            Files.createDirectories(file.getParent());
-            tmp = Files.createTempFile(file.getParent(), ".program-", ".tmp");
-            Files.write(tmp, bytes.array());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing more to do
-                }
-            }
+            AtomicFiles.write(file, out -> out.write(bytes.array()));
+        } catch (RuntimeException e) {   // a GradException from AtomicFiles, among others
+            // the cache only saves time: a program that cannot be kept is compiled again next time
         }
     }
 
