@@ -313,13 +313,14 @@ final class DenseLayer implements Step {
         }
     }
 
+    /** The backward pass through the slot tables, neurons last to first. */
     private void tableBackward(Slots s) {
         for (int j = k - 1; j >= 0; j--) {
             double g = s.grad(y[j]);
             if (activation != null) {
                 g = Value.gradToA(activation, g, s.get(z[j]), 0, s.get(y[j]));
             }
-            tableBackward(s, g, j);
+            neuronBackward(s, g, j);
         }
     }
 
@@ -352,7 +353,8 @@ final class DenseLayer implements Step {
         }
     }
 
-    private void tableBackward(Slots s, double g, int j) {
+    /** Neuron {@code j}'s gradient {@code g} to its weights, bias and inputs, through the slot tables. */
+    private void neuronBackward(Slots s, double g, int j) {
         int row = j * n;
         if (weightsNeedGrad) {
             for (int i = 0; i < n; i++) {
